@@ -1,0 +1,217 @@
+import { dateNumeric } from '../format/idDate';
+import { toIsoMonth, monthOfWallClock } from '../period/yearMonth';
+import {
+  type CellValue,
+  type Coerced,
+  coerceDate,
+  coerceMonth,
+  coerceNumber,
+  coerceText,
+  fail,
+  isBlank,
+  ok,
+  type WallClock,
+} from './cells';
+import { EnumSpec } from './enums';
+import { columnLetter, type Finding } from './findings';
+import type { ColumnKind, ColumnSpec, RowOf, TabSpec } from './tabs';
+import { closestMatch, looseKey } from './textMatch';
+
+export interface ParseContext {
+  readonly layer2Units: EnumSpec<string>;
+  /** WIB wall-clock "now" (UTC-encoded); dates after the end of this day are errors. Null: no check. */
+  readonly now: number | null;
+}
+
+export interface TabParse<T> {
+  readonly present: boolean;
+  readonly rows: T[];
+  readonly findings: Finding[];
+}
+
+function coerceInteger(cell: CellValue, min: number, what: string): Coerced<number> {
+  const n = coerceNumber(cell);
+  if (!n.ok) return n;
+  if (!Number.isInteger(n.value) || n.value < min) {
+    return fail(`${what} ${n.value} tidak valid; harus bilangan bulat ≥ ${min}`);
+  }
+  return n;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+type Coercer = (cell: CellValue) => Coerced<unknown>;
+
+function coercerFor(kind: ColumnKind, header: string, ctx: ParseContext): Coercer {
+  if (kind instanceof EnumSpec) return (cell) => kind.coerce(cell);
+  switch (kind) {
+    case 'date': {
+      const endOfToday = ctx.now === null ? null : Math.floor(ctx.now / MS_PER_DAY) * MS_PER_DAY + MS_PER_DAY;
+      return (cell) => {
+        const date = coerceDate(cell);
+        if (date.ok && endOfToday !== null && date.value.ms >= endOfToday) {
+          return fail(`Tanggal ${dateNumeric(date.value.ms)} ada di masa depan; periksa kembali tanggalnya`);
+        }
+        return date;
+      };
+    }
+    case 'month':
+      return coerceMonth;
+    case 'text':
+      return coerceText;
+    case 'raw':
+      return ok;
+    case 'layer2Unit':
+      return (cell) => ctx.layer2Units.coerce(cell);
+    case 'count':
+      return (cell) => coerceInteger(cell, 0, header);
+    case 'weight':
+      return (cell) => coerceInteger(cell, 1, header);
+    case 'number':
+      return coerceNumber;
+    case 'score':
+      return (cell) => {
+        const n = coerceNumber(cell);
+        if (n.ok && (n.value < 1 || n.value > 5)) return fail(`${header} ${n.value} di luar skala 1–5`);
+        return n;
+      };
+  }
+}
+
+/** Text cells repeat a lot (channels, topics, zones): coerce each distinct text once. */
+function memoizeText(coercer: Coercer): Coercer {
+  const cache = new Map<string, Coerced<unknown>>();
+  return (cell) => {
+    if (typeof cell !== 'string') return coercer(cell);
+    let result = cache.get(cell);
+    if (result === undefined) {
+      result = coercer(cell);
+      if (cache.size < 50_000) cache.set(cell, result);
+    }
+    return result;
+  };
+}
+
+interface BoundColumn {
+  readonly spec: ColumnSpec;
+  readonly index: number;
+  readonly coerce: Coercer;
+}
+
+const headerText = (cell: CellValue): string => (isBlank(cell) ? '' : String(cell).trim());
+
+function bindHeaders(spec: TabSpec, header: CellValue[], ctx: ParseContext, findings: Finding[]): BoundColumn[] | null {
+  const byKey = new Map<string, ColumnSpec>();
+  for (const column of spec.columns) {
+    for (const name of [column.header, ...(column.aliases ?? [])]) byKey.set(looseKey(name), column);
+  }
+  const bound = new Map<string, BoundColumn>();
+  const unknownHeaders: string[] = [];
+  header.forEach((cell, index) => {
+    const text = headerText(cell);
+    const column = byKey.get(looseKey(text));
+    if (!column) {
+      if (text) unknownHeaders.push(text);
+      return;
+    }
+    const first = bound.get(column.key);
+    if (first) {
+      findings.push({
+        tab: spec.name,
+        row: 1,
+        column: column.header,
+        cell: `${columnLetter(index)}1`,
+        severity: 'warning',
+        message: `Kolom '${column.header}' muncul dua kali (kolom ${columnLetter(first.index)} dan ${columnLetter(index)}); yang dipakai kolom ${columnLetter(first.index)}`,
+        month: null,
+      });
+      return;
+    }
+    const coerce = coercerFor(column.kind, column.header, ctx);
+    const memoize = column.kind !== 'text' && column.kind !== 'raw';
+    bound.set(column.key, { spec: column, index, coerce: memoize ? memoizeText(coerce) : coerce });
+  });
+  let usable = true;
+  for (const column of spec.columns) {
+    if (!column.required || bound.has(column.key)) continue;
+    usable = false;
+    const near = closestMatch(column.header, unknownHeaders, (h) => h);
+    findings.push({
+      tab: spec.name,
+      row: 1,
+      column: column.header,
+      cell: null,
+      severity: 'error',
+      message: near
+        ? `Kolom wajib '${column.header}' tidak ditemukan di baris 1 tab '${spec.name}'; judul kolom '${near}' mungkin salah ketik. Data tab ini tidak dihitung`
+        : `Kolom wajib '${column.header}' tidak ditemukan di baris 1 tab '${spec.name}'; data tab ini tidak dihitung`,
+      month: null,
+    });
+  }
+  return usable ? [...bound.values()] : null;
+}
+
+/** The month a row belongs to, for findings: its first valid date or month value. */
+function monthOf(record: Record<string, unknown>): string | null {
+  const value = record.tanggal ?? record.bulan;
+  if (typeof value === 'number') return toIsoMonth(value);
+  if (value && typeof value === 'object' && 'ms' in value) return toIsoMonth(monthOfWallClock((value as WallClock).ms));
+  return null;
+}
+
+/**
+ * Turns one tab's grid (row 0 = header) into typed records. A row with an invalid or missing
+ * required value is left out and reported; blank rows are skipped; the grid is never modified.
+ */
+export function parseTab<T extends TabSpec>(
+  spec: T,
+  grid: readonly CellValue[][] | undefined,
+  ctx: ParseContext,
+): TabParse<RowOf<T>> {
+  const findings: Finding[] = [];
+  if (grid === undefined) return { present: false, rows: [], findings };
+  const columns = bindHeaders(spec, grid[0] ?? [], ctx, findings);
+  if (columns === null) return { present: true, rows: [], findings };
+  const absent = spec.columns.filter((c) => !columns.some((b) => b.spec.key === c.key));
+  const rows: RowOf<T>[] = [];
+  const rowFindings: Finding[] = [];
+  for (let r = 1; r < grid.length; r++) {
+    const cells = grid[r] ?? [];
+    if (cells.every(isBlank)) continue;
+    const record: Record<string, unknown> = { row: r + 1 };
+    for (const column of absent) record[column.key] = column.kind === 'weight' ? 1 : null;
+    rowFindings.length = 0;
+    for (const column of columns) {
+      const cell = cells[column.index];
+      if (isBlank(cell)) {
+        record[column.spec.key] = column.spec.kind === 'weight' ? 1 : null;
+        if (column.spec.required) {
+          rowFindings.push(cellFinding(spec, column, r, `Kolom '${column.spec.header}' kosong; baris ini tidak dihitung`));
+        }
+        continue;
+      }
+      const result = column.coerce(cell);
+      if (result.ok) record[column.spec.key] = result.value;
+      else rowFindings.push(cellFinding(spec, column, r, `${result.message}; baris ini tidak dihitung`));
+    }
+    if (rowFindings.length > 0) {
+      const month = monthOf(record);
+      for (const finding of rowFindings) findings.push({ ...finding, month });
+      continue;
+    }
+    rows.push(record as RowOf<T>);
+  }
+  return { present: true, rows, findings };
+}
+
+function cellFinding(spec: TabSpec, column: BoundColumn, rowIndex: number, message: string): Finding {
+  return {
+    tab: spec.name,
+    row: rowIndex + 1,
+    column: column.spec.header,
+    cell: `${columnLetter(column.index)}${rowIndex + 1}`,
+    severity: 'error',
+    message,
+    month: null,
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Loose text matching for headers, enum values and suggestions: case, spaces and punctuation
+ * never matter, and a near miss is answered with the closest valid value.
+ */
+
+/** "Tanggal Masuk" → "tanggalmasuk", "E-mail" → "email". */
+export const looseKey = (text: string): string =>
+  text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+
+/** Metric-key slug: the value's name lowercased with spaces and punctuation removed. */
+export const slug = looseKey;
+
+export function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        (current[j - 1] ?? 0) + 1,
+        (previous[j] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * The candidate closest to `input` (compared loosely), or null when none is close enough to be a
+ * plausible typo: at most a third of the longer word may differ, and at most 3 edits.
+ */
+export function closestMatch<T>(
+  input: string,
+  candidates: readonly T[],
+  keyOf: (candidate: T) => string,
+): T | null {
+  const key = looseKey(input);
+  if (key.length === 0) return null;
+  let best: T | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    const candidateKey = looseKey(keyOf(candidate));
+    const distance = levenshtein(key, candidateKey);
+    const limit = Math.min(3, Math.max(1, Math.floor(Math.max(key.length, candidateKey.length) / 3)));
+    if (distance <= limit && distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,177 @@
+import { toIsoMonth, monthOfWallClock } from '../period/yearMonth';
+import type { CellValue } from './cells';
+import { layer2UnitSpec } from './enums';
+import type { Finding } from './findings';
+import { type ParseContext, parseTab } from './parseTab';
+import { readSettings, type Settings } from './settings';
+import {
+  BLAST,
+  CHATBOT,
+  EMAIL_LAPOR,
+  HARI_LIBUR,
+  KEPUASAN,
+  MEDIA_SOSIAL,
+  PENGADUAN,
+  PENGATURAN,
+  PPID,
+  PUBLIKASI,
+  REKAP_HISTORIS,
+  type RowOf,
+  TABS,
+  TATAP_MUKA,
+  TELEPON,
+  TIKET,
+  type TabId,
+  type TabSpec,
+  VICON,
+  WEBINAR,
+  WEBSITE,
+} from './tabs';
+import { looseKey } from './textMatch';
+
+/** What a source adapter hands to core: each tab's cells, header in row 0. */
+export type RawWorkbook = Readonly<Record<string, readonly CellValue[][]>>;
+
+export type Ticket = RowOf<typeof TIKET>;
+
+/** The validated content of the tracking workbook. Agents' data in, typed records out. */
+export interface ParsedWorkbook {
+  readonly settings: Settings;
+  /** Holiday days as day numbers (wall-clock ms / 86 400 000). */
+  readonly holidays: ReadonlySet<number>;
+  readonly present: ReadonlySet<TabId>;
+  readonly tiket: Ticket[];
+  readonly chatbot: RowOf<typeof CHATBOT>[];
+  readonly publikasi: RowOf<typeof PUBLIKASI>[];
+  readonly webinar: RowOf<typeof WEBINAR>[];
+  readonly blast: RowOf<typeof BLAST>[];
+  readonly vicon: RowOf<typeof VICON>[];
+  readonly tatapMuka: RowOf<typeof TATAP_MUKA>[];
+  readonly ppid: RowOf<typeof PPID>[];
+  readonly emailLapor: RowOf<typeof EMAIL_LAPOR>[];
+  readonly pengaduan: RowOf<typeof PENGADUAN>[];
+  readonly kepuasan: RowOf<typeof KEPUASAN>[];
+  readonly telepon: RowOf<typeof TELEPON>[];
+  readonly website: RowOf<typeof WEBSITE>[];
+  readonly medsos: RowOf<typeof MEDIA_SOSIAL>[];
+  readonly rekap: RowOf<typeof REKAP_HISTORIS>[];
+  readonly findings: Finding[];
+}
+
+export interface ParseOptions {
+  /** WIB wall-clock now (UTC-encoded ms); rows dated after today are errors. */
+  readonly now?: number | null;
+}
+
+/** Tabs whose absence is normal: no finding. */
+const OPTIONAL_TABS = new Set<TabId>(['telepon', 'rekap', 'pengaturan', 'hariLibur']);
+const MS_PER_DAY = 86_400_000;
+
+/** Maps the workbook's tab names (any case/spacing, or an alias such as "Vicon") onto the specs. */
+function resolveTabs(raw: RawWorkbook, findings: Finding[]): Map<TabId, readonly CellValue[][]> {
+  const specByKey = new Map<string, TabSpec>();
+  for (const spec of TABS as readonly TabSpec[]) for (const name of [spec.name, ...(spec.aliases ?? [])]) specByKey.set(looseKey(name), spec);
+  const resolved = new Map<TabId, readonly CellValue[][]>();
+  const namesUsed = new Map<TabId, string>();
+  for (const [name, grid] of Object.entries(raw)) {
+    const spec = specByKey.get(looseKey(name));
+    if (!spec) continue;
+    const id = spec.id as TabId;
+    const first = namesUsed.get(id);
+    if (first !== undefined) {
+      findings.push({
+        tab: name,
+        row: null,
+        column: null,
+        cell: null,
+        severity: 'warning',
+        message: `Tab '${name}' dan '${first}' sama-sama dibaca sebagai '${spec.name}'; yang dipakai '${first}'`,
+        month: null,
+      });
+      continue;
+    }
+    namesUsed.set(id, name);
+    resolved.set(id, grid);
+  }
+  for (const spec of TABS) {
+    const id = spec.id as TabId;
+    if (resolved.has(id) || OPTIONAL_TABS.has(id)) continue;
+    findings.push({
+      tab: spec.name,
+      row: null,
+      column: null,
+      cell: null,
+      severity: 'info',
+      message: `Tab '${spec.name}' tidak ada; angka dari tab ini ditampilkan sebagai "belum ada data"`,
+      month: null,
+    });
+  }
+  return resolved;
+}
+
+/** Checks across columns of one ticket; the ticket still counts. */
+function checkTicket(ticket: Ticket, findings: Finding[]): void {
+  const warn = (column: string, message: string) =>
+    findings.push({
+      tab: TIKET.name,
+      row: ticket.row,
+      column,
+      cell: null,
+      severity: 'warning',
+      message,
+      month: toIsoMonth(monthOfWallClock(ticket.tanggal.ms)),
+    });
+  if (ticket.eskalasi === 'tidak' && ticket.unit !== null) {
+    warn('Eskalasi', `Eskalasi 'Tidak' tetapi Unit Layer 2 diisi '${ticket.unit}'; tiket dihitung tidak dieskalasi`);
+  }
+  const escalatedAt = ticket.tanggalEskalasi ?? ticket.tanggal;
+  if (ticket.tanggalTanggapan !== null && ticket.tanggalTanggapan.ms < Math.floor(escalatedAt.ms / MS_PER_DAY) * MS_PER_DAY) {
+    warn('Tanggal Tanggapan', 'Tanggal Tanggapan sebelum Tanggal Eskalasi; tiket ini tidak diberi skor Layer 2');
+  }
+}
+
+export function parseWorkbook(raw: RawWorkbook, options: ParseOptions = {}): ParsedWorkbook {
+  const findings: Finding[] = [];
+  const tabs = resolveTabs(raw, findings);
+  const baseCtx: ParseContext = { layer2Units: layer2UnitSpec([]), now: options.now ?? null };
+
+  const settingsTab = parseTab(PENGATURAN, tabs.get('pengaturan'), baseCtx);
+  findings.push(...settingsTab.findings);
+  const { settings, findings: settingFindings } = readSettings(
+    settingsTab.rows.map((r) => ({ row: r.row, kunci: r.kunci, nilai: r.nilai })),
+    PENGATURAN.name,
+  );
+  findings.push(...settingFindings);
+
+  const ctx: ParseContext = { ...baseCtx, layer2Units: layer2UnitSpec(settings.layer2Units) };
+  const parse = <T extends TabSpec>(spec: T) => {
+    const result = parseTab(spec, tabs.get(spec.id as TabId), ctx);
+    findings.push(...result.findings);
+    return result.rows;
+  };
+  const holidays = new Set(parse(HARI_LIBUR).map((h) => Math.floor(h.tanggal.ms / MS_PER_DAY)));
+  const tiket = parse(TIKET);
+  for (const ticket of tiket) if (ticket.eskalasi !== null || ticket.tanggalTanggapan !== null) checkTicket(ticket, findings);
+
+  return {
+    settings,
+    holidays,
+    present: new Set(tabs.keys()),
+    tiket,
+    chatbot: parse(CHATBOT),
+    publikasi: parse(PUBLIKASI),
+    webinar: parse(WEBINAR),
+    blast: parse(BLAST),
+    vicon: parse(VICON),
+    tatapMuka: parse(TATAP_MUKA),
+    ppid: parse(PPID),
+    emailLapor: parse(EMAIL_LAPOR),
+    pengaduan: parse(PENGADUAN),
+    kepuasan: parse(KEPUASAN),
+    telepon: parse(TELEPON),
+    website: parse(WEBSITE),
+    medsos: parse(MEDIA_SOSIAL),
+    rekap: parse(REKAP_HISTORIS),
+    findings,
+  };
+}
