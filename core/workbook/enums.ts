@@ -32,8 +32,8 @@ export class EnumSpec<Id extends string> {
     return this.values.map((v) => v.id);
   }
 
-  label(id: Id): string {
-    return this.labels.get(id) ?? id;
+  label(id: string): string {
+    return this.labels.get(id as Id) ?? id;
   }
 
   lookup(text: string): Id | null {

@@ -32,6 +32,15 @@ export function columnLetter(index: number): string {
   return out;
 }
 
+/** What happened to the data, for the Validasi tab and the CLI: the message says what is wrong. */
+export function findingEffect(finding: Finding): string {
+  if (finding.severity === 'error') return finding.row === 1 || finding.row === null ? 'Data tab tidak dihitung' : 'Baris tidak dihitung';
+  if (finding.severity === 'warning') return 'Tetap dihitung; mohon diperiksa';
+  return 'Informasi';
+}
+
+export const SEVERITY_LABELS: Record<Severity, string> = { error: 'Galat', warning: 'Peringatan', info: 'Info' };
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Errors first, then by tab and row: the order people fix them in. */

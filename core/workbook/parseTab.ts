@@ -186,13 +186,13 @@ export function parseTab<T extends TabSpec>(
       if (isBlank(cell)) {
         record[column.spec.key] = column.spec.kind === 'weight' ? 1 : null;
         if (column.spec.required) {
-          rowFindings.push(cellFinding(spec, column, r, `Kolom '${column.spec.header}' kosong; baris ini tidak dihitung`));
+          rowFindings.push(cellFinding(spec, column, r, `Kolom wajib '${column.spec.header}' kosong`));
         }
         continue;
       }
       const result = column.coerce(cell);
       if (result.ok) record[column.spec.key] = result.value;
-      else rowFindings.push(cellFinding(spec, column, r, `${result.message}; baris ini tidak dihitung`));
+      else rowFindings.push(cellFinding(spec, column, r, result.message));
     }
     if (rowFindings.length > 0) {
       const month = monthOf(record);

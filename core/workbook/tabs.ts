@@ -66,15 +66,17 @@ type KindValue<K> = K extends 'raw'
 export type RowOf<T extends TabSpec> = {
   readonly [C in T['columns'][number] as C['key']]: C extends { required: true }
     ? KindValue<C['kind']>
-    : KindValue<C['kind']> | null;
+    : C['kind'] extends 'weight'
+      ? number
+      : KindValue<C['kind']> | null;
 } & { readonly row: number };
 
-const JUMLAH: ColumnSpec = {
+const JUMLAH = {
   key: 'jumlah',
   header: 'Jumlah',
   kind: 'weight',
   note: 'Opsional: bilangan bulat ≥ 1 untuk mencatat total harian (default 1)',
-};
+} as const satisfies ColumnSpec;
 
 const col = <const C extends ColumnSpec>(c: C): C => c;
 const tab = <const T extends TabSpec>(t: T): T => t;
@@ -96,7 +98,7 @@ export const TIKET = tab({
     col({ key: 'tanggalEskalasi', header: 'Tanggal Eskalasi', kind: 'date' }),
     col({ key: 'tanggalTanggapan', header: 'Tanggal Tanggapan', aliases: ['Tanggal Tanggapan L2'], kind: 'date' }),
     col({ key: 'agen', header: 'Agen', kind: 'text' }),
-    col({ ...JUMLAH }),
+    JUMLAH,
   ],
 });
 
@@ -106,7 +108,7 @@ export const CHATBOT = tab({
   columns: [
     col({ key: 'tanggal', header: 'Tanggal', kind: 'date', required: true }),
     col({ key: 'menu', header: 'Menu', kind: 'text', required: true }),
-    col({ ...JUMLAH }),
+    JUMLAH,
   ],
 });
 
@@ -117,7 +119,7 @@ export const PUBLIKASI = tab({
     col({ key: 'tanggal', header: 'Tanggal', kind: 'date', required: true }),
     col({ key: 'nama', header: 'Nama Publikasi', aliases: ['Judul'], kind: 'text' }),
     col({ key: 'jenis', header: 'Jenis Publikasi', aliases: ['Jenis'], kind: PUBLICATION_TYPES, required: true }),
-    col({ ...JUMLAH }),
+    JUMLAH,
   ],
 });
 
@@ -128,7 +130,7 @@ export const WEBINAR = tab({
     col({ key: 'tanggal', header: 'Tanggal', kind: 'date', required: true }),
     col({ key: 'nama', header: 'Nama Acara', kind: 'text' }),
     col({ key: 'jenis', header: 'Jenis Acara', kind: 'text' }),
-    col({ ...JUMLAH }),
+    JUMLAH,
   ],
 });
 
@@ -139,7 +141,7 @@ export const BLAST = tab({
     col({ key: 'tanggal', header: 'Tanggal', kind: 'date', required: true }),
     col({ key: 'media', header: 'Media', kind: BLAST_MEDIA, required: true }),
     col({ key: 'perihal', header: 'Perihal', kind: 'text' }),
-    col({ ...JUMLAH }),
+    JUMLAH,
   ],
 });
 
@@ -151,7 +153,7 @@ export const VICON = tab({
     col({ key: 'tanggal', header: 'Tanggal', kind: 'date', required: true }),
     col({ key: 'pengguna', header: 'Pengguna Layanan', aliases: ['Daerah'], kind: 'text' }),
     col({ key: 'topik', header: 'Topik', kind: 'text' }),
-    col({ ...JUMLAH }),
+    JUMLAH,
   ],
 });
 
@@ -164,7 +166,7 @@ export const TATAP_MUKA = tab({
     col({ key: 'pengguna', header: 'Pengguna Layanan', aliases: ['Nama Pengguna Layanan', 'Daerah'], kind: 'text' }),
     col({ key: 'topik', header: 'Topik', kind: 'text' }),
     col({ key: 'tamu', header: 'Jumlah Tamu', kind: 'count' }),
-    col({ ...JUMLAH }),
+    JUMLAH,
   ],
 });
 
@@ -176,7 +178,7 @@ export const PPID = tab({
     col({ key: 'pemohon', header: 'Pemohon', kind: 'text' }),
     col({ key: 'informasi', header: 'Informasi Diminta', kind: 'text' }),
     col({ key: 'tujuan', header: 'Tujuan', kind: 'text' }),
-    col({ ...JUMLAH }),
+    JUMLAH,
   ],
 });
 
@@ -186,7 +188,7 @@ export const EMAIL_LAPOR = tab({
   columns: [
     col({ key: 'tanggal', header: 'Tanggal', kind: 'date', required: true }),
     col({ key: 'jenis', header: 'Jenis Dokumen', kind: 'text', required: true }),
-    col({ ...JUMLAH }),
+    JUMLAH,
   ],
 });
 
@@ -198,7 +200,7 @@ export const PENGADUAN = tab({
     col({ key: 'jenis', header: 'Jenis', kind: COMPLAINT_TYPES, required: true }),
     col({ key: 'uraian', header: 'Uraian', kind: 'text' }),
     col({ key: 'daerah', header: 'Daerah', kind: 'text' }),
-    col({ ...JUMLAH }),
+    JUMLAH,
   ],
 });
 
@@ -222,7 +224,7 @@ export const TELEPON = tab({
     col({ key: 'tanggal', header: 'Tanggal', kind: 'date', required: true }),
     col({ key: 'tunggu', header: 'Waktu Tunggu (detik)', aliases: ['Waktu Tunggu'], kind: 'number' }),
     col({ key: 'status', header: 'Status', kind: CALL_STATUSES, required: true }),
-    col({ ...JUMLAH }),
+    JUMLAH,
   ],
 });
 

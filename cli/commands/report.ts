@@ -1,0 +1,78 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { monthLabel } from '../../core/format/idDate';
+import { ReportBuilder } from '../../core/metrics/report';
+import { parseIsoMonth, toIsoMonth } from '../../core/period/yearMonth';
+import { renderHtml } from '../../core/render/html';
+import { findingsForMonth, toReportJson } from '../../core/render/json';
+import { renderMarkdown } from '../../core/render/markdown';
+import { renderSummarySheets } from '../../core/render/sheetBlocks';
+import { CliError } from '../errors';
+import { loadWorkbook } from '../loadWorkbook';
+import { XlsxSummaryWriter } from '../xlsx/writeSummary';
+
+export const FORMATS = ['json', 'md', 'html', 'xlsx'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface ReportOptions {
+  readonly data: string;
+  readonly month?: string;
+  readonly formats: readonly Format[];
+  readonly out?: string;
+  readonly outDir: string;
+  readonly strict: boolean;
+}
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export async function reportCommand(options: ReportOptions, io: CliIo): Promise<number> {
+  if (options.out && options.formats.length > 1) throw new CliError('--out hanya untuk satu format; untuk beberapa format gunakan --out-dir');
+  const { source, wb } = await loadWorkbook(options.data);
+  const builder = new ReportBuilder(wb);
+  let month = options.month === undefined ? builder.latestMonth() : parseIsoMonth(options.month);
+  if (month === null) {
+    if (options.month !== undefined) throw new CliError(`Bulan '${options.month}' tidak valid; tulis YYYY-MM, misalnya 2025-01`);
+    throw new CliError(`Berkas ${options.data} belum berisi data satu bulan pun`);
+  }
+  const report = builder.build(month);
+  month = parseIsoMonth(report.month) ?? month;
+  if (!report.monthsWithData.includes(report.month)) {
+    io.stderr(`Peringatan: data ${monthLabel(month)} belum tersedia; data terakhir: ${report.monthsWithData.at(-1) ?? '-'}\n`);
+  }
+  const findings = findingsForMonth(report);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  if (findings.length) {
+    io.stderr(`${findings.length} temuan data (${errors} galat) untuk ${report.monthLabel}; lihat bagian Validasi atau jalankan 'validate'.\n`);
+  }
+  const generatedAt = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const stem = `laporan-${toIsoMonth(month)}`;
+  for (const format of options.formats) {
+    const target = options.out ?? (format === 'json' || format === 'md' ? undefined : join(options.outDir, `${stem}.${format}`));
+    if (format === 'xlsx') {
+      if (!options.data.toLowerCase().endsWith('.xlsx')) throw new CliError('Format xlsx memerlukan data .xlsx (salinannya diberi tab ringkasan)');
+      const path = resolve(target ?? join(options.outDir, `${stem}.xlsx`));
+      if (path === resolve(options.data)) throw new CliError('--out tidak boleh menimpa berkas data tim');
+      await mkdir(dirname(path), { recursive: true });
+      await new XlsxSummaryWriter(options.data, path).writeSummary(renderSummarySheets(report));
+      io.stderr(`Laporan .xlsx ditulis: ${path}\n`);
+      continue;
+    }
+    const text =
+      format === 'json'
+        ? `${JSON.stringify(toReportJson(report), null, 2)}\n`
+        : format === 'md'
+          ? renderMarkdown(report)
+          : renderHtml(report, { generatedAt, source: `Sumber: ${source.description}` });
+    if (target === undefined) {
+      io.stdout(text);
+      continue;
+    }
+    await mkdir(dirname(resolve(target)), { recursive: true });
+    await writeFile(target, text, 'utf8');
+    io.stderr(`Laporan ${format.toUpperCase()} ditulis: ${resolve(target)}\n`);
+  }
+  return options.strict && errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,18 @@
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { DEFAULT_SETTINGS } from '../../core/workbook/settings';
+import { templateTabs } from '../../core/workbook/template';
+import { CliError } from '../errors';
+import { writeTemplate } from '../xlsx/writeTemplate';
+import type { CliIo } from './report';
+
+export async function templateCommand(options: { out: string; force: boolean }, io: CliIo): Promise<number> {
+  if (!options.out.toLowerCase().endsWith('.xlsx')) throw new CliError('--out untuk template harus berakhiran .xlsx');
+  if (!options.force && (await stat(options.out).catch(() => null))) {
+    throw new CliError(`Berkas ${options.out} sudah ada; pakai nama lain atau --force untuk menimpa`);
+  }
+  await mkdir(dirname(resolve(options.out)), { recursive: true });
+  await writeTemplate(templateTabs(DEFAULT_SETTINGS.layer2Units), options.out);
+  io.stderr(`Template ditulis: ${resolve(options.out)}\n`);
+  return 0;
+}

@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import { CliError } from './errors';
+import { type CliIo, FORMATS, type Format, reportCommand } from './commands/report';
+import { templateCommand } from './commands/template';
+import { validateCommand } from './commands/validate';
+
+export const USAGE = `Pemakaian:
+  djpk-report report   --data BERKAS.xlsx|FOLDER [--month YYYY-MM] [--format json|md|html|xlsx[,…]]
+                       [--out BERKAS | --out-dir FOLDER] [--strict]
+  djpk-report validate --data BERKAS.xlsx|FOLDER [--month YYYY-MM]
+  djpk-report template --out BERKAS.xlsx [--force]
+
+  --month   bulan laporan; bawaan: bulan terakhir yang memiliki data
+  --format  bawaan html; json dan md tanpa --out dicetak ke stdout
+  --strict  kode keluar 1 bila ada galat data pada bulan laporan
+`;
+
+const OPTIONS = {
+  data: { type: 'string' },
+  month: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  'out-dir': { type: 'string' },
+  strict: { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+function parseFormats(text: string | undefined): Format[] {
+  const formats = (text ?? 'html').split(',').map((f) => f.trim().toLowerCase());
+  for (const f of formats) {
+    if (!(FORMATS as readonly string[]).includes(f)) throw new CliError(`Format '${f}' tidak dikenal; pilih ${FORMATS.join(', ')}`);
+  }
+  return formats as Format[];
+}
+
+/** Runs the CLI; returns the exit code. Never throws for bad input. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const { positionals, values } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    const [command] = positionals;
+    if (values.help || command === undefined) {
+      io.stdout(USAGE);
+      return command === undefined && !values.help ? 2 : 0;
+    }
+    const requireData = () => {
+      if (!values.data) throw new CliError('--data wajib diisi: berkas .xlsx atau folder CSV');
+      return values.data;
+    };
+    switch (command) {
+      case 'report':
+        return await reportCommand(
+          {
+            data: requireData(),
+            month: values.month,
+            formats: parseFormats(values.format),
+            out: values.out,
+            outDir: values['out-dir'] ?? 'out',
+            strict: values.strict,
+          },
+          io,
+        );
+      case 'validate':
+        return await validateCommand({ data: requireData(), month: values.month }, io);
+      case 'template':
+        if (!values.out) throw new CliError('--out wajib diisi untuk template');
+        return await templateCommand({ out: values.out, force: values.force }, io);
+      default:
+        throw new CliError(`Perintah '${command}' tidak dikenal; pilih report, validate atau template`);
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`Galat: ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`Galat: ${error.message}\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}

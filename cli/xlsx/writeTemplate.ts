@@ -1,0 +1,33 @@
+import ExcelJS from 'exceljs';
+import { columnLetter } from '../../core/workbook/findings';
+import type { TemplateTab } from '../../core/workbook/template';
+import { addGridSheet } from './writeTabs';
+
+const VALIDATED_ROWS = 5000;
+
+/** exceljs has range validations at runtime (worksheet.dataValidations) but not in its typings. */
+type WithRangeValidations = { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } };
+
+/** A fresh tracking workbook: every tab with headers, drop-downs, notes and example rows. */
+export async function writeTemplate(tabs: readonly TemplateTab[], outPath: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  for (const tab of tabs) {
+    const sheet = addGridSheet(workbook, tab.name, [tab.header, ...tab.examples]);
+    for (const { col, values } of tab.dropdowns) {
+      const letter = columnLetter(col);
+      // Excel limits an inline list to 255 characters; the lists here are far shorter.
+      (sheet as unknown as WithRangeValidations).dataValidations.add(`${letter}2:${letter}${VALIDATED_ROWS}`, {
+        type: 'list',
+        allowBlank: true,
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        errorTitle: 'Nilai tidak ada di daftar',
+        error: `Pilih salah satu: ${values.join(', ')}`,
+        formulae: [`"${values.join(',')}"`],
+      });
+    }
+    for (const col of tab.dateColumns) sheet.getColumn(col + 1).numFmt = 'dd/mm/yyyy hh:mm';
+    for (const { col, note } of tab.notes) sheet.getRow(1).getCell(col + 1).note = note;
+  }
+  await workbook.xlsx.writeFile(outPath);
+}

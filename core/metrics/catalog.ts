@@ -1,0 +1,228 @@
+import { CHANNELS, PLATFORMS, USER_CATEGORIES } from '../workbook/enums';
+import type { TabId } from '../workbook/tabs';
+
+/** Ticket columns that are optional yet carry whole sections of the report. */
+export type TicketCoverage = 'tiket.kategori' | 'tiket.topik' | 'tiket.zona' | 'tiket.jam' | 'tiket.eskalasi';
+export type CoverageKey = TabId | TicketCoverage;
+
+/** The report's sections in the seeds' order (METRICS.md). */
+export const SECTION_IDS = [
+  'ringkasan',
+  'publikasi',
+  'webinar',
+  'blast',
+  'website',
+  'konsultasi',
+  'topik',
+  'pengguna',
+  'zona',
+  'kanal',
+  'chatbot',
+  'emailLapor',
+  'viconTatapMuka',
+  'medsos',
+  'ppid',
+  'pengaduan',
+  'kepuasan',
+  'layer2',
+] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+
+export type MetricUnit = 'count' | 'average' | 'score' | 'followers' | 'percent';
+
+/** Reads one month's aggregated facts. */
+export interface FactReader {
+  get(key: string): number;
+  has(key: string): boolean;
+}
+
+export interface MetricDef {
+  readonly key: string;
+  /** Indonesian display name. */
+  readonly label: string;
+  readonly unit: MetricUnit;
+  readonly section: SectionId;
+  /**
+   * What decides between 0 and "no data" in a month: a log tab, or one column of `Tiket`
+   * ("tiket.kategori"): months logged as daily totals without categories have no user figures.
+   */
+  readonly tab: CoverageKey;
+  /** Non-additive figures (averages, followers); counts read their own fact. */
+  readonly derive?: (facts: FactReader) => number | null;
+}
+
+const ratio = (sumKey: string, countKey: string) => (f: FactReader) =>
+  f.get(countKey) > 0 ? f.get(sumKey) / f.get(countKey) : null;
+const valueIfPresent = (key: string) => (f: FactReader) => (f.has(key) ? f.get(key) : null);
+
+const count = (key: string, label: string, section: SectionId, tab: CoverageKey): MetricDef => ({
+  key,
+  label,
+  unit: 'count',
+  section,
+  tab,
+});
+
+const MEDSOS_FIELDS = [
+  ['followers', 'Followers', 'followers'],
+  ['feeds', 'Feeds', 'count'],
+  ['story', 'Story', 'count'],
+  ['konten', 'Konten', 'count'],
+  ['reachTotal', 'Reach Total', 'count'],
+  ['reachRataRata', 'Reach Rata-rata', 'average'],
+  ['profileVisits', 'Profile Visits', 'count'],
+] as const;
+
+export const medsosKey = (platform: string, field: string) => `medsos.${platform}.${field}`;
+
+/** Every fixed metric key of METRICS.md, one definition each. */
+export const STATIC_METRICS: readonly MetricDef[] = [
+  count('konsultasi.total', 'Tiket Konsultasi', 'konsultasi', 'tiket'),
+  ...CHANNELS.values.map((c) => count(`konsultasi.kanal.${c.id}`, c.label, 'konsultasi', 'tiket')),
+  ...USER_CATEGORIES.values.map((c) => count(`konsultasi.pengguna.${c.id}`, c.label, 'pengguna', 'tiket.kategori')),
+  count('konsultasi.pengguna.tidakDiisi', 'Kategori Pengguna Tidak Diisi', 'pengguna', 'tiket.kategori'),
+  count('konsultasi.zona.teridentifikasi', 'Tiket dengan Zona Waktu Teridentifikasi', 'zona', 'tiket.zona'),
+  count('konsultasi.zona.tidakTeridentifikasi', 'Tiket dengan Zona Waktu Tidak Teridentifikasi', 'zona', 'tiket.zona'),
+  count('konsultasi.zona.dalamJam', 'Tiket Zona Teridentifikasi di Dalam Jam Layanan', 'zona', 'tiket.zona'),
+  count('konsultasi.zona.luarJam', 'Tiket Zona Teridentifikasi di Luar Jam Layanan', 'zona', 'tiket.zona'),
+  count('konsultasi.jam.dalam', 'Tiket di Dalam Jam Layanan', 'zona', 'tiket.jam'),
+  count('konsultasi.jam.luar', 'Tiket di Luar Jam Layanan', 'zona', 'tiket.jam'),
+  count('konsultasi.dalamJam.wib', 'Dalam Jam Layanan – WIB', 'zona', 'tiket.zona'),
+  count('konsultasi.dalamJam.wita', 'Dalam Jam Layanan – WITA', 'zona', 'tiket.zona'),
+  count('konsultasi.dalamJam.wit', 'Dalam Jam Layanan – WIT', 'zona', 'tiket.zona'),
+  count('konsultasi.luarJam.wib', 'Luar Jam Layanan – WIB', 'zona', 'tiket.zona'),
+  count('konsultasi.luarJam.wita', 'Luar Jam Layanan – WITA', 'zona', 'tiket.zona'),
+  count('konsultasi.luarJam.wit', 'Luar Jam Layanan – WIT', 'zona', 'tiket.zona'),
+  count('konsultasi.luarJam.tidakTeridentifikasi', 'Luar Jam Layanan – Zona Tidak Teridentifikasi', 'zona', 'tiket.zona'),
+  count('konsultasi.luarJam.eskalasi', 'Tiket Luar Jam Layanan yang Dieskalasi', 'zona', 'tiket.zona'),
+  count('konsultasi.eskalasi', 'Tiket Dieskalasi', 'layer2', 'tiket.eskalasi'),
+  count('chatbot.pengguna', 'Pengguna Chatbot (tanpa Chat Agent)', 'chatbot', 'chatbot'),
+  count('publikasi.website', 'Publikasi Website', 'publikasi', 'publikasi'),
+  count('webinar.total', 'Webinar/FGD', 'webinar', 'webinar'),
+  count('blast.whatsapp', 'WhatsApp Blast', 'blast', 'blast'),
+  count('blast.email', 'Email Blast', 'blast', 'blast'),
+  {
+    key: 'website.pengunjung',
+    label: 'Pengunjung Website',
+    unit: 'count',
+    section: 'website',
+    tab: 'website',
+    derive: valueIfPresent('website.pengunjung'),
+  },
+  count('vicon.total', 'Video Conference', 'viconTatapMuka', 'vicon'),
+  count('tatapMuka.total', 'Konsultasi Tatap Muka', 'viconTatapMuka', 'tatapMuka'),
+  count('tatapMuka.tamu', 'Tamu Konsultasi Tatap Muka', 'viconTatapMuka', 'tatapMuka'),
+  count('tatapMuka.melebihiBatas', 'Kunjungan Melebihi Batas Jumlah Tamu', 'viconTatapMuka', 'tatapMuka'),
+  count('ppid.permohonan', 'Permohonan PPID', 'ppid', 'ppid'),
+  count('pengaduan.total', 'Pengaduan dan Keluhan', 'pengaduan', 'pengaduan'),
+  count('pengaduan.jenis.pengaduan', 'Pengaduan', 'pengaduan', 'pengaduan'),
+  count('pengaduan.jenis.keluhan', 'Keluhan', 'pengaduan', 'pengaduan'),
+  count('emailLapor.total', 'Email Lapor', 'emailLapor', 'emailLapor'),
+  {
+    key: 'medsos.rataRataKonten',
+    label: 'Rata-rata Publikasi Konten Media Sosial',
+    unit: 'average',
+    section: 'medsos',
+    tab: 'medsos',
+    derive: ratio('medsos._kontenSum', 'medsos._platforms'),
+  },
+  ...PLATFORMS.values.flatMap((p) =>
+    MEDSOS_FIELDS.map(
+      ([field, label, unit]): MetricDef => ({
+        key: medsosKey(p.id, field),
+        label: `${p.label} – ${label}`,
+        unit,
+        section: 'medsos',
+        tab: 'medsos',
+        derive: valueIfPresent(medsosKey(p.id, field)),
+      }),
+    ),
+  ),
+  {
+    key: 'kepuasan.rataRata',
+    label: 'Rata-rata Nilai Kepuasan',
+    unit: 'score',
+    section: 'kepuasan',
+    tab: 'kepuasan',
+    derive: ratio('kepuasan._sum', 'kepuasan.survei'),
+  },
+  count('kepuasan.survei', 'Survei Kepuasan', 'kepuasan', 'kepuasan'),
+  count('layer2.total', 'Tiket Layer 2', 'layer2', 'tiket.eskalasi'),
+  count('layer2.menunggu', 'Tiket Layer 2 Belum Ditanggapi', 'layer2', 'tiket.eskalasi'),
+  {
+    key: 'layer2.rataRata',
+    label: 'Rata-rata Capaian Layer 2',
+    unit: 'score',
+    section: 'layer2',
+    tab: 'tiket.eskalasi',
+    derive: ratio('layer2._skorSum', 'layer2._skorN'),
+  },
+  count('telepon.panggilan', 'Panggilan Telepon Masuk', 'kanal', 'telepon'),
+  count('telepon.terjawab', 'Panggilan Terjawab', 'kanal', 'telepon'),
+  count('telepon.abandon', 'Panggilan Abandon', 'kanal', 'telepon'),
+  count('telepon.antrian', 'Antrian Tidak Terjawab', 'kanal', 'telepon'),
+  {
+    key: 'telepon.serviceLevel',
+    label: 'Service Level Telepon',
+    unit: 'percent',
+    section: 'kanal',
+    tab: 'telepon',
+    derive: (f) => (f.get('telepon.panggilan') > 0 ? (f.get('telepon._cepat') / f.get('telepon.panggilan')) * 100 : null),
+  },
+];
+
+/** Families of keys named after values found in the data (METRICS.md: "the value's name lowercased …"). */
+export const DYNAMIC_FAMILIES = {
+  topic: (slug: string, label: string): MetricDef => count(`konsultasi.topik.${slug}`, label, 'topik', 'tiket.topik'),
+  channelTopic: (channel: string, slug: string, label: string): MetricDef =>
+    count(`konsultasi.kanal.${channel}.topik.${slug}`, `${CHANNELS.label(channel)} – ${label}`, 'kanal', 'tiket.topik'),
+  layer2Unit: (slug: string, label: string): MetricDef =>
+    count(`layer2.unit.${slug}`, `Tiket Layer 2 – ${label}`, 'layer2', 'tiket.eskalasi'),
+  layer2Score: (slug: string, label: string): MetricDef => ({
+    key: `layer2.skor.${slug}`,
+    label: `Capaian Layer 2 – ${label}`,
+    unit: 'score',
+    section: 'layer2',
+    tab: 'tiket.eskalasi',
+    derive: ratio(`layer2._skorSum.${slug}`, `layer2._skorN.${slug}`),
+  }),
+  publicationType: (slug: string, label: string): MetricDef =>
+    count(`publikasi.jenis.${slug}`, `Publikasi – ${label}`, 'publikasi', 'publikasi'),
+  webinarType: (slug: string, label: string): MetricDef =>
+    count(`webinar.jenis.${slug}`, `Acara – ${label}`, 'webinar', 'webinar'),
+  chatbotMenu: (slug: string, label: string): MetricDef =>
+    count(`chatbot.menu.${slug}`, `Chatbot – ${label}`, 'chatbot', 'chatbot'),
+  emailLaporType: (slug: string, label: string): MetricDef =>
+    count(`emailLapor.jenis.${slug}`, `Email Lapor – ${label}`, 'emailLapor', 'emailLapor'),
+  ppidPurpose: (slug: string, label: string): MetricDef =>
+    count(`ppid.tujuan.${slug}`, `PPID – ${label}`, 'ppid', 'ppid'),
+  agentScore: (slug: string, label: string): MetricDef => ({
+    key: `kepuasan.agen.${slug}`,
+    label: `Kepuasan – ${label}`,
+    unit: 'score',
+    section: 'kepuasan',
+    tab: 'kepuasan',
+    derive: ratio(`kepuasan._sum.${slug}`, `kepuasan._n.${slug}`),
+  }),
+} as const;
+
+/** Static definitions plus those discovered in the data; one definition per key. */
+export class MetricCatalog {
+  private readonly defs = new Map<string, MetricDef>();
+
+  constructor() {
+    for (const def of STATIC_METRICS) this.defs.set(def.key, def);
+  }
+
+  add(def: MetricDef): void {
+    if (!this.defs.has(def.key)) this.defs.set(def.key, def);
+  }
+
+  get(key: string): MetricDef | undefined {
+    return this.defs.get(key);
+  }
+
+  all(): MetricDef[] {
+    return [...this.defs.values()];
+  }
+}

@@ -1,0 +1,67 @@
+import type { Finding } from '../workbook/findings';
+import type { SectionId } from './catalog';
+import type { MetricFigure } from './figures';
+
+/** How a table column is shown; values stay numbers so that sheets can format them natively. */
+export type CellFormat = 'text' | 'int' | 'dec1' | 'dec2' | 'pct0' | 'pct1' | 'pct2';
+
+export type TableCell = string | number | null;
+
+export interface TableColumn {
+  readonly header: string;
+  readonly format: CellFormat;
+}
+
+export interface Table {
+  readonly title: string;
+  readonly columns: readonly TableColumn[];
+  readonly rows: readonly (readonly TableCell[])[];
+}
+
+export interface ChartSeries {
+  readonly name: string;
+  readonly values: readonly (number | null)[];
+}
+
+/** A chart as data: renderers draw it as SVG, a Sheets chart or an Adaptive Card chart. */
+export interface Chart {
+  readonly kind: 'donut' | 'bar' | 'line';
+  readonly title: string;
+  readonly categories: readonly string[];
+  readonly series: readonly ChartSeries[];
+}
+
+export interface Section {
+  readonly id: SectionId;
+  readonly title: string;
+  /** Metric keys this section is about, headline first. */
+  readonly metrics: readonly string[];
+  readonly sentences: readonly string[];
+  readonly tables: readonly Table[];
+  readonly charts: readonly Chart[];
+}
+
+export interface TrendSeries {
+  readonly key: string;
+  readonly label: string;
+  readonly values: readonly (number | null)[];
+}
+
+/** The one model every renderer reads: sheet tabs, JSON, Markdown, HTML, cards, bot answers. */
+export interface Report {
+  /** "2025-01" */
+  readonly month: string;
+  readonly monthLabel: string;
+  readonly previousMonth: string;
+  readonly previousMonthLabel: string;
+  readonly sameMonthLastYear: string;
+  readonly sameMonthLastYearLabel: string;
+  readonly metrics: Readonly<Record<string, MetricFigure>>;
+  readonly sections: readonly Section[];
+  readonly trend: { readonly months: readonly string[]; readonly labels: readonly string[]; readonly series: readonly TrendSeries[] };
+  /** Findings of the whole workbook, errors first. */
+  readonly findings: readonly Finding[];
+  /** Months that have any data, oldest first ("2024-12"). */
+  readonly monthsWithData: readonly string[];
+  readonly percentDecimals: number;
+}

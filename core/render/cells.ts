@@ -1,0 +1,28 @@
+import { formatNumber, formatPercent } from '../format/idNumber';
+import type { CellFormat, TableCell } from '../metrics/model';
+
+/** A table cell as a person reads it (id-ID); "–" for no data. */
+export function formatCell(value: TableCell, format: CellFormat): string {
+  if (value === null) return '–';
+  if (typeof value === 'string') return value;
+  switch (format) {
+    case 'int':
+      return formatNumber(value, 0);
+    case 'dec1':
+      return formatNumber(value, 1);
+    case 'dec2':
+      return formatNumber(value, 2);
+    case 'pct0':
+      return formatPercent(value, 0);
+    case 'pct1':
+      return formatPercent(value, 1);
+    case 'pct2':
+      return formatPercent(value, 2);
+    case 'text':
+      return String(value);
+  }
+}
+
+/** Changes are signed in tables: "+114%", "−4%". */
+export const formatChangeCell = (value: TableCell, decimals: number): string =>
+  typeof value === 'number' ? `${value > 0 ? '+' : ''}${formatPercent(value, decimals)}` : formatCell(value, 'text');

@@ -1,0 +1,65 @@
+import type { CellValue } from './cells';
+import { EnumSpec } from './enums';
+import { SETTING_TEMPLATE_ROWS } from './settings';
+import { TABS, type TabSpec } from './tabs';
+
+/** A fresh tracking tab: headers, drop-down lists and a few example rows ("Buat Template"). */
+export interface TemplateTab {
+  readonly name: string;
+  readonly header: readonly string[];
+  /** Drop-down list values per 0-based column. */
+  readonly dropdowns: ReadonlyArray<{ readonly col: number; readonly values: readonly string[] }>;
+  /** Columns that hold dates (formatted dd/mm/yyyy hh:mm). */
+  readonly dateColumns: readonly number[];
+  readonly notes: ReadonlyArray<{ readonly col: number; readonly note: string }>;
+  readonly examples: readonly (readonly CellValue[])[];
+}
+
+const d = (y: number, m: number, day: number, h = 0, mi = 0) => new Date(Date.UTC(y, m - 1, day, h, mi));
+
+/** Example rows per tab, keyed by column key; they show the accepted spellings. */
+const EXAMPLES: Record<string, ReadonlyArray<Record<string, CellValue>>> = {
+  tiket: [
+    { tanggal: d(2025, 1, 6, 9, 15), kanal: 'WhatsApp', kategori: 'Pemda', instansi: 'Kab. Bogor', topik: 'DAU', zona: 'WIB', eskalasi: 'Tidak', agen: 'Dian' },
+    { tanggal: d(2025, 1, 6, 17, 40), kanal: 'Email', kategori: 'Pemda', instansi: 'Kota Manado', topik: 'DBH', zona: 'WITA', eskalasi: 'Ya', unit: 'DTU', tanggalTanggapan: d(2025, 1, 7), agen: 'Linna' },
+  ],
+  chatbot: [{ tanggal: d(2025, 1, 6, 10, 0), menu: 'Informasi Anggaran Transfer ke Daerah' }],
+  publikasi: [{ tanggal: d(2025, 1, 9), nama: 'LPEFD Edisi XLVI', jenis: 'LPEFD' }],
+  webinar: [{ tanggal: d(2025, 1, 10), nama: 'Townhall bersama Menteri Keuangan', jenis: 'Webinar' }],
+  blast: [{ tanggal: d(2025, 1, 2), media: 'Email', perihal: 'Penyampaian Majalah Media Defis' }],
+  vicon: [{ tanggal: d(2025, 1, 7), pengguna: 'Kab. Banjarnegara', topik: 'IF' }],
+  tatapMuka: [{ tanggal: d(2025, 1, 8), pengguna: 'Kab. Bogor', topik: 'DAK NF', tamu: 5 }],
+  ppid: [{ tanggal: d(2025, 1, 13), pemohon: 'Nama pemohon', informasi: 'Data realisasi APBD', tujuan: 'Penelitian' }],
+  emailLapor: [{ tanggal: d(2025, 1, 14), jenis: 'Laporan Syarat Salur DAU' }],
+  pengaduan: [{ tanggal: d(2025, 1, 6), jenis: 'Pengaduan', uraian: 'Surat undangan palsu mengatasnamakan DJPK', daerah: 'Kab. Bogor' }],
+  kepuasan: [{ tanggal: d(2025, 1, 6), agen: 'Dian', pengguna: 'Pengguna 1', nilaiLayanan: 5, nilaiSubstansi: 5 }],
+  telepon: [{ tanggal: d(2025, 1, 6, 9, 1), tunggu: 4, status: 'Terjawab' }],
+  website: [{ bulan: '2025-01', pengunjung: 104000, halaman: 'Portal Data SIKD; Rincian Dana Desa per Desa' }],
+  medsos: [{ bulan: '2025-01', platform: 'Instagram', followers: 118723, feeds: 22, story: 21, reachTotal: 269527 }],
+  rekap: [{ bulan: '2024-12', metrik: 'konsultasi.total', nilai: 1112 }],
+  hariLibur: [{ tanggal: d(2025, 1, 1), keterangan: 'Tahun Baru 2025 Masehi' }],
+};
+
+function templateTab(spec: TabSpec, layer2Units: readonly string[]): TemplateTab {
+  const dropdowns = spec.columns.flatMap((c, col) => {
+    if (c.kind instanceof EnumSpec) return [{ col, values: c.kind.values.map((v) => v.label) }];
+    if (c.kind === 'layer2Unit') return [{ col, values: layer2Units }];
+    return [];
+  });
+  const examples =
+    spec.id === 'pengaturan'
+      ? SETTING_TEMPLATE_ROWS.map(([k, v]) => [k, v])
+      : (EXAMPLES[spec.id] ?? []).map((example) => spec.columns.map((c) => example[c.key] ?? null));
+  return {
+    name: spec.name,
+    header: spec.columns.map((c) => c.header),
+    dropdowns,
+    dateColumns: spec.columns.flatMap((c, col) => (c.kind === 'date' ? [col] : [])),
+    notes: spec.columns.flatMap((c, col) => (c.note ? [{ col, note: c.note }] : [])),
+    examples,
+  };
+}
+
+export function templateTabs(layer2Units: readonly string[]): TemplateTab[] {
+  return (TABS as readonly TabSpec[]).map((spec) => templateTab(spec, layer2Units));
+}
