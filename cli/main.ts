@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { CliError } from './errors';
 import { type CliIo, FORMATS, type Format, reportCommand } from './commands/report';
 import { templateCommand } from './commands/template';
 import { validateCommand } from './commands/validate';
+import { CliError } from './errors';
 
 export const USAGE = `Pemakaian:
   djpk-report report   --data BERKAS.xlsx|FOLDER [--month YYYY-MM] [--format json|md|html|xlsx[,…]]
@@ -29,7 +29,8 @@ const OPTIONS = {
 function parseFormats(text: string | undefined): Format[] {
   const formats = (text ?? 'html').split(',').map((f) => f.trim().toLowerCase());
   for (const f of formats) {
-    if (!(FORMATS as readonly string[]).includes(f)) throw new CliError(`Format '${f}' tidak dikenal; pilih ${FORMATS.join(', ')}`);
+    if (!(FORMATS as readonly string[]).includes(f))
+      throw new CliError(`Format '${f}' tidak dikenal; pilih ${FORMATS.join(', ')}`);
   }
   return formats as Format[];
 }
@@ -37,7 +38,12 @@ function parseFormats(text: string | undefined): Format[] {
 /** Runs the CLI; returns the exit code. Never throws for bad input. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    const { positionals, values } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    const { positionals, values } = parseArgs({
+      args: [...argv],
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
     const [command] = positionals;
     if (values.help || command === undefined) {
       io.stdout(USAGE);

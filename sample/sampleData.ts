@@ -30,7 +30,8 @@ function shuffle<T>(items: T[]): T[] {
   }
   return items;
 }
-const repeat = <T>(entries: ReadonlyArray<readonly [T, number]>): T[] => entries.flatMap(([v, n]) => Array<T>(n).fill(v));
+const repeat = <T>(entries: ReadonlyArray<readonly [T, number]>): T[] =>
+  entries.flatMap(([v, n]) => Array<T>(n).fill(v));
 
 /** WIB wall-clock as a UTC-encoded Date (what exceljs writes and reads back). */
 const at = (y: number, m: number, d: number, h = 0, mi = 0) => new Date(Date.UTC(y, m - 1, d, h, mi));
@@ -72,25 +73,79 @@ type Channel = 'WhatsApp' | 'Telepon' | 'Email' | 'Help Desk' | 'Live Chat';
 /** Topics per channel: the seed's pages for Email, Telepon, Help Desk, Live Chat and WhatsApp's top 3. */
 const TOPICS: Record<Channel, ReadonlyArray<readonly [string, number]>> = {
   WhatsApp: [
-    ['DBH', 128], ['DAU', 120], ['JF AKPD', 65], ['Transfer', 48], ['Surat Masuk', 45], ['DAK Fisik', 40],
-    ['Dana Desa', 36], ['Reservasi', 29], ['PDRD', 28], ['SHSR', 20], ['Non-DJPK', 20], ['Lainnya', 80],
-    ['Aplikasi', 12], ['Permintaan Data', 10], ['IF', 6], ['Spam', 4], ['Pengaduan', 3], ['Magang', 1],
+    ['DBH', 128],
+    ['DAU', 120],
+    ['JF AKPD', 65],
+    ['Transfer', 48],
+    ['Surat Masuk', 45],
+    ['DAK Fisik', 40],
+    ['Dana Desa', 36],
+    ['Reservasi', 29],
+    ['PDRD', 28],
+    ['SHSR', 20],
+    ['Non-DJPK', 20],
+    ['Lainnya', 80],
+    ['Aplikasi', 12],
+    ['Permintaan Data', 10],
+    ['IF', 6],
+    ['Spam', 4],
+    ['Pengaduan', 3],
+    ['Magang', 1],
   ],
   Telepon: [
-    ['Reservasi', 21], ['DAU', 7], ['Surat Masuk', 6], ['DBH', 5], ['Transfer', 5], ['Dana Desa', 4],
-    ['PDRD', 4], ['Permintaan Data', 3], ['SHSR', 3], ['Aplikasi', 2],
+    ['Reservasi', 21],
+    ['DAU', 7],
+    ['Surat Masuk', 6],
+    ['DBH', 5],
+    ['Transfer', 5],
+    ['Dana Desa', 4],
+    ['PDRD', 4],
+    ['Permintaan Data', 3],
+    ['SHSR', 3],
+    ['Aplikasi', 2],
   ],
   Email: [
-    ['Surat Masuk', 76], ['DBH', 31], ['DAU', 23], ['Lainnya', 17], ['DAK Fisik', 15], ['Transfer', 8],
-    ['Aplikasi', 7], ['Permintaan Data', 7], ['JFAKPD', 5], ['Dana Desa', 5], ['Reservasi', 4], ['DID', 3],
-    ['PDRD', 3], ['Ev. Keuda', 3], ['Non-DJPK', 3], ['DAK Non Fisik', 2], ['Hibah', 2], ['SHSR', 1], ['DKD', 1],
-    ['Spam', 1], ['Pengaduan', 1], ['Magang', 1],
+    ['Surat Masuk', 76],
+    ['DBH', 31],
+    ['DAU', 23],
+    ['Lainnya', 17],
+    ['DAK Fisik', 15],
+    ['Transfer', 8],
+    ['Aplikasi', 7],
+    ['Permintaan Data', 7],
+    ['JFAKPD', 5],
+    ['Dana Desa', 5],
+    ['Reservasi', 4],
+    ['DID', 3],
+    ['PDRD', 3],
+    ['Ev. Keuda', 3],
+    ['Non-DJPK', 3],
+    ['DAK Non Fisik', 2],
+    ['Hibah', 2],
+    ['SHSR', 1],
+    ['DKD', 1],
+    ['Spam', 1],
+    ['Pengaduan', 1],
+    ['Magang', 1],
   ],
   'Help Desk': [
-    ['Dana Desa', 9], ['DAU', 5], ['Surat Masuk', 3], ['DBH', 2], ['Transfer', 2], ['Aplikasi', 2], ['PDRD', 2],
-    ['SHSR', 2], ['DAK Fisik', 2], ['IF', 2], ['Hibah', 1],
+    ['Dana Desa', 9],
+    ['DAU', 5],
+    ['Surat Masuk', 3],
+    ['DBH', 2],
+    ['Transfer', 2],
+    ['Aplikasi', 2],
+    ['PDRD', 2],
+    ['SHSR', 2],
+    ['DAK Fisik', 2],
+    ['IF', 2],
+    ['Hibah', 1],
   ],
-  'Live Chat': [['DAU', 2], ['DBH', 1], ['Permintaan Data', 1]],
+  'Live Chat': [
+    ['DAU', 2],
+    ['DBH', 1],
+    ['Permintaan Data', 1],
+  ],
 };
 
 /** How agents spell channels in the log: the aliases the workbook accepts. */
@@ -104,45 +159,185 @@ const CHANNEL_SPELLINGS: Record<Channel, readonly string[]> = {
 
 /** 110 Pemda names, none of which reaches the top three's 11 tickets. */
 const OTHER_PEMDA = [
-  'Kab. Aceh Besar', 'Kab. Agam', 'Kab. Badung', 'Kab. Banggai', 'Kab. Bangka', 'Kab. Bangli', 'Kab. Banyumas',
-  'Kab. Banyuwangi', 'Kab. Barito Kuala', 'Kab. Bekasi', 'Kab. Bengkalis', 'Kab. Bima', 'Kab. Blitar', 'Kab. Bogor',
-  'Kab. Bojonegoro', 'Kab. Bone', 'Kab. Boyolali', 'Kab. Brebes', 'Kab. Buleleng', 'Kab. Ciamis', 'Kab. Cianjur',
-  'Kab. Cilacap', 'Kab. Cirebon', 'Kab. Demak', 'Kab. Ende', 'Kab. Flores Timur', 'Kab. Garut', 'Kab. Gianyar',
-  'Kab. Gowa', 'Kab. Gresik', 'Kab. Indramayu', 'Kab. Jember', 'Kab. Jepara', 'Kab. Jombang', 'Kab. Karanganyar',
-  'Kab. Karawang', 'Kab. Kediri', 'Kab. Kendal', 'Kab. Klaten', 'Kab. Kolaka', 'Kab. Kuningan', 'Kab. Kupang',
-  'Kab. Lahat', 'Kab. Lamongan', 'Kab. Lebak', 'Kab. Lombok Barat', 'Kab. Lombok Timur', 'Kab. Lumajang',
-  'Kab. Magelang', 'Kab. Majalengka', 'Kab. Malang', 'Kab. Maros', 'Kab. Mojokerto', 'Kab. Muara Enim',
-  'Kab. Nganjuk', 'Kab. Ngawi', 'Kab. Pacitan', 'Kab. Pandeglang', 'Kab. Pasuruan', 'Kab. Pati', 'Kab. Pekalongan',
-  'Kab. Pemalang', 'Kab. Ponorogo', 'Kab. Purbalingga', 'Kab. Purworejo', 'Kab. Rembang', 'Kab. Sambas',
-  'Kab. Sampang', 'Kab. Serang', 'Kab. Sidoarjo', 'Kab. Sikka', 'Kab. Sleman', 'Kab. Sragen', 'Kab. Subang',
-  'Kab. Sukabumi', 'Kab. Sumedang', 'Kab. Tabanan', 'Kab. Tangerang', 'Kab. Tegal', 'Kab. Temanggung',
-  'Kab. Trenggalek', 'Kab. Tuban', 'Kab. Wonogiri', 'Kab. Wonosobo', 'Kota Ambon', 'Kota Balikpapan', 'Kota Bandung',
-  'Kota Banjarmasin', 'Kota Batam', 'Kota Bekasi', 'Kota Bogor', 'Kota Denpasar', 'Kota Jambi', 'Kota Jayapura',
-  'Kota Kendari', 'Kota Kupang', 'Kota Makassar', 'Kota Malang', 'Kota Mataram', 'Kota Medan', 'Kota Padang',
-  'Kota Palembang', 'Kota Palu', 'Kota Pekanbaru', 'Kota Pontianak', 'Kota Samarinda', 'Kota Semarang',
-  'Kota Sorong', 'Kota Surabaya', 'Kota Ternate',
+  'Kab. Aceh Besar',
+  'Kab. Agam',
+  'Kab. Badung',
+  'Kab. Banggai',
+  'Kab. Bangka',
+  'Kab. Bangli',
+  'Kab. Banyumas',
+  'Kab. Banyuwangi',
+  'Kab. Barito Kuala',
+  'Kab. Bekasi',
+  'Kab. Bengkalis',
+  'Kab. Bima',
+  'Kab. Blitar',
+  'Kab. Bogor',
+  'Kab. Bojonegoro',
+  'Kab. Bone',
+  'Kab. Boyolali',
+  'Kab. Brebes',
+  'Kab. Buleleng',
+  'Kab. Ciamis',
+  'Kab. Cianjur',
+  'Kab. Cilacap',
+  'Kab. Cirebon',
+  'Kab. Demak',
+  'Kab. Ende',
+  'Kab. Flores Timur',
+  'Kab. Garut',
+  'Kab. Gianyar',
+  'Kab. Gowa',
+  'Kab. Gresik',
+  'Kab. Indramayu',
+  'Kab. Jember',
+  'Kab. Jepara',
+  'Kab. Jombang',
+  'Kab. Karanganyar',
+  'Kab. Karawang',
+  'Kab. Kediri',
+  'Kab. Kendal',
+  'Kab. Klaten',
+  'Kab. Kolaka',
+  'Kab. Kuningan',
+  'Kab. Kupang',
+  'Kab. Lahat',
+  'Kab. Lamongan',
+  'Kab. Lebak',
+  'Kab. Lombok Barat',
+  'Kab. Lombok Timur',
+  'Kab. Lumajang',
+  'Kab. Magelang',
+  'Kab. Majalengka',
+  'Kab. Malang',
+  'Kab. Maros',
+  'Kab. Mojokerto',
+  'Kab. Muara Enim',
+  'Kab. Nganjuk',
+  'Kab. Ngawi',
+  'Kab. Pacitan',
+  'Kab. Pandeglang',
+  'Kab. Pasuruan',
+  'Kab. Pati',
+  'Kab. Pekalongan',
+  'Kab. Pemalang',
+  'Kab. Ponorogo',
+  'Kab. Purbalingga',
+  'Kab. Purworejo',
+  'Kab. Rembang',
+  'Kab. Sambas',
+  'Kab. Sampang',
+  'Kab. Serang',
+  'Kab. Sidoarjo',
+  'Kab. Sikka',
+  'Kab. Sleman',
+  'Kab. Sragen',
+  'Kab. Subang',
+  'Kab. Sukabumi',
+  'Kab. Sumedang',
+  'Kab. Tabanan',
+  'Kab. Tangerang',
+  'Kab. Tegal',
+  'Kab. Temanggung',
+  'Kab. Trenggalek',
+  'Kab. Tuban',
+  'Kab. Wonogiri',
+  'Kab. Wonosobo',
+  'Kota Ambon',
+  'Kota Balikpapan',
+  'Kota Bandung',
+  'Kota Banjarmasin',
+  'Kota Batam',
+  'Kota Bekasi',
+  'Kota Bogor',
+  'Kota Denpasar',
+  'Kota Jambi',
+  'Kota Jayapura',
+  'Kota Kendari',
+  'Kota Kupang',
+  'Kota Makassar',
+  'Kota Malang',
+  'Kota Mataram',
+  'Kota Medan',
+  'Kota Padang',
+  'Kota Palembang',
+  'Kota Palu',
+  'Kota Pekanbaru',
+  'Kota Pontianak',
+  'Kota Samarinda',
+  'Kota Semarang',
+  'Kota Sorong',
+  'Kota Surabaya',
+  'Kota Ternate',
 ];
-const KL_NAMES = ['Kementerian Dalam Negeri', 'BPK RI', 'Kementerian PPN/Bappenas', 'KPPN Jakarta II', 'BPKP', 'Kementerian Desa PDTT'];
-const AKADEMISI_NAMES = ['Universitas Indonesia', 'Universitas Gadjah Mada', 'Politeknik Keuangan Negara STAN', 'Universitas Airlangga'];
+const KL_NAMES = [
+  'Kementerian Dalam Negeri',
+  'BPK RI',
+  'Kementerian PPN/Bappenas',
+  'KPPN Jakarta II',
+  'BPKP',
+  'Kementerian Desa PDTT',
+];
+const AKADEMISI_NAMES = [
+  'Universitas Indonesia',
+  'Universitas Gadjah Mada',
+  'Politeknik Keuangan Negara STAN',
+  'Universitas Airlangga',
+];
 const LAINNYA_NAMES = ['Masyarakat', 'Pendamping Desa', 'Media', 'Swasta'];
 const AGENTS = ['Linna', 'Hanna', 'Dian', 'Horas', 'Ronald'];
 
 /** The seed's three Pemda with 11 tickets each and their most frequent topics. */
 const TOP_PEMDA: ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, number]>]> = [
-  ['Kota Manado', [['DAU', 4], ['Aplikasi', 3], ['Surat Masuk', 2], ['Lainnya', 2]]],
-  ['Kab. Probolinggo', [['Surat Masuk', 5], ['DKD', 1], ['Lainnya', 5]]],
-  ['Kab. Bangka Selatan', [['SHSR', 4], ['DBH', 3], ['Surat Masuk', 2], ['Lainnya', 2]]],
+  [
+    'Kota Manado',
+    [
+      ['DAU', 4],
+      ['Aplikasi', 3],
+      ['Surat Masuk', 2],
+      ['Lainnya', 2],
+    ],
+  ],
+  [
+    'Kab. Probolinggo',
+    [
+      ['Surat Masuk', 5],
+      ['DKD', 1],
+      ['Lainnya', 5],
+    ],
+  ],
+  [
+    'Kab. Bangka Selatan',
+    [
+      ['SHSR', 4],
+      ['DBH', 3],
+      ['Surat Masuk', 2],
+      ['Lainnya', 2],
+    ],
+  ],
 ];
 
 /** Zone × service hours of the seed: (zone, inside, count); '' = zone not identified. */
 const ZONE_HOURS: ReadonlyArray<readonly [string, boolean, number]> = [
-  ['WIB', true, 635], ['WIB', false, 19], ['WITA', true, 265], ['WITA', false, 9], ['WIT', true, 54], ['WIT', false, 5],
-  ['', true, 14], ['', false, 9],
+  ['WIB', true, 635],
+  ['WIB', false, 19],
+  ['WITA', true, 265],
+  ['WITA', false, 9],
+  ['WIT', true, 54],
+  ['WIT', false, 5],
+  ['', true, 14],
+  ['', false, 9],
 ];
 
 /** Layer 2: tickets per unit and how many got 100 instead of 120 (DTU 118,7; DTK 118,2; PDRD 117,1; SIPT 114,7). */
 const LAYER2: ReadonlyArray<readonly [string, number, number]> = [
-  ['Sekretariat', 5, 0], ['DTU', 15, 1], ['DTK', 11, 1], ['P2D', 4, 0], ['PDRD', 7, 1], ['DDIOKK', 6, 0], ['SIPT', 19, 5],
+  ['Sekretariat', 5, 0],
+  ['DTU', 15, 1],
+  ['DTK', 11, 1],
+  ['P2D', 4, 0],
+  ['PDRD', 7, 1],
+  ['DDIOKK', 6, 0],
+  ['SIPT', 19, 5],
 ];
 
 interface TicketDraft {
@@ -173,12 +368,14 @@ function ticketsJanuary2025(): Grid {
   }
   // Categories: Pemda 824, K/L 93, Akademisi 33, Lainnya 60.
   const free = drafts.filter((d) => d.category === undefined);
-  const categories = shuffle(repeat<[string, readonly string[]]>([
-    [['Pemda', OTHER_PEMDA], 824 - 33],
-    [['Kementerian/Lembaga', KL_NAMES], 93],
-    [['Akademisi', AKADEMISI_NAMES], 33],
-    [['Lainnya', LAINNYA_NAMES], 60],
-  ]));
+  const categories = shuffle(
+    repeat<[string, readonly string[]]>([
+      [['Pemda', OTHER_PEMDA], 824 - 33],
+      [['Kementerian/Lembaga', KL_NAMES], 93],
+      [['Akademisi', AKADEMISI_NAMES], 33],
+      [['Lainnya', LAINNYA_NAMES], 60],
+    ]),
+  );
   let pemdaIndex = 0;
   free.forEach((d, i) => {
     const [category, names] = categories[i] as [string, readonly string[]];
@@ -188,7 +385,9 @@ function ticketsJanuary2025(): Grid {
   });
   // Zones and service hours.
   const zones = shuffle(ZONE_HOURS.flatMap(([zone, inside, n]) => Array.from({ length: n }, () => ({ zone, inside }))));
-  drafts.forEach((d, i) => Object.assign(d, zones[i]));
+  drafts.forEach((d, i) => {
+    Object.assign(d, zones[i]);
+  });
   // Layer 2: 67 escalations, 3 of them outside service hours (DBH and IF topics, as the seed says).
   const units = LAYER2.flatMap(([unit, n, slow]) =>
     Array.from({ length: n }, (_, i) => ({ unit, score: (i < slow ? 100 : 120) as 120 | 100 })),
@@ -197,14 +396,39 @@ function ticketsJanuary2025(): Grid {
   for (const topic of ['DBH', 'IF', 'DBH']) {
     outsideEscalated.push(take(topic, (d) => d.inside === false && !outsideEscalated.includes(d)));
   }
-  const technical = new Set(['DBH', 'DAU', 'Transfer', 'DAK Fisik', 'Dana Desa', 'PDRD', 'SHSR', 'JF AKPD', 'Aplikasi']);
-  const insideEscalated = drafts.filter((d) => d.inside && technical.has(d.topic) && !outsideEscalated.includes(d)).slice(0, units.length - 3);
+  const technical = new Set([
+    'DBH',
+    'DAU',
+    'Transfer',
+    'DAK Fisik',
+    'Dana Desa',
+    'PDRD',
+    'SHSR',
+    'JF AKPD',
+    'Aplikasi',
+  ]);
+  const insideEscalated = drafts
+    .filter((d) => d.inside && technical.has(d.topic) && !outsideEscalated.includes(d))
+    .slice(0, units.length - 3);
   [...outsideEscalated, ...insideEscalated].forEach((d, i) => {
     d.escalation = units[i];
   });
 
   const grid: Grid = [
-    ['Tanggal', 'Kanal', 'Kategori Pengguna', 'Nama Instansi', 'Topik', 'Zona Waktu', 'Jam Layanan', 'Eskalasi', 'Unit Layer 2', 'Tanggal Eskalasi', 'Tanggal Tanggapan', 'Agen'],
+    [
+      'Tanggal',
+      'Kanal',
+      'Kategori Pengguna',
+      'Nama Instansi',
+      'Topik',
+      'Zona Waktu',
+      'Jam Layanan',
+      'Eskalasi',
+      'Unit Layer 2',
+      'Tanggal Eskalasi',
+      'Tanggal Tanggapan',
+      'Agen',
+    ],
   ];
   const rows = drafts.map((d, i) => {
     let date: Date;
@@ -213,12 +437,24 @@ function ticketsJanuary2025(): Grid {
       const minute = i === 0 ? 0 : Math.floor(random() * 480);
       date = at(2025, 1, pick(WORKING_DAYS.slice(0, -2)), 8 + Math.floor(minute / 60), minute % 60);
     } else if (random() < 0.5) {
-      date = at(2025, 1, pick(CLOSED_DAYS.filter((day) => day > 1)), 9 + Math.floor(random() * 8), Math.floor(random() * 60));
+      date = at(
+        2025,
+        1,
+        pick(CLOSED_DAYS.filter((day) => day > 1)),
+        9 + Math.floor(random() * 8),
+        Math.floor(random() * 60),
+      );
     } else {
       // 16:00 sharp is already outside (time < Selesai); others in the evening or early morning.
       const evening = random() < 0.7;
       const hour = evening ? 16 + Math.floor(random() * 5) : 6 + Math.floor(random() * 2);
-      date = at(2025, 1, pick(WORKING_DAYS.slice(0, -2)), hour, evening && random() < 0.2 ? 0 : Math.floor(random() * 60));
+      date = at(
+        2025,
+        1,
+        pick(WORKING_DAYS.slice(0, -2)),
+        hour,
+        evening && random() < 0.2 ? 0 : Math.floor(random() * 60),
+      );
     }
     const day = date.getUTCDate();
     const escalation = d.escalation;
@@ -235,7 +471,11 @@ function ticketsJanuary2025(): Grid {
         escalation ? 'Ya' : 'Tidak',
         escalation?.unit ?? null,
         escalation && i % 2 === 0 ? at(2025, 1, day) : null,
-        escalation ? (escalation.score === 120 ? addWorkingDays(day, i % 3 === 0 ? 1 : 0) : addWorkingDays(day, 2)) : null,
+        escalation
+          ? escalation.score === 120
+            ? addWorkingDays(day, i % 3 === 0 ? 1 : 0)
+            : addWorkingDays(day, 2)
+          : null,
         pick(AGENTS),
       ] as CellValue[],
     };
@@ -254,7 +494,8 @@ function dailyTotals(year: number, month: number, perChannel: Record<Channel, nu
     let rest = total - base * days;
     for (let d = 1; d <= days; d++) {
       const n = base + (rest-- > 0 ? 1 : 0);
-      if (n > 0) rows.push([at(year, month, d), channel, null, null, null, null, null, null, null, null, null, null, n]);
+      if (n > 0)
+        rows.push([at(year, month, d), channel, null, null, null, null, null, null, null, null, null, null, n]);
     }
   }
   return rows;
@@ -267,15 +508,34 @@ function tiket(): Grid {
   grid.push(...dailyTotals(2024, 1, { WhatsApp: 1028, Telepon: 63, Email: 181, 'Help Desk': 10, 'Live Chat': 22 }));
   // Two rows the way they really turn up: a blank row, and a typo the Validasi tab reports (left out of the figures).
   grid.push([]);
-  grid.push([at(2025, 1, 31, 10, 5), 'Whatsap', 'Pemda', 'Kab. Sleman', 'DAU', 'WIB', null, 'Tidak', null, null, null, 'Dian']);
+  grid.push([
+    at(2025, 1, 31, 10, 5),
+    'Whatsap',
+    'Pemda',
+    'Kab. Sleman',
+    'DAU',
+    'WIB',
+    null,
+    'Tidak',
+    null,
+    null,
+    null,
+    'Dian',
+  ]);
   return grid;
 }
 
 // ---------------------------------------------------------------- the other logs
 const CHATBOT_MENUS: ReadonlyArray<readonly [string, number]> = [
-  ['Informasi Anggaran Transfer ke Daerah', 210], ['Informasi Kunjungan ke DJPK', 24], ['Informasi Permohonan Data', 17],
-  ['Informasi Fungsional AKPD', 8], ['Informasi Pajak dan Retribusi Daerah', 10], ['Informasi Pembiayaan Daerah', 5],
-  ['Informasi Aplikasi SIKD-Core', 21], ['Informasi Standar Harga Satuan Regional (SHSR)', 6], ['Tidak Dilanjutkan', 73],
+  ['Informasi Anggaran Transfer ke Daerah', 210],
+  ['Informasi Kunjungan ke DJPK', 24],
+  ['Informasi Permohonan Data', 17],
+  ['Informasi Fungsional AKPD', 8],
+  ['Informasi Pajak dan Retribusi Daerah', 10],
+  ['Informasi Pembiayaan Daerah', 5],
+  ['Informasi Aplikasi SIKD-Core', 21],
+  ['Informasi Standar Harga Satuan Regional (SHSR)', 6],
+  ['Tidak Dilanjutkan', 73],
 ];
 
 function chatbot(): Grid {
@@ -301,15 +561,43 @@ function chatbot(): Grid {
 }
 
 const PUBLICATIONS_2025_01: ReadonlyArray<readonly [number, string, string]> = [
-  [2, 'Keputusan Menteri Keuangan Nomor 43/KM.7/2024 tentang Penghentian Penyaluran Dana Bagi Hasil Perkebunan Sawit, Dana Bagi Hasil Sumber Daya Alam Kehutanan, dan Dana Bagi Hasil Cukai Hasil Tembakau Tahun Anggaran 2024', 'Peraturan'],
-  [2, 'Keputusan Menteri Keuangan Nomor 44/KM.7/2024 tentang Penyaluran Kurang Bayar Dana Bagi Hasil dan Penyelesaian Lebih Bayar Dana Bagi Hasil pada Tahun 2024', 'Peraturan'],
-  [2, 'Keputusan Menteri Keuangan Nomor 453 Tahun 2024 tentang Perubahan Rincian Alokasi Dana Alokasi Khusus Nonfisik Tahun Anggaran 2025', 'Peraturan'],
-  [6, 'Peraturan Menteri Keuangan Nomor 108 Tahun 2024 tentang Pengalokasian Dana Desa Setiap Desa, Penggunaan, dan Penyaluran Dana Desa Tahun Anggaran 2025', 'Peraturan'],
-  [16, 'Keputusan Menteri Keuangan Nomor 1/KM.7/2025 tentang Perubahan Atas Keputusan Menteri Keuangan Nomor 6/KM.7/2024 Tentang Petunjuk Teknis Tata Cara Dan Persyaratan Penarikan Dana Treasury Deposit Facility', 'Peraturan'],
-  [17, 'S-4/PK.4/2025 perihal Permintaan Data Pegawai Pengelola Laporan Dana Insentif Fiskal (DIF) TA 2025', 'Pemberitahuan ke Daerah'],
+  [
+    2,
+    'Keputusan Menteri Keuangan Nomor 43/KM.7/2024 tentang Penghentian Penyaluran Dana Bagi Hasil Perkebunan Sawit, Dana Bagi Hasil Sumber Daya Alam Kehutanan, dan Dana Bagi Hasil Cukai Hasil Tembakau Tahun Anggaran 2024',
+    'Peraturan',
+  ],
+  [
+    2,
+    'Keputusan Menteri Keuangan Nomor 44/KM.7/2024 tentang Penyaluran Kurang Bayar Dana Bagi Hasil dan Penyelesaian Lebih Bayar Dana Bagi Hasil pada Tahun 2024',
+    'Peraturan',
+  ],
+  [
+    2,
+    'Keputusan Menteri Keuangan Nomor 453 Tahun 2024 tentang Perubahan Rincian Alokasi Dana Alokasi Khusus Nonfisik Tahun Anggaran 2025',
+    'Peraturan',
+  ],
+  [
+    6,
+    'Peraturan Menteri Keuangan Nomor 108 Tahun 2024 tentang Pengalokasian Dana Desa Setiap Desa, Penggunaan, dan Penyaluran Dana Desa Tahun Anggaran 2025',
+    'Peraturan',
+  ],
+  [
+    16,
+    'Keputusan Menteri Keuangan Nomor 1/KM.7/2025 tentang Perubahan Atas Keputusan Menteri Keuangan Nomor 6/KM.7/2024 Tentang Petunjuk Teknis Tata Cara Dan Persyaratan Penarikan Dana Treasury Deposit Facility',
+    'Peraturan',
+  ],
+  [
+    17,
+    'S-4/PK.4/2025 perihal Permintaan Data Pegawai Pengelola Laporan Dana Insentif Fiskal (DIF) TA 2025',
+    'Pemberitahuan ke Daerah',
+  ],
   [20, 'Buku Undang Undang APBN Tahun Anggaran 2025', 'Publikasi Lainnya'],
   [20, 'Buku Nota Keuangan APBN Tahun Anggaran 2025', 'Publikasi Lainnya'],
-  [20, 'Keputusan PPID Kementerian Keuangan Nomor KEP-1/PPID/2025 Tentang Daftar Informasi Publik Kementerian Keuangan Tahun 2025', 'PPID'],
+  [
+    20,
+    'Keputusan PPID Kementerian Keuangan Nomor KEP-1/PPID/2025 Tentang Daftar Informasi Publik Kementerian Keuangan Tahun 2025',
+    'PPID',
+  ],
   [9, 'LPEFD Edisi XLVI', 'LPEFD'],
   [6, 'Jurnal Defis Edisi XV', 'Jurnal'],
   [8, 'Majalah Media Defis XXXIX', 'Majalah'],
@@ -322,8 +610,10 @@ function publikasi(): Grid {
   const grid: Grid = [['Tanggal', 'Nama Publikasi', 'Jenis Publikasi']];
   for (const [day, name, type] of PUBLICATIONS_2025_01) grid.push([at(2025, 1, day), name, type]);
   const types = ['Peraturan', 'Pemberitahuan ke Daerah', 'Berita', 'APBD', 'Bahan Sosialisasi'];
-  for (let i = 0; i < 12; i++) grid.push([at(2024, 12, 2 + i * 2), `Publikasi Desember 2024 nomor ${i + 1}`, types[i % types.length] ?? '']);
-  for (let i = 0; i < 7; i++) grid.push([at(2024, 1, 3 + i * 4), `Publikasi Januari 2024 nomor ${i + 1}`, types[i % types.length] ?? '']);
+  for (let i = 0; i < 12; i++)
+    grid.push([at(2024, 12, 2 + i * 2), `Publikasi Desember 2024 nomor ${i + 1}`, types[i % types.length] ?? '']);
+  for (let i = 0; i < 7; i++)
+    grid.push([at(2024, 1, 3 + i * 4), `Publikasi Januari 2024 nomor ${i + 1}`, types[i % types.length] ?? '']);
   return grid;
 }
 
@@ -335,8 +625,10 @@ function webinar(): Grid {
     [at(2025, 1, 31), 'Penandatanganan Kontrak Kinerja DJPK', 'Webinar'],
   ];
   const kinds = ['Webinar', 'Sosialisasi', 'Workshop', 'FGD'];
-  for (let i = 0; i < 12; i++) grid.push([at(2024, 12, 2 + i * 2), `Acara Desember 2024 nomor ${i + 1}`, kinds[i % 4] ?? '']);
-  for (let i = 0; i < 9; i++) grid.push([at(2024, 1, 3 + i * 3), `Acara Januari 2024 nomor ${i + 1}`, kinds[i % 4] ?? '']);
+  for (let i = 0; i < 12; i++)
+    grid.push([at(2024, 12, 2 + i * 2), `Acara Desember 2024 nomor ${i + 1}`, kinds[i % 4] ?? '']);
+  for (let i = 0; i < 9; i++)
+    grid.push([at(2024, 1, 3 + i * 3), `Acara Januari 2024 nomor ${i + 1}`, kinds[i % 4] ?? '']);
   return grid;
 }
 
@@ -349,10 +641,26 @@ function blast(): Grid {
     [at(2024, 12, 4), 'Email', 'Penyampaian Rincian Alokasi TKD TA 2025'],
     [at(2024, 12, 12), 'Email', 'Pemberitahuan Penyaluran DBH Triwulan IV'],
     [at(2024, 12, 19), 'Email', 'Undangan Bimbingan Teknis Keuangan Daerah'],
-    [at(2025, 1, 2), 'Email', 'Penyampaian Majalah Media Defis Edisi XXXIX dengan tema "Transfer ke Daerah: 10 Tahun Refleksi dan Kebermanfaatan Bagi Negeri"'],
-    [at(2025, 1, 17), 'Email', 'Penyampaian Keputusan Menteri Keuangan Nomor 1/KM.7/2025 Tentang Petunjuk Teknis Penarikan Dana Treasury Deposit Facility'],
-    [at(2025, 1, 20), 'Email', 'Penyampaian Surat Nomor S-4/PK.4/2025 hal Permintaan Data Pegawai Pengelola Laporan Dana Insentif Fiskal (DIF) TA 2025'],
-    [at(2025, 1, 20), 'Email', 'Undangan Bimbingan Teknis Dana Transfer Umum Dalam Rangka Implementasi PMK Nomor 67 Tahun 2024'],
+    [
+      at(2025, 1, 2),
+      'Email',
+      'Penyampaian Majalah Media Defis Edisi XXXIX dengan tema "Transfer ke Daerah: 10 Tahun Refleksi dan Kebermanfaatan Bagi Negeri"',
+    ],
+    [
+      at(2025, 1, 17),
+      'Email',
+      'Penyampaian Keputusan Menteri Keuangan Nomor 1/KM.7/2025 Tentang Petunjuk Teknis Penarikan Dana Treasury Deposit Facility',
+    ],
+    [
+      at(2025, 1, 20),
+      'Email',
+      'Penyampaian Surat Nomor S-4/PK.4/2025 hal Permintaan Data Pegawai Pengelola Laporan Dana Insentif Fiskal (DIF) TA 2025',
+    ],
+    [
+      at(2025, 1, 20),
+      'Email',
+      'Undangan Bimbingan Teknis Dana Transfer Umum Dalam Rangka Implementasi PMK Nomor 67 Tahun 2024',
+    ],
     [at(2025, 1, 24), 'Email', 'Penyampaian S-15/PK/PK.2/2025 (Pemberitahuan Syarat Salur DBH Semester I Tahun 2025)'],
     [at(2025, 1, 24), 'Email', 'Pemberitahuan Kegiatan Bimtek PMK Nomor 67 Tahun 2024 secara Daring via Ms Teams'],
   ];
@@ -364,27 +672,49 @@ function vicon(): Grid {
     [at(2025, 1, 7), 'Kab. Banjarnegara', 'IF'],
     [at(2025, 1, 31), 'Kab. Kolaka', 'JF AKPD'],
   ];
-  ['Kab. Sintang', 'Kota Palu', 'Kab. Merauke', 'Kab. Sumbawa'].forEach((p, i) => grid.push([at(2024, 12, 3 + i * 5), p, 'DAU']));
-  ['Kab. Sigi', 'Kota Tidore Kepulauan'].forEach((p, i) => grid.push([at(2024, 1, 10 + i * 7), p, 'DBH']));
+  ['Kab. Sintang', 'Kota Palu', 'Kab. Merauke', 'Kab. Sumbawa'].forEach((p, i) => {
+    grid.push([at(2024, 12, 3 + i * 5), p, 'DAU']);
+  });
+  ['Kab. Sigi', 'Kota Tidore Kepulauan'].forEach((p, i) => {
+    grid.push([at(2024, 1, 10 + i * 7), p, 'DBH']);
+  });
   return grid;
 }
 
 const VISITS_2025_01: ReadonlyArray<readonly [number, string, string, number]> = [
-  [7, 'Bank BJB', 'Pinjaman', 6], [8, 'Bank Sulselbar', 'Pinjaman', 2], [8, 'Kab. Bogor', 'DAK NF', 5],
-  [13, 'Kab. Lebong', 'DAU', 7], [13, 'Kab. Yalimo', 'DAU', 4], [14, 'Kab. Fak Fak', 'DAK Fisik', 1],
-  [15, 'Kab. Padang Lawas', 'IF', 8], [15, 'Prov. DKI Jakarta', 'DBH', 5], [15, 'Kab. Pasuruan', 'DAU, DBH, DAK Fisik', 15],
-  [15, 'Kab. Bojonegoro', 'PDRD', 4], [16, 'Kab. Bolaang Mongondow', 'DAU', 26], [17, 'Kab. Siak', 'DBH', 16],
-  [17, 'Kota Pasuruan', 'DBH', 4], [17, 'Kab. Banggai Kepulauan', 'SHSR, DAU, DAK FISIK', 2], [21, 'Kab. Bangka Barat', 'DBH', 6],
-  [22, 'Kota Probolinggo', 'PDRD', 8], [22, 'Kota Kendari', 'DAU PPPK', 4], [22, 'Kab. Bandung', 'P2D', 6],
-  [22, 'Kota Bima', 'DAU', 6], [23, 'Kab. Kediri', 'IF', 7], [23, 'Kab. Kupang', 'DAU', 2],
-  [23, 'Kab. Ketapang', 'Dana Desa, IF, DAU', 12], [30, 'Kab. Pulau Pisang', 'SEB Tindak Lanjut', 5], [31, 'Kota Lubuklinggau', 'DTU', 7],
+  [7, 'Bank BJB', 'Pinjaman', 6],
+  [8, 'Bank Sulselbar', 'Pinjaman', 2],
+  [8, 'Kab. Bogor', 'DAK NF', 5],
+  [13, 'Kab. Lebong', 'DAU', 7],
+  [13, 'Kab. Yalimo', 'DAU', 4],
+  [14, 'Kab. Fak Fak', 'DAK Fisik', 1],
+  [15, 'Kab. Padang Lawas', 'IF', 8],
+  [15, 'Prov. DKI Jakarta', 'DBH', 5],
+  [15, 'Kab. Pasuruan', 'DAU, DBH, DAK Fisik', 15],
+  [15, 'Kab. Bojonegoro', 'PDRD', 4],
+  [16, 'Kab. Bolaang Mongondow', 'DAU', 26],
+  [17, 'Kab. Siak', 'DBH', 16],
+  [17, 'Kota Pasuruan', 'DBH', 4],
+  [17, 'Kab. Banggai Kepulauan', 'SHSR, DAU, DAK FISIK', 2],
+  [21, 'Kab. Bangka Barat', 'DBH', 6],
+  [22, 'Kota Probolinggo', 'PDRD', 8],
+  [22, 'Kota Kendari', 'DAU PPPK', 4],
+  [22, 'Kab. Bandung', 'P2D', 6],
+  [22, 'Kota Bima', 'DAU', 6],
+  [23, 'Kab. Kediri', 'IF', 7],
+  [23, 'Kab. Kupang', 'DAU', 2],
+  [23, 'Kab. Ketapang', 'Dana Desa, IF, DAU', 12],
+  [30, 'Kab. Pulau Pisang', 'SEB Tindak Lanjut', 5],
+  [31, 'Kota Lubuklinggau', 'DTU', 7],
 ];
 
 function tatapMuka(): Grid {
   const grid: Grid = [['Tanggal', 'Pengguna Layanan', 'Topik', 'Jumlah Tamu']];
   for (const [day, who, topic, guests] of VISITS_2025_01) grid.push([at(2025, 1, day), who, topic, guests]);
-  for (let i = 0; i < 33; i++) grid.push([at(2024, 12, 2 + (i % 20)), pick(OTHER_PEMDA), pick(['DAU', 'DBH', 'DAK Fisik', 'PDRD']), 2 + (i % 6)]);
-  for (let i = 0; i < 25; i++) grid.push([at(2024, 1, 3 + (i % 25)), pick(OTHER_PEMDA), pick(['DAU', 'DBH', 'Dana Desa']), 2 + (i % 5)]);
+  for (let i = 0; i < 33; i++)
+    grid.push([at(2024, 12, 2 + (i % 20)), pick(OTHER_PEMDA), pick(['DAU', 'DBH', 'DAK Fisik', 'PDRD']), 2 + (i % 6)]);
+  for (let i = 0; i < 25; i++)
+    grid.push([at(2024, 1, 3 + (i % 25)), pick(OTHER_PEMDA), pick(['DAU', 'DBH', 'Dana Desa']), 2 + (i % 5)]);
   return grid;
 }
 
@@ -393,7 +723,12 @@ function ppid(): Grid {
   const infos = ['Data anggaran dan realisasi APBD', 'Data anggaran dan realisasi Transfer ke Daerah'];
   const add = (year: number, month: number, n: number, research: number) => {
     for (let i = 0; i < n; i++) {
-      grid.push([at(year, month, 2 + (i % 27)), `Pemohon ${year}-${month}-${i + 1}`, infos[i % 2] ?? '', i < research ? 'Penelitian' : 'Bahan Kebijakan']);
+      grid.push([
+        at(year, month, 2 + (i % 27)),
+        `Pemohon ${year}-${month}-${i + 1}`,
+        infos[i % 2] ?? '',
+        i < research ? 'Penelitian' : 'Bahan Kebijakan',
+      ]);
     }
   };
   add(2025, 1, 19, 15);
@@ -420,10 +755,21 @@ function emailLapor(): Grid {
 function pengaduan(): Grid {
   const grid: Grid = [['Tanggal', 'Jenis', 'Uraian', 'Daerah']];
   const fake = 'Surat palsu undangan pendidikan/pelatihan pengelolaan keuangan dan strategi menghadapi audit';
-  [['Kab. Bogor', 6], ['Kab. Cirebon', 9], ['Kota Samarinda', 14], ['', 21]].forEach(([region, day]) =>
-    grid.push([at(2025, 1, day as number), 'Pengaduan', fake, (region as string) || null]),
-  );
-  for (let i = 0; i < 8; i++) grid.push([at(2024, 12, 2 + i * 3), i < 6 ? 'Pengaduan' : 'Keluhan', 'Surat undangan palsu mengatasnamakan DJPK', pick(OTHER_PEMDA)]);
+  [
+    ['Kab. Bogor', 6],
+    ['Kab. Cirebon', 9],
+    ['Kota Samarinda', 14],
+    ['', 21],
+  ].forEach(([region, day]) => {
+    grid.push([at(2025, 1, day as number), 'Pengaduan', fake, (region as string) || null]);
+  });
+  for (let i = 0; i < 8; i++)
+    grid.push([
+      at(2024, 12, 2 + i * 3),
+      i < 6 ? 'Pengaduan' : 'Keluhan',
+      'Surat undangan palsu mengatasnamakan DJPK',
+      pick(OTHER_PEMDA),
+    ]);
   grid.push([at(2024, 1, 18), 'Pengaduan', 'Penipuan mengatasnamakan pejabat DJPK', 'Kab. Karawang']);
   return grid;
 }
@@ -432,7 +778,8 @@ function kepuasan(): Grid {
   const grid: Grid = [['Tanggal', 'Agen', 'Pengguna', 'Nilai Layanan', 'Nilai Substansi']];
   AGENTS.forEach((agent, a) => {
     for (let i = 0; i < 6; i++) grid.push([at(2025, 1, 2 + a * 5 + i), agent, `Pengguna ${a}-${i}`, 5, 5]);
-    for (let i = 0; i < 5; i++) grid.push([at(2024, 12, 2 + a * 5 + i), agent, `Pengguna D${a}-${i}`, 5, i === 0 ? 4 : 5]);
+    for (let i = 0; i < 5; i++)
+      grid.push([at(2024, 12, 2 + a * 5 + i), agent, `Pengguna D${a}-${i}`, 5, i === 0 ? 4 : 5]);
   });
   return grid;
 }
@@ -441,7 +788,11 @@ function telepon(): Grid {
   const grid: Grid = [['Tanggal', 'Waktu Tunggu (detik)', 'Status']];
   for (let i = 0; i < 64; i++) {
     const status = i < 60 ? 'Terjawab' : i < 63 ? 'Abandon' : 'Antrian Tidak Terjawab';
-    grid.push([at(2025, 1, pick(WORKING_DAYS), 8 + (i % 8), (i * 7) % 60), i < 52 ? 3 + (i % 7) : 12 + (i % 20), status]);
+    grid.push([
+      at(2025, 1, pick(WORKING_DAYS), 8 + (i % 8), (i * 7) % 60),
+      i < 52 ? 3 + (i % 7) : 12 + (i % 20),
+      status,
+    ]);
   }
   return grid;
 }

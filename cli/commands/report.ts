@@ -28,33 +28,47 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
+/** The team's data file is only ever read. */
+function assertNotDataFile(path: string, data: string): void {
+  if (resolve(path) === resolve(data)) throw new CliError('--out tidak boleh menimpa berkas data tim');
+}
+
 export async function reportCommand(options: ReportOptions, io: CliIo): Promise<number> {
-  if (options.out && options.formats.length > 1) throw new CliError('--out hanya untuk satu format; untuk beberapa format gunakan --out-dir');
+  if (options.out && options.formats.length > 1)
+    throw new CliError('--out hanya untuk satu format; untuk beberapa format gunakan --out-dir');
+  if (options.out) assertNotDataFile(options.out, options.data);
   const { source, wb } = await loadWorkbook(options.data);
   const builder = new ReportBuilder(wb);
   let month = options.month === undefined ? builder.latestMonth() : parseIsoMonth(options.month);
   if (month === null) {
-    if (options.month !== undefined) throw new CliError(`Bulan '${options.month}' tidak valid; tulis YYYY-MM, misalnya 2025-01`);
+    if (options.month !== undefined)
+      throw new CliError(`Bulan '${options.month}' tidak valid; tulis YYYY-MM, misalnya 2025-01`);
     throw new CliError(`Berkas ${options.data} belum berisi data satu bulan pun`);
   }
   const report = builder.build(month);
   month = parseIsoMonth(report.month) ?? month;
   if (!report.monthsWithData.includes(report.month)) {
-    io.stderr(`Peringatan: data ${monthLabel(month)} belum tersedia; data terakhir: ${report.monthsWithData.at(-1) ?? '-'}\n`);
+    io.stderr(
+      `Peringatan: data ${monthLabel(month)} belum tersedia; data terakhir: ${report.monthsWithData.at(-1) ?? '-'}\n`,
+    );
   }
   const findings = findingsForMonth(report);
   const errors = findings.filter((f) => f.severity === 'error').length;
   if (findings.length) {
-    io.stderr(`${findings.length} temuan data (${errors} galat) untuk ${report.monthLabel}; lihat bagian Validasi atau jalankan 'validate'.\n`);
+    io.stderr(
+      `${findings.length} temuan data (${errors} galat) untuk ${report.monthLabel}; lihat bagian Validasi atau jalankan 'validate'.\n`,
+    );
   }
   const generatedAt = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const stem = `laporan-${toIsoMonth(month)}`;
   for (const format of options.formats) {
-    const target = options.out ?? (format === 'json' || format === 'md' ? undefined : join(options.outDir, `${stem}.${format}`));
+    const target =
+      options.out ?? (format === 'json' || format === 'md' ? undefined : join(options.outDir, `${stem}.${format}`));
     if (format === 'xlsx') {
-      if (!options.data.toLowerCase().endsWith('.xlsx')) throw new CliError('Format xlsx memerlukan data .xlsx (salinannya diberi tab ringkasan)');
+      if (!options.data.toLowerCase().endsWith('.xlsx'))
+        throw new CliError('Format xlsx memerlukan data .xlsx (salinannya diberi tab ringkasan)');
       const path = resolve(target ?? join(options.outDir, `${stem}.xlsx`));
-      if (path === resolve(options.data)) throw new CliError('--out tidak boleh menimpa berkas data tim');
+      assertNotDataFile(path, options.data);
       await mkdir(dirname(path), { recursive: true });
       await new XlsxSummaryWriter(options.data, path).writeSummary(renderSummarySheets(report));
       io.stderr(`Laporan .xlsx ditulis: ${path}\n`);
@@ -70,6 +84,7 @@ export async function reportCommand(options: ReportOptions, io: CliIo): Promise<
       io.stdout(text);
       continue;
     }
+    assertNotDataFile(target, options.data);
     await mkdir(dirname(resolve(target)), { recursive: true });
     await writeFile(target, text, 'utf8');
     io.stderr(`Laporan ${format.toUpperCase()} ditulis: ${resolve(target)}\n`);

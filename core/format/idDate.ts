@@ -33,8 +33,7 @@ export const MONTH_SHORT_ID = [
 const DAY_NAMES_ID = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'] as const;
 
 /** "Januari 2025" */
-export const monthLabel = (m: MonthIndex): string =>
-  `${MONTH_NAMES_ID[month1Of(m) - 1]} ${yearOf(m)}`;
+export const monthLabel = (m: MonthIndex): string => `${MONTH_NAMES_ID[month1Of(m) - 1]} ${yearOf(m)}`;
 
 /** "Jan-25", the seeds' chart axis label. */
 export const monthShortLabel = (m: MonthIndex): string =>

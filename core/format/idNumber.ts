@@ -19,8 +19,7 @@ export function formatNumber(value: number, decimals = 0): string {
 }
 
 /** 81.5841 → "81,58%" with 2 decimals. */
-export const formatPercent = (value: number, decimals = 0): string =>
-  `${formatNumber(value, decimals)}%`;
+export const formatPercent = (value: number, decimals = 0): string => `${formatNumber(value, decimals)}%`;
 
 /** A figure that may be missing: "–" stands for "no data". */
 export const formatFigure = (value: number | null, decimals = 0): string =>

@@ -93,7 +93,12 @@ export const STATIC_METRICS: readonly MetricDef[] = [
   count('konsultasi.luarJam.wib', 'Luar Jam Layanan – WIB', 'zona', 'tiket.zona'),
   count('konsultasi.luarJam.wita', 'Luar Jam Layanan – WITA', 'zona', 'tiket.zona'),
   count('konsultasi.luarJam.wit', 'Luar Jam Layanan – WIT', 'zona', 'tiket.zona'),
-  count('konsultasi.luarJam.tidakTeridentifikasi', 'Luar Jam Layanan – Zona Tidak Teridentifikasi', 'zona', 'tiket.zona'),
+  count(
+    'konsultasi.luarJam.tidakTeridentifikasi',
+    'Luar Jam Layanan – Zona Tidak Teridentifikasi',
+    'zona',
+    'tiket.zona',
+  ),
   count('konsultasi.luarJam.eskalasi', 'Tiket Luar Jam Layanan yang Dieskalasi', 'zona', 'tiket.zona'),
   count('konsultasi.eskalasi', 'Tiket Dieskalasi', 'layer2', 'tiket.eskalasi'),
   count('chatbot.pengguna', 'Pengguna Chatbot (tanpa Chat Agent)', 'chatbot', 'chatbot'),
@@ -167,7 +172,8 @@ export const STATIC_METRICS: readonly MetricDef[] = [
     unit: 'percent',
     section: 'kanal',
     tab: 'telepon',
-    derive: (f) => (f.get('telepon.panggilan') > 0 ? (f.get('telepon._cepat') / f.get('telepon.panggilan')) * 100 : null),
+    derive: (f) =>
+      f.get('telepon.panggilan') > 0 ? (f.get('telepon._cepat') / f.get('telepon.panggilan')) * 100 : null,
   },
 ];
 

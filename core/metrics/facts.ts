@@ -5,7 +5,14 @@ import type { Settings } from '../workbook/settings';
 import { slug } from '../workbook/textMatch';
 import { topicOf } from '../workbook/topics';
 import type { ParsedWorkbook, Ticket } from '../workbook/workbook';
-import { type CoverageKey, DYNAMIC_FAMILIES, type FactReader, MetricCatalog, type MetricDef, medsosKey } from './catalog';
+import {
+  type CoverageKey,
+  DYNAMIC_FAMILIES,
+  type FactReader,
+  MetricCatalog,
+  type MetricDef,
+  medsosKey,
+} from './catalog';
 import { layer2Score, workingDaysBetween } from './layer2Score';
 import { isInsideServiceHours } from './serviceHours';
 
@@ -79,7 +86,8 @@ class TicketAggregator {
       f.add(m, keys.all, w);
       f.add(m, keys.channel, w);
     }
-    const inside = t.jamLayanan === null ? isInsideServiceHours(t.tanggal, this.settings, this.holidays) : t.jamLayanan === 'dalam';
+    const inside =
+      t.jamLayanan === null ? isInsideServiceHours(t.tanggal, this.settings, this.holidays) : t.jamLayanan === 'dalam';
     const escalated = t.eskalasi === 'ya' || (t.eskalasi === null && t.unit !== null);
     f.add(m, inside ? 'konsultasi.jam.dalam' : 'konsultasi.jam.luar', w);
     if (t.zona === null) {
@@ -152,7 +160,11 @@ function countLog<R extends { readonly tanggal: { readonly ms: number }; readonl
   facts: MonthlyFacts,
   covered: Set<MonthIndex>,
   key: string,
-  byValue?: { text: (row: R) => string | null; family: (s: string, label: string) => MetricDef; catalog: MetricCatalog },
+  byValue?: {
+    text: (row: R) => string | null;
+    family: (s: string, label: string) => MetricDef;
+    catalog: MetricCatalog;
+  },
 ): void {
   const keyByText = new Map<string, string>();
   for (const row of rows) {

@@ -114,7 +114,13 @@ export class Figures {
       const id = `${def.key}@${row.bulan}`;
       const first = seen.get(id);
       if (first !== undefined) {
-        this.findings.push(finding('Metrik', 'B', `Metrik ${def.key} bulan ${toIsoMonth(row.bulan)} sudah ada di baris ${first}; baris ini diabaikan`));
+        this.findings.push(
+          finding(
+            'Metrik',
+            'B',
+            `Metrik ${def.key} bulan ${toIsoMonth(row.bulan)} sudah ada di baris ${first}; baris ini diabaikan`,
+          ),
+        );
         continue;
       }
       seen.set(id, row.row);

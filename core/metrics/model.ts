@@ -58,7 +58,11 @@ export interface Report {
   readonly sameMonthLastYearLabel: string;
   readonly metrics: Readonly<Record<string, MetricFigure>>;
   readonly sections: readonly Section[];
-  readonly trend: { readonly months: readonly string[]; readonly labels: readonly string[]; readonly series: readonly TrendSeries[] };
+  readonly trend: {
+    readonly months: readonly string[];
+    readonly labels: readonly string[];
+    readonly series: readonly TrendSeries[];
+  };
   /** Findings of the whole workbook, errors first. */
   readonly findings: readonly Finding[];
   /** Months that have any data, oldest first ("2024-12"). */

@@ -1,5 +1,5 @@
 import { monthLabel, monthShortLabel } from '../format/idDate';
-import { toIsoMonth, type MonthIndex } from '../period/yearMonth';
+import { type MonthIndex, toIsoMonth } from '../period/yearMonth';
 import { sortFindings } from '../workbook/findings';
 import type { ParsedWorkbook } from '../workbook/workbook';
 import type { SectionId } from './catalog';

@@ -125,11 +125,11 @@ export function tally<R>(rows: readonly R[], keyOf: (r: R) => string | null, wei
 }
 
 /** Competition ranking: ties share a rank (1, 1, 3). */
-export function rank<T>(items: readonly T[], valueOf: (t: T) => number): { item: T; rank: number }[] {
+export function rankWithTies<T>(items: readonly T[], scoreOf: (t: T) => number): { item: T; rank: number }[] {
   const sorted = [...items];
   return sorted.map((item, i) => {
     let first = i;
-    while (first > 0 && valueOf(sorted[first - 1] as T) === valueOf(item)) first--;
+    while (first > 0 && scoreOf(sorted[first - 1] as T) === scoreOf(item)) first--;
     return { item, rank: first + 1 };
   });
 }

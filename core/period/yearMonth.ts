@@ -9,8 +9,7 @@ export const yearOf = (m: MonthIndex): number => Math.floor(m / 12);
 export const month1Of = (m: MonthIndex): number => (m % 12) + 1;
 
 /** "2025-01" */
-export const toIsoMonth = (m: MonthIndex): string =>
-  `${yearOf(m)}-${String(month1Of(m)).padStart(2, '0')}`;
+export const toIsoMonth = (m: MonthIndex): string => `${yearOf(m)}-${String(month1Of(m)).padStart(2, '0')}`;
 
 /** Parses "YYYY-MM"; null when it is not a valid month. */
 export function parseIsoMonth(text: string): MonthIndex | null {

@@ -25,7 +25,9 @@ svg{width:100%;height:auto;font-size:11px}svg .big{font-size:22px;font-weight:70
 
 function tableHtml(table: Table): string {
   if (table.rows.length === 0) return `<h3>${esc(table.title)}</h3><p class="muted">Tidak ada data.</p>`;
-  const head = table.columns.map((c) => `<th${c.format === 'text' ? '' : ' class="num"'}>${esc(c.header)}</th>`).join('');
+  const head = table.columns
+    .map((c) => `<th${c.format === 'text' ? '' : ' class="num"'}>${esc(c.header)}</th>`)
+    .join('');
   const body = table.rows
     .map(
       (row) =>

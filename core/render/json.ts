@@ -96,7 +96,10 @@ export function toReportJson(report: Report): ReportJson {
         },
       ]),
     ),
-    trend: { months: [...report.trend.months], series: report.trend.series.map((s) => ({ ...s, values: [...s.values] })) },
+    trend: {
+      months: [...report.trend.months],
+      series: report.trend.series.map((s) => ({ ...s, values: [...s.values] })),
+    },
     findings: findingsForMonth(report),
     monthsWithData: [...report.monthsWithData],
   };

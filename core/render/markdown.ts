@@ -3,14 +3,15 @@ import { findingEffect, SEVERITY_LABELS } from '../workbook/findings';
 import { formatCell } from './cells';
 import { findingsForMonth } from './json';
 
-const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function markdownTable(table: Table): string {
   if (table.rows.length === 0) return `_${table.title}: tidak ada data._\n`;
-  const header = `| ${table.columns.map((c) => escape(c.header)).join(' | ')} |`;
+  const header = `| ${table.columns.map((c) => escapeCell(c.header)).join(' | ')} |`;
   const rule = `| ${table.columns.map((c) => (c.format === 'text' ? '---' : '---:')).join(' | ')} |`;
   const rows = table.rows.map(
-    (row) => `| ${row.map((cell, i) => escape(formatCell(cell, table.columns[i]?.format ?? 'text'))).join(' | ')} |`,
+    (row) =>
+      `| ${row.map((cell, i) => escapeCell(formatCell(cell, table.columns[i]?.format ?? 'text'))).join(' | ')} |`,
   );
   return [`**${table.title}**`, '', header, rule, ...rows, ''].join('\n');
 }
@@ -30,8 +31,18 @@ export function renderMarkdown(report: Report): string {
     out.push(
       markdownTable({
         title: `${findings.length} temuan`,
-        columns: ['Tingkat', 'Tab', 'Sel', 'Kolom', 'Pesan', 'Akibat'].map((header) => ({ header, format: 'text' as const })),
-        rows: findings.map((f) => [SEVERITY_LABELS[f.severity], f.tab, f.cell ?? (f.row ? `baris ${f.row}` : ''), f.column ?? '', f.message, findingEffect(f)]),
+        columns: ['Tingkat', 'Tab', 'Sel', 'Kolom', 'Pesan', 'Akibat'].map((header) => ({
+          header,
+          format: 'text' as const,
+        })),
+        rows: findings.map((f) => [
+          SEVERITY_LABELS[f.severity],
+          f.tab,
+          f.cell ?? (f.row ? `baris ${f.row}` : ''),
+          f.column ?? '',
+          f.message,
+          findingEffect(f),
+        ]),
       }),
     );
   }

@@ -71,12 +71,22 @@ function chartBlock(chart: Chart, row: number, col: number): { block: SheetBlock
 
 function reportSheet(report: Report): SummarySheet {
   const blocks: SheetBlock[] = [
-    { row: 0, col: 0, style: 'title', rows: [[`Laporan Layanan Informasi DJPK — ${report.monthLabel}`]], formats: ['text'] },
+    {
+      row: 0,
+      col: 0,
+      style: 'title',
+      rows: [[`Laporan Layanan Informasi DJPK — ${report.monthLabel}`]],
+      formats: ['text'],
+    },
     {
       row: 1,
       col: 0,
       style: 'note',
-      rows: [[`Dibandingkan dengan ${report.previousMonthLabel} (bulan sebelumnya) dan ${report.sameMonthLastYearLabel}. Tab ini dibuat otomatis; jangan diedit.`]],
+      rows: [
+        [
+          `Dibandingkan dengan ${report.previousMonthLabel} (bulan sebelumnya) dan ${report.sameMonthLastYearLabel}. Tab ini dibuat otomatis; jangan diedit.`,
+        ],
+      ],
       formats: ['text'],
     },
   ];
@@ -111,7 +121,13 @@ function reportSheet(report: Report): SummarySheet {
     }
     row = Math.max(row, right) + 1;
   }
-  return { name: reportSheetName(report.month), blocks, charts, links: [], columnWidths: [44, 14, 14, 14, 16, 16, 16, 40, 4, 28, 14, 14, 14, 14] };
+  return {
+    name: reportSheetName(report.month),
+    blocks,
+    charts,
+    links: [],
+    columnWidths: [44, 14, 14, 14, 16, 16, 16, 40, 4, 28, 14, 14, 14, 14],
+  };
 }
 
 function validationSheet(report: Report): SummarySheet {
@@ -133,10 +149,23 @@ function validationSheet(report: Report): SummarySheet {
       row: 1,
       col: 0,
       style: 'note',
-      rows: [[findings.length ? `${findings.length} temuan. Klik sel di kolom "Sel" untuk membuka data yang perlu diperbaiki, lalu jalankan Generate Report lagi.` : 'Tidak ada temuan pada data bulan ini.']],
+      rows: [
+        [
+          findings.length
+            ? `${findings.length} temuan. Klik sel di kolom "Sel" untuk membuka data yang perlu diperbaiki, lalu jalankan Generate Report lagi.`
+            : 'Tidak ada temuan pada data bulan ini.',
+        ],
+      ],
       formats: ['text'],
     },
-    { row: 3, col: 0, style: 'table', header, rows, formats: ['text', 'text', 'text', 'int', 'text', 'text', 'text', 'text'] },
+    {
+      row: 3,
+      col: 0,
+      style: 'table',
+      header,
+      rows,
+      formats: ['text', 'text', 'text', 'int', 'text', 'text', 'text', 'text'],
+    },
   ];
   const links = findings.flatMap((f, i) => (f.cell ? [{ row: 4 + i, col: 2, tab: f.tab, cell: f.cell }] : []));
   return { name: VALIDATION_SHEET, blocks, charts: [], links, columnWidths: [12, 18, 8, 8, 18, 70, 26, 10] };
@@ -147,7 +176,14 @@ function trendSheet(report: Report): SummarySheet {
   const rows = report.trend.series.map((s) => [s.label, ...s.values]);
   const blocks: SheetBlock[] = [
     { row: 0, col: 0, style: 'title', rows: [[`Tren 13 Bulan s.d. ${report.monthLabel}`]], formats: ['text'] },
-    { row: 2, col: 0, style: 'table', header, rows, formats: ['text', ...report.trend.labels.map(() => 'dec2' as const)] },
+    {
+      row: 2,
+      col: 0,
+      style: 'table',
+      header,
+      rows,
+      formats: ['text', ...report.trend.labels.map(() => 'dec2' as const)],
+    },
   ];
   // The line chart reads the months as categories: a transposed copy of the first six series.
   const chartSeries = report.trend.series.slice(0, 6);

@@ -5,7 +5,8 @@ import type { Chart } from '../metrics/model';
 
 export const PALETTE = ['#0b4f8a', '#f2a900', '#2e8b57', '#c0392b', '#7d3c98', '#16a085', '#d35400', '#5d6d7e'];
 
-const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const color = (i: number) => PALETTE[i % PALETTE.length] ?? '#333';
 const short = (value: number) => formatNumber(value, Number.isInteger(value) ? 0 : 1);
 
@@ -50,7 +51,9 @@ function bars(chart: Chart): string {
       const value = series.values[g];
       const x = groupLeft + s * barWidth;
       if (value === null || value === undefined) {
-        parts.push(`<text x="${(x + barWidth / 2).toFixed(1)}" y="${height - bottom - 4}" text-anchor="middle" class="muted">–</text>`);
+        parts.push(
+          `<text x="${(x + barWidth / 2).toFixed(1)}" y="${height - bottom - 4}" text-anchor="middle" class="muted">–</text>`,
+        );
         return;
       }
       const h = ((height - top - bottom) * value) / max;
@@ -60,12 +63,17 @@ function bars(chart: Chart): string {
         `<text x="${(x + (barWidth - 4) / 2).toFixed(1)}" y="${(y - 4).toFixed(1)}" text-anchor="middle">${short(value)}</text>`,
       );
     });
-    parts.push(`<text x="${(left + g * groupWidth + groupWidth / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle">${esc(category)}</text>`);
+    parts.push(
+      `<text x="${(left + g * groupWidth + groupWidth / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle">${esc(category)}</text>`,
+    );
   });
   const legend =
     chart.series.length > 1
       ? chart.series
-          .map((s, i) => `<g transform="translate(${left + i * 150} ${height - 12})"><rect width="10" height="10" fill="${color(i)}"/><text x="14" y="9">${esc(s.name)}</text></g>`)
+          .map(
+            (s, i) =>
+              `<g transform="translate(${left + i * 150} ${height - 12})"><rect width="10" height="10" fill="${color(i)}"/><text x="14" y="9">${esc(s.name)}</text></g>`,
+          )
           .join('')
       : '';
   return `<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(chart.title)}">${parts.join('')}${legend}</svg>`;
@@ -84,7 +92,10 @@ function line(chart: Chart): string {
   const x = (i: number) => left + (n <= 1 ? 0 : (i * (width - left - right)) / (n - 1));
   const y = (v: number) => top + (height - top - bottom) * (1 - v / max);
   const grid = [0, 0.5, 1]
-    .map((f) => `<line x1="${left}" x2="${width - right}" y1="${y(max * f).toFixed(1)}" y2="${y(max * f).toFixed(1)}" class="grid"/><text x="${left - 4}" y="${(y(max * f) + 4).toFixed(1)}" text-anchor="end" class="muted">${short(Math.round(max * f))}</text>`)
+    .map(
+      (f) =>
+        `<line x1="${left}" x2="${width - right}" y1="${y(max * f).toFixed(1)}" y2="${y(max * f).toFixed(1)}" class="grid"/><text x="${left - 4}" y="${(y(max * f) + 4).toFixed(1)}" text-anchor="end" class="muted">${short(Math.round(max * f))}</text>`,
+    )
     .join('');
   const paths = chart.series
     .map((s, si) => {
@@ -102,10 +113,16 @@ function line(chart: Chart): string {
     })
     .join('');
   const labels = chart.categories
-    .map((c, i) => `<text x="${x(i).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle" class="muted">${esc(c)}</text>`)
+    .map(
+      (c, i) =>
+        `<text x="${x(i).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle" class="muted">${esc(c)}</text>`,
+    )
     .join('');
   const legend = chart.series
-    .map((s, i) => `<g transform="translate(${left + (i % 4) * 145} ${height - 28 + Math.floor(i / 4) * 14})"><rect width="10" height="10" fill="${color(i)}"/><text x="14" y="9">${esc(s.name)}</text></g>`)
+    .map(
+      (s, i) =>
+        `<g transform="translate(${left + (i % 4) * 145} ${height - 28 + Math.floor(i / 4) * 14})"><rect width="10" height="10" fill="${color(i)}"/><text x="14" y="9">${esc(s.name)}</text></g>`,
+    )
     .join('');
   return `<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(chart.title)}">${grid}${paths}${labels}${legend}</svg>`;
 }

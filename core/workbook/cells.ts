@@ -169,6 +169,7 @@ export function coerceTimeOfDay(cell: CellValue): Coerced<number> {
   if (typeof cell === 'number' && cell >= 0 && cell < 1) return ok(Math.round(cell * 24 * 60));
   const raw = String(cell ?? '').trim();
   const m = /^(\d{1,2})[:.](\d{2})$/.exec(raw);
-  if (!m || Number(m[1]) > 24 || Number(m[2]) > 59) return fail(`Jam '${raw}' tidak valid; tulis HH:mm, misalnya 08:00`);
+  if (!m || Number(m[1]) > 24 || Number(m[2]) > 59)
+    return fail(`Jam '${raw}' tidak valid; tulis HH:mm, misalnya 08:00`);
   return ok(Number(m[1]) * 60 + Number(m[2]));
 }

@@ -1,5 +1,5 @@
+import { type CellValue, type Coerced, fail, ok } from './cells';
 import { closestMatch, looseKey } from './textMatch';
-import { type Coerced, type CellValue, fail, ok } from './cells';
 
 export interface EnumValue<Id extends string> {
   readonly id: Id;

@@ -34,7 +34,8 @@ export function columnLetter(index: number): string {
 
 /** What happened to the data, for the Validasi tab and the CLI: the message says what is wrong. */
 export function findingEffect(finding: Finding): string {
-  if (finding.severity === 'error') return finding.row === 1 || finding.row === null ? 'Data tab tidak dihitung' : 'Baris tidak dihitung';
+  if (finding.severity === 'error')
+    return finding.row === 1 || finding.row === null ? 'Data tab tidak dihitung' : 'Baris tidak dihitung';
   if (finding.severity === 'warning') return 'Tetap dihitung; mohon diperiksa';
   return 'Informasi';
 }

@@ -1,5 +1,5 @@
 import { dateNumeric } from '../format/idDate';
-import { toIsoMonth, monthOfWallClock } from '../period/yearMonth';
+import { monthOfWallClock, toIsoMonth } from '../period/yearMonth';
 import {
   type CellValue,
   type Coerced,
@@ -8,6 +8,7 @@ import {
   coerceNumber,
   coerceText,
   fail,
+  formulaError,
   isBlank,
   ok,
   type WallClock,
@@ -190,7 +191,9 @@ export function parseTab<T extends TabSpec>(
         }
         continue;
       }
-      const result = column.coerce(cell);
+      // A formula error says more than "not a date" or "unknown channel" would.
+      const formula = formulaError(cell);
+      const result = formula ? fail(formula) : column.coerce(cell);
       if (result.ok) record[column.spec.key] = result.value;
       else rowFindings.push(cellFinding(spec, column, r, result.message));
     }

@@ -7,14 +7,27 @@ import { closestMatch, looseKey } from './textMatch';
 /** The team's settings (`Pengaturan` tab), with the defaults of TRACKING_WORKBOOK.md. */
 export const SettingsSchema = z.object({
   /** Minutes after midnight, WIB. */
-  serviceStart: z.number().int().min(0).max(1440).default(8 * 60),
-  serviceEnd: z.number().int().min(0).max(1440).default(16 * 60),
+  serviceStart: z
+    .number()
+    .int()
+    .min(0)
+    .max(1440)
+    .default(8 * 60),
+  serviceEnd: z
+    .number()
+    .int()
+    .min(0)
+    .max(1440)
+    .default(16 * 60),
   /** Service weekdays, 0 = Minggu … 6 = Sabtu. */
   serviceDays: z.array(z.number().int().min(0).max(6)).min(1).default([1, 2, 3, 4, 5]),
   satisfactionTarget: z.number().min(1).max(5).default(3.5),
   guestLimit: z.number().int().min(1).default(5),
   minRatingsPerAgent: z.number().int().min(1).default(5),
-  layer2Units: z.array(z.string().min(1)).min(1).default([...DEFAULT_LAYER2_UNITS]),
+  layer2Units: z
+    .array(z.string().min(1))
+    .min(1)
+    .default([...DEFAULT_LAYER2_UNITS]),
   percentDecimals: z.number().int().min(0).max(4).default(0),
   /** Telepon service level: answered within this many seconds … */
   serviceLevelSeconds: z.number().min(1).default(10),
@@ -29,7 +42,10 @@ const DAY_WORDS = ['minggu', 'senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu
 
 /** "Senin-Jumat", "Senin, Rabu, Jumat" → weekday numbers. */
 function parseDays(text: string): number[] | null {
-  const words = text.toLowerCase().replace(/['’]/g, '').split(/\s*,\s*|\s+dan\s+/);
+  const words = text
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .split(/\s*,\s*|\s+dan\s+/);
   const days = new Set<number>();
   for (const word of words) {
     const range = word.split(/\s*[-–]\s*|\s+s\.?d\.?\s+|\s+sampai\s+/);
@@ -95,7 +111,10 @@ export interface SettingRow {
 }
 
 /** Settings from the `Pengaturan` rows; a bad value keeps the default and becomes a finding. */
-export function readSettings(rows: readonly SettingRow[], tabName: string): { settings: Settings; findings: Finding[] } {
+export function readSettings(
+  rows: readonly SettingRow[],
+  tabName: string,
+): { settings: Settings; findings: Finding[] } {
   const findings: Finding[] = [];
   const raw: Record<string, unknown> = {};
   const byKey = new Map(SETTING_ROWS.map((s) => [looseKey(s[0]), s] as const));

@@ -51,16 +51,16 @@ export interface TabSpec {
 type KindValue<K> = K extends 'raw'
   ? CellValue
   : K extends 'date'
-  ? WallClock
-  : K extends 'month'
-    ? MonthIndex
-    : K extends 'text' | 'layer2Unit'
-      ? string
-      : K extends 'count' | 'weight' | 'number' | 'score'
-        ? number
-        : K extends EnumSpec<infer Id>
-          ? Id
-          : never;
+    ? WallClock
+    : K extends 'month'
+      ? MonthIndex
+      : K extends 'text' | 'layer2Unit'
+        ? string
+        : K extends 'count' | 'weight' | 'number' | 'score'
+          ? number
+          : K extends EnumSpec<infer Id>
+            ? Id
+            : never;
 
 /** The typed record a tab's row becomes. */
 export type RowOf<T extends TabSpec> = {

@@ -20,8 +20,28 @@ const d = (y: number, m: number, day: number, h = 0, mi = 0) => new Date(Date.UT
 /** Example rows per tab, keyed by column key; they show the accepted spellings. */
 const EXAMPLES: Record<string, ReadonlyArray<Record<string, CellValue>>> = {
   tiket: [
-    { tanggal: d(2025, 1, 6, 9, 15), kanal: 'WhatsApp', kategori: 'Pemda', instansi: 'Kab. Bogor', topik: 'DAU', zona: 'WIB', eskalasi: 'Tidak', agen: 'Dian' },
-    { tanggal: d(2025, 1, 6, 17, 40), kanal: 'Email', kategori: 'Pemda', instansi: 'Kota Manado', topik: 'DBH', zona: 'WITA', eskalasi: 'Ya', unit: 'DTU', tanggalTanggapan: d(2025, 1, 7), agen: 'Linna' },
+    {
+      tanggal: d(2025, 1, 6, 9, 15),
+      kanal: 'WhatsApp',
+      kategori: 'Pemda',
+      instansi: 'Kab. Bogor',
+      topik: 'DAU',
+      zona: 'WIB',
+      eskalasi: 'Tidak',
+      agen: 'Dian',
+    },
+    {
+      tanggal: d(2025, 1, 6, 17, 40),
+      kanal: 'Email',
+      kategori: 'Pemda',
+      instansi: 'Kota Manado',
+      topik: 'DBH',
+      zona: 'WITA',
+      eskalasi: 'Ya',
+      unit: 'DTU',
+      tanggalTanggapan: d(2025, 1, 7),
+      agen: 'Linna',
+    },
   ],
   chatbot: [{ tanggal: d(2025, 1, 6, 10, 0), menu: 'Informasi Anggaran Transfer ke Daerah' }],
   publikasi: [{ tanggal: d(2025, 1, 9), nama: 'LPEFD Edisi XLVI', jenis: 'LPEFD' }],
@@ -31,7 +51,14 @@ const EXAMPLES: Record<string, ReadonlyArray<Record<string, CellValue>>> = {
   tatapMuka: [{ tanggal: d(2025, 1, 8), pengguna: 'Kab. Bogor', topik: 'DAK NF', tamu: 5 }],
   ppid: [{ tanggal: d(2025, 1, 13), pemohon: 'Nama pemohon', informasi: 'Data realisasi APBD', tujuan: 'Penelitian' }],
   emailLapor: [{ tanggal: d(2025, 1, 14), jenis: 'Laporan Syarat Salur DAU' }],
-  pengaduan: [{ tanggal: d(2025, 1, 6), jenis: 'Pengaduan', uraian: 'Surat undangan palsu mengatasnamakan DJPK', daerah: 'Kab. Bogor' }],
+  pengaduan: [
+    {
+      tanggal: d(2025, 1, 6),
+      jenis: 'Pengaduan',
+      uraian: 'Surat undangan palsu mengatasnamakan DJPK',
+      daerah: 'Kab. Bogor',
+    },
+  ],
   kepuasan: [{ tanggal: d(2025, 1, 6), agen: 'Dian', pengguna: 'Pengguna 1', nilaiLayanan: 5, nilaiSubstansi: 5 }],
   telepon: [{ tanggal: d(2025, 1, 6, 9, 1), tunggu: 4, status: 'Terjawab' }],
   website: [{ bulan: '2025-01', pengunjung: 104000, halaman: 'Portal Data SIKD; Rincian Dana Desa per Desa' }],

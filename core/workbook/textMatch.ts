@@ -22,11 +22,7 @@ export function levenshtein(a: string, b: string): number {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(
-        (current[j - 1] ?? 0) + 1,
-        (previous[j] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost,
-      );
+      current[j] = Math.min((current[j - 1] ?? 0) + 1, (previous[j] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
     }
     previous = current;
   }
@@ -37,18 +33,25 @@ export function levenshtein(a: string, b: string): number {
  * The candidate closest to `input` (compared loosely), or null when none is close enough to be a
  * plausible typo: at most a third of the longer word may differ, and at most 3 edits.
  */
-export function closestMatch<T>(
-  input: string,
-  candidates: readonly T[],
-  keyOf: (candidate: T) => string,
-): T | null {
+/** The same words in another order ("Jam Mulai Layanan" / "Jam Layanan Mulai") count as a near miss. */
+const wordSetKey = (text: string): string =>
+  text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .sort()
+    .join(' ');
+
+export function closestMatch<T>(input: string, candidates: readonly T[], keyOf: (candidate: T) => string): T | null {
   const key = looseKey(input);
   if (key.length === 0) return null;
+  const words = wordSetKey(input);
   let best: T | null = null;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
-    const candidateKey = looseKey(keyOf(candidate));
-    const distance = levenshtein(key, candidateKey);
+    const text = keyOf(candidate);
+    const candidateKey = looseKey(text);
+    const distance = wordSetKey(text) === words ? 0.5 : levenshtein(key, candidateKey);
     const limit = Math.min(3, Math.max(1, Math.floor(Math.max(key.length, candidateKey.length) / 3)));
     if (distance <= limit && distance < bestDistance) {
       best = candidate;

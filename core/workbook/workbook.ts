@@ -1,4 +1,4 @@
-import { toIsoMonth, monthOfWallClock } from '../period/yearMonth';
+import { monthOfWallClock, toIsoMonth } from '../period/yearMonth';
 import type { CellValue } from './cells';
 import { layer2UnitSpec } from './enums';
 import type { Finding } from './findings';
@@ -19,10 +19,10 @@ import {
   type RowOf,
   TABS,
   TATAP_MUKA,
-  TELEPON,
-  TIKET,
   type TabId,
   type TabSpec,
+  TELEPON,
+  TIKET,
   VICON,
   WEBINAR,
   WEBSITE,
@@ -70,7 +70,8 @@ const MS_PER_DAY = 86_400_000;
 /** Maps the workbook's tab names (any case/spacing, or an alias such as "Vicon") onto the specs. */
 function resolveTabs(raw: RawWorkbook, findings: Finding[]): Map<TabId, readonly CellValue[][]> {
   const specByKey = new Map<string, TabSpec>();
-  for (const spec of TABS as readonly TabSpec[]) for (const name of [spec.name, ...(spec.aliases ?? [])]) specByKey.set(looseKey(name), spec);
+  for (const spec of TABS as readonly TabSpec[])
+    for (const name of [spec.name, ...(spec.aliases ?? [])]) specByKey.set(looseKey(name), spec);
   const resolved = new Map<TabId, readonly CellValue[][]>();
   const namesUsed = new Map<TabId, string>();
   for (const [name, grid] of Object.entries(raw)) {
@@ -125,7 +126,10 @@ function checkTicket(ticket: Ticket, findings: Finding[]): void {
     warn('Eskalasi', `Eskalasi 'Tidak' tetapi Unit Layer 2 diisi '${ticket.unit}'; tiket dihitung tidak dieskalasi`);
   }
   const escalatedAt = ticket.tanggalEskalasi ?? ticket.tanggal;
-  if (ticket.tanggalTanggapan !== null && ticket.tanggalTanggapan.ms < Math.floor(escalatedAt.ms / MS_PER_DAY) * MS_PER_DAY) {
+  if (
+    ticket.tanggalTanggapan !== null &&
+    ticket.tanggalTanggapan.ms < Math.floor(escalatedAt.ms / MS_PER_DAY) * MS_PER_DAY
+  ) {
     warn('Tanggal Tanggapan', 'Tanggal Tanggapan sebelum Tanggal Eskalasi; tiket ini tidak diberi skor Layer 2');
   }
 }
@@ -151,7 +155,8 @@ export function parseWorkbook(raw: RawWorkbook, options: ParseOptions = {}): Par
   };
   const holidays = new Set(parse(HARI_LIBUR).map((h) => Math.floor(h.tanggal.ms / MS_PER_DAY)));
   const tiket = parse(TIKET);
-  for (const ticket of tiket) if (ticket.eskalasi !== null || ticket.tanggalTanggapan !== null) checkTicket(ticket, findings);
+  for (const ticket of tiket)
+    if (ticket.eskalasi !== null || ticket.tanggalTanggapan !== null) checkTicket(ticket, findings);
 
   return {
     settings,

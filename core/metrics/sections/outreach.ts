@@ -10,7 +10,11 @@ import { type SectionContext, tally } from '../sectionContext';
 export function publikasiSection(ctx: SectionContext): Section {
   const rows = ctx.inMonth(ctx.wb.publikasi).sort((a, b) => a.tanggal.ms - b.tanggal.ms || a.row - b.row);
   const total = ctx.value('publikasi.website');
-  const byType = tally(rows, (r) => PUBLICATION_TYPES.label(r.jenis), (r) => r.jumlah);
+  const byType = tally(
+    rows,
+    (r) => PUBLICATION_TYPES.label(r.jenis),
+    (r) => r.jumlah,
+  );
   const typeOrder = PUBLICATION_TYPES.values.map((v) => v.label);
   const typesPresent = typeOrder.filter((t) => byType.some((b) => b.label === t));
   const sentences =
@@ -64,7 +68,11 @@ export function webinarSection(ctx: SectionContext): Section {
           { header: 'Jenis Acara', format: 'text' },
           { header: 'Jumlah', format: 'int' },
         ],
-        rows: tally(rows, (r) => r.jenis ?? 'Tidak diisi', (r) => r.jumlah).map((t) => [t.label, t.count]),
+        rows: tally(
+          rows,
+          (r) => r.jenis ?? 'Tidak diisi',
+          (r) => r.jumlah,
+        ).map((t) => [t.label, t.count]),
       },
       {
         title: 'Rincian Webinar',
@@ -105,7 +113,11 @@ export function blastSection(ctx: SectionContext): Section {
           { header: 'Media', format: 'text' },
           { header: 'Perihal', format: 'text' },
         ],
-        rows: rows.map((r) => [dateLabel(r.tanggal.ms), r.media === 'whatsapp' ? 'WhatsApp' : 'Email', r.perihal ?? '']),
+        rows: rows.map((r) => [
+          dateLabel(r.tanggal.ms),
+          r.media === 'whatsapp' ? 'WhatsApp' : 'Email',
+          r.perihal ?? '',
+        ]),
       },
     ],
     charts: [

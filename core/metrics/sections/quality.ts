@@ -2,7 +2,7 @@ import { formatNumber } from '../../format/idNumber';
 import { joinIndonesian } from '../../format/sentences';
 import { slug } from '../../workbook/textMatch';
 import type { Section } from '../model';
-import { rank, type SectionContext } from '../sectionContext';
+import { rankWithTies, type SectionContext } from '../sectionContext';
 
 /** Sections 17–18: satisfaction per agent, Layer 2 escalations per unit. */
 
@@ -46,7 +46,13 @@ export function kepuasanSection(ctx: SectionContext): Section {
           { header: 'Memenuhi Minimal', format: 'text' },
         ],
         rows: [
-          ...rows.map((a) => [a.name, a.n, a.users.size, a.sum / a.n, a.n >= min && a.users.size >= min ? 'Ya' : 'Belum']),
+          ...rows.map((a) => [
+            a.name,
+            a.n,
+            a.users.size,
+            a.sum / a.n,
+            a.n >= min && a.users.size >= min ? 'Ya' : 'Belum',
+          ]),
           ...(rows.length ? [['Keseluruhan', surveys.length, null, overall, '']] : []),
         ],
       },
@@ -71,7 +77,7 @@ export function layer2Section(ctx: SectionContext): Section {
   });
   const total = ctx.value('layer2.total');
   const scored = units.filter((u) => u.score !== null);
-  const ranked = rank(
+  const ranked = rankWithTies(
     [...scored].sort((a, b) => (b.score ?? 0) - (a.score ?? 0)),
     (u) => Math.round((u.score ?? 0) * 10),
   );
@@ -103,7 +109,13 @@ export function layer2Section(ctx: SectionContext): Section {
           { header: 'Capaian Rata-rata', format: 'dec1' },
           { header: 'Peringkat', format: 'int' },
         ],
-        rows: units.map((u) => [u.unit, u.count, total ? (u.count / total) * 100 : null, u.score, rankOf.get(u.unit) ?? null]),
+        rows: units.map((u) => [
+          u.unit,
+          u.count,
+          total ? (u.count / total) * 100 : null,
+          u.score,
+          rankOf.get(u.unit) ?? null,
+        ]),
       },
       {
         title: 'Keterangan Nilai',

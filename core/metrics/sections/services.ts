@@ -11,7 +11,11 @@ import { type SectionContext, tally } from '../sectionContext';
 const share = (part: number, whole: number | null) => (whole ? (part / whole) * 100 : null);
 
 export function chatbotSection(ctx: SectionContext): Section {
-  const menus = tally(ctx.inMonth(ctx.wb.chatbot), (r) => r.menu, (r) => r.jumlah);
+  const menus = tally(
+    ctx.inMonth(ctx.wb.chatbot),
+    (r) => r.menu,
+    (r) => r.jumlah,
+  );
   const total = ctx.value('chatbot.pengguna');
   return {
     id: 'chatbot',
@@ -34,7 +38,11 @@ export function chatbotSection(ctx: SectionContext): Section {
 
 export function emailLaporSection(ctx: SectionContext): Section {
   const total = ctx.value('emailLapor.total');
-  const types = tally(ctx.inMonth(ctx.wb.emailLapor), (r) => r.jenis, (r) => r.jumlah);
+  const types = tally(
+    ctx.inMonth(ctx.wb.emailLapor),
+    (r) => r.jenis,
+    (r) => r.jumlah,
+  );
   return {
     id: 'emailLapor',
     title: 'Email Lapor',
@@ -113,7 +121,11 @@ export function viconTatapMukaSection(ctx: SectionContext): Section {
 
 export function medsosSection(ctx: SectionContext): Section {
   const fields = ['followers', 'feeds', 'story', 'konten', 'reachTotal', 'reachRataRata', 'profileVisits'] as const;
-  const platforms = PLATFORMS.values.filter((p) => fields.some((f) => ctx.value(medsosKey(p.id, f)) !== null || ctx.figure(medsosKey(p.id, 'followers')).previousMonth !== null));
+  const platforms = PLATFORMS.values.filter((p) =>
+    fields.some(
+      (f) => ctx.value(medsosKey(p.id, f)) !== null || ctx.figure(medsosKey(p.id, 'followers')).previousMonth !== null,
+    ),
+  );
   const endOfMonth = new Date(Date.UTC(Math.floor((ctx.m + 1) / 12), (ctx.m + 1) % 12, 0)).getUTCDate();
   return {
     id: 'medsos',
@@ -157,11 +169,23 @@ export function medsosSection(ctx: SectionContext): Section {
 
 export function ppidSection(ctx: SectionContext): Section {
   const rows = ctx.inMonth(ctx.wb.ppid);
-  const purposes = tally(rows, (r) => r.tujuan ?? 'Tidak diisi', (r) => r.jumlah);
-  const info = tally(rows, (r) => r.informasi, (r) => r.jumlah);
+  const purposes = tally(
+    rows,
+    (r) => r.tujuan ?? 'Tidak diisi',
+    (r) => r.jumlah,
+  );
+  const info = tally(
+    rows,
+    (r) => r.informasi,
+    (r) => r.jumlah,
+  );
   const total = ctx.value('ppid.permohonan');
-  const sentences = total === null ? [] : [`Pada bulan ${ctx.label} terdapat ${formatNumber(total)} permohonan informasi melalui PPID DJPK.`];
-  if (purposes[0]) sentences.push(`Tujuan permohonan terbanyak: ${purposes[0].label} (${formatNumber(purposes[0].count)}).`);
+  const sentences =
+    total === null
+      ? []
+      : [`Pada bulan ${ctx.label} terdapat ${formatNumber(total)} permohonan informasi melalui PPID DJPK.`];
+  if (purposes[0])
+    sentences.push(`Tujuan permohonan terbanyak: ${purposes[0].label} (${formatNumber(purposes[0].count)}).`);
   return {
     id: 'ppid',
     title: 'Layanan PPID',
@@ -196,7 +220,9 @@ export function pengaduanSection(ctx: SectionContext): Section {
   const grievances = ctx.value('pengaduan.jenis.keluhan');
   const sentences = ctx.compare('pengaduan.total', 'Jumlah pengaduan dan keluhan');
   if (complaints !== null) {
-    sentences.unshift(`Pada bulan ${ctx.label} terdapat ${formatNumber(complaints)} pengaduan dan ${formatNumber(grievances ?? 0)} keluhan.`);
+    sentences.unshift(
+      `Pada bulan ${ctx.label} terdapat ${formatNumber(complaints)} pengaduan dan ${formatNumber(grievances ?? 0)} keluhan.`,
+    );
   }
   const regions = tally(rows, (r) => r.daerah).map((r) => r.label);
   if (regions.length) sentences.push(`Daerah terkait: ${joinIndonesian(regions)}.`);
@@ -214,10 +240,14 @@ export function pengaduanSection(ctx: SectionContext): Section {
           { header: 'Uraian', format: 'text' },
           { header: 'Daerah', format: 'text' },
         ],
-        rows: rows.map((r) => [dateLabel(r.tanggal.ms), r.jenis === 'pengaduan' ? 'Pengaduan' : 'Keluhan', r.uraian ?? '', r.daerah ?? '']),
+        rows: rows.map((r) => [
+          dateLabel(r.tanggal.ms),
+          r.jenis === 'pengaduan' ? 'Pengaduan' : 'Keluhan',
+          r.uraian ?? '',
+          r.daerah ?? '',
+        ]),
       },
     ],
     charts: [ctx.threeMonthBars('Perkembangan Pengaduan', ['pengaduan.total'])],
   };
 }
-

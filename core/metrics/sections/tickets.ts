@@ -6,7 +6,7 @@ import { looseKey } from '../../workbook/textMatch';
 import { OTHER_TOPICS, topicOf } from '../../workbook/topics';
 import type { Ticket } from '../../workbook/workbook';
 import type { Section, Table } from '../model';
-import { rank, type SectionContext, tally } from '../sectionContext';
+import { rankWithTies, type SectionContext, tally } from '../sectionContext';
 
 /** Sections 6–10: tickets, topics, users, time zones and service hours, channel pages. */
 
@@ -56,11 +56,23 @@ export function konsultasiSection(ctx: SectionContext): Section {
           ...channelRows,
           (() => {
             const f = ctx.figure('konsultasi.total');
-            return ['Total', f.value, total === null ? null : 100, f.previousMonth, f.sameMonthLastYear, f.momPct, f.yoyPct];
+            return [
+              'Total',
+              f.value,
+              total === null ? null : 100,
+              f.previousMonth,
+              f.sameMonthLastYear,
+              f.momPct,
+              f.yoyPct,
+            ];
           })(),
         ],
       },
-      ctx.comparisonTable('Layanan Lainnya (di luar tiket konsultasi)', ['chatbot.pengguna', 'tatapMuka.total', 'vicon.total']),
+      ctx.comparisonTable('Layanan Lainnya (di luar tiket konsultasi)', [
+        'chatbot.pengguna',
+        'tatapMuka.total',
+        'vicon.total',
+      ]),
       {
         title: 'Jumlah Konsultasi Sepanjang Tahun',
         columns: [
@@ -93,7 +105,11 @@ export function konsultasiSection(ctx: SectionContext): Section {
 
 /** Technical and other topics of the month's tickets, optionally of one channel. */
 function topicTallies(tickets: readonly Ticket[]) {
-  const all = tally(tickets, (t) => (t.topik ? topicOf(t.topik).label : null), (t) => t.jumlah);
+  const all = tally(
+    tickets,
+    (t) => (t.topik ? topicOf(t.topik).label : null),
+    (t) => t.jumlah,
+  );
   const technical = all.filter((t) => topicOf(t.label).technical);
   const top = all.filter((t) => !NOT_A_TOP_TOPIC.has(looseKey(t.label)));
   return { all, technical, top };
@@ -163,7 +179,12 @@ export function topikSection(ctx: SectionContext): Section {
 
 /** "Kabupaten Bogor" and "Kab. Bogor" are one Pemda. */
 const instansiKey = (name: string) =>
-  looseKey(name.replace(/^kabupaten\b/i, 'kab').replace(/^provinsi\b/i, 'prov').replace(/^kota madya\b/i, 'kota'));
+  looseKey(
+    name
+      .replace(/^kabupaten\b/i, 'kab')
+      .replace(/^provinsi\b/i, 'prov')
+      .replace(/^kota madya\b/i, 'kota'),
+  );
 
 export function penggunaSection(ctx: SectionContext): Section {
   const total = ctx.value('konsultasi.total');
@@ -188,7 +209,7 @@ export function penggunaSection(ctx: SectionContext): Section {
         .map((t) => t.label),
     }))
     .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
-  const ranked = rank(pemda, (p) => p.count).filter((r) => r.rank <= 10);
+  const ranked = rankWithTies(pemda, (p) => p.count).filter((r) => r.rank <= 10);
   const first = ranked.filter((r) => r.rank === 1);
   const sentences: string[] = [];
   if (total !== null) {
@@ -362,7 +383,9 @@ export function kanalSection(ctx: SectionContext): Section {
         ...ctx.compare(key, `Jumlah konsultasi melalui ${c.label}`, 'layanan'),
       );
       if (top.length) {
-        sentences.push(`Top ${top.length} topik konsultasi ${c.label}: ${joinIndonesian(top.map((t) => `${t.label} (${formatNumber(t.count)})`))}.`);
+        sentences.push(
+          `Top ${top.length} topik konsultasi ${c.label}: ${joinIndonesian(top.map((t) => `${t.label} (${formatNumber(t.count)})`))}.`,
+        );
       }
     }
     return [

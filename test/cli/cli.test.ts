@@ -1,0 +1,222 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../cli/main';
+import { readXlsxFile } from '../../cli/xlsx/readXlsx';
+import { ReportJsonSchema } from '../../core/render/json';
+import type { CellValue } from '../../core/workbook/cells';
+import { parseWorkbook } from '../../core/workbook/workbook';
+import { SAMPLE_XLSX, sampleRaw } from '../fixtures/sample';
+
+async function cli(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'djpk-cli-'));
+});
+
+describe('report', () => {
+  it('--format json prints only the JSON contract on stdout', async () => {
+    const { code, stdout, stderr } = await cli('report', '--data', SAMPLE_XLSX, '--format', 'json');
+    expect(code).toBe(0);
+    const json = ReportJsonSchema.parse(JSON.parse(stdout));
+    expect(json.month).toBe('2025-01'); // the latest month with data
+    expect(json.metrics['konsultasi.total']).toMatchObject({
+      label: 'Tiket Konsultasi',
+      value: 1010,
+      previousMonth: 1112,
+      sameMonthLastYear: 1304,
+      momPct: -9.17,
+      yoyPct: -22.55,
+    });
+    expect(json.metrics['konsultasi.kanal.whatsapp']?.value).toBe(695);
+    expect(json.findings).toContainEqual(
+      expect.objectContaining({
+        tab: 'Tiket',
+        row: 1272,
+        column: 'Kanal',
+        severity: 'error',
+        message: "Kanal 'Whatsap' tidak dikenal; maksud Anda 'WhatsApp'?",
+      }),
+    );
+    expect(Object.keys(json.sections)).toHaveLength(18);
+    expect(stderr).toContain('1 temuan data (1 galat) untuk Januari 2025');
+  });
+
+  it('writes HTML with inline SVG charts and Markdown', async () => {
+    const html = join(dir, 'r.html');
+    expect(
+      (await cli('report', '--data', SAMPLE_XLSX, '--month', '2025-01', '--format', 'html', '--out', html)).code,
+    ).toBe(0);
+    const text = await readFile(html, 'utf8');
+    expect(text).toContain('<title>Laporan Layanan Informasi DJPK — Januari 2025</title>');
+    expect(text).toContain(
+      'Jumlah konsultasi di bulan Januari 2025 turun 9% dibandingkan bulan sebelumnya (1.112 konsultasi).',
+    );
+    expect(text.match(/<svg /g)?.length).toBeGreaterThan(20);
+    expect(text).not.toMatch(/<script/);
+    const md = await cli('report', '--data', SAMPLE_XLSX, '--format', 'md');
+    expect(md.stdout).toContain('| WhatsApp | 695 | 69% | 771 | 1.028 | -10% | -32% |');
+  });
+
+  it('adds summary tabs to a copy of the workbook and leaves every log tab as it was; re-running replaces them', async () => {
+    const out = join(dir, 'laporan.xlsx');
+    expect((await cli('report', '--data', SAMPLE_XLSX, '--format', 'xlsx', '--out', out)).code).toBe(0);
+    const before = await sampleRaw();
+    const after = await readXlsxFile(out);
+    expect(Object.keys(after)).toEqual([...Object.keys(before), 'Laporan 2025-01', 'Validasi', 'Tren']);
+    for (const name of Object.keys(before)) expect(after[name], name).toEqual(before[name]);
+
+    const again = join(dir, 'laporan2.xlsx');
+    expect((await cli('report', '--data', out, '--format', 'xlsx', '--out', again)).code).toBe(0);
+    const twice = await readXlsxFile(again);
+    expect(Object.keys(twice).filter((n) => n === 'Laporan 2025-01')).toHaveLength(1);
+    expect(twice['Laporan 2025-01']).toEqual(after['Laporan 2025-01']);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const validasi = workbook.getWorksheet('Validasi');
+    const link = validasi?.getRow(5).getCell(3).value as { hyperlink?: string };
+    expect(link.hyperlink).toBe("#'Tiket'!B1272");
+    const sheet = after['Laporan 2025-01'] ?? [];
+    const channelRow = sheet.find((r) => r[0] === 'WhatsApp' && r[1] === 695);
+    expect(channelRow?.[2]).toBeCloseTo(0.688, 3);
+  });
+
+  it('refuses to overwrite the data file', async () => {
+    const { code, stderr } = await cli('report', '--data', SAMPLE_XLSX, '--format', 'xlsx', '--out', SAMPLE_XLSX);
+    expect(code).toBe(2);
+    expect(stderr).toBe('Galat: --out tidak boleh menimpa berkas data tim\n');
+  });
+
+  it('--strict fails when the month has error findings', async () => {
+    expect((await cli('report', '--data', SAMPLE_XLSX, '--format', 'json', '--strict')).code).toBe(1);
+  });
+
+  it.each([
+    [['report', '--data', '/tidak/ada.xlsx'], 'Galat: Berkas data tidak ditemukan: /tidak/ada.xlsx\n'],
+    [
+      ['report', '--data', SAMPLE_XLSX, '--month', '2025-13'],
+      "Galat: Bulan '2025-13' tidak valid; tulis YYYY-MM, misalnya 2025-01\n",
+    ],
+    [
+      ['report', '--data', SAMPLE_XLSX, '--format', 'pdf'],
+      "Galat: Format 'pdf' tidak dikenal; pilih json, md, html, xlsx\n",
+    ],
+    [['report'], 'Galat: --data wajib diisi: berkas .xlsx atau folder CSV\n'],
+    [['cetak'], "Galat: Perintah 'cetak' tidak dikenal; pilih report, validate atau template\n"],
+  ])('unusable input %j: one Indonesian line, exit 2', async (args, message) => {
+    const { code, stderr } = await cli(...args);
+    expect(code).toBe(2);
+    expect(stderr).toBe(message);
+  });
+
+  it('a file that is not really .xlsx', async () => {
+    const fake = join(dir, 'rusak.xlsx');
+    await writeFile(fake, 'bukan zip');
+    const { code, stderr } = await cli('report', '--data', fake);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^Galat: Berkas .*rusak\.xlsx tidak dapat dibaca \(.+\)\n$/);
+  });
+
+  it('a month without data is reported as such', async () => {
+    const { code, stdout, stderr } = await cli(
+      'report',
+      '--data',
+      SAMPLE_XLSX,
+      '--month',
+      '2025-03',
+      '--format',
+      'json',
+    );
+    expect(code).toBe(0);
+    expect(stderr).toContain('data Maret 2025 belum tersedia; data terakhir: 2025-01');
+    expect(JSON.parse(stdout).metrics['konsultasi.total']).toBeUndefined();
+  });
+});
+
+describe('validate and template', () => {
+  it('validate prints the findings table and exits 1 on errors', async () => {
+    const { code, stdout } = await cli('validate', '--data', SAMPLE_XLSX);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(
+      /Galat\s+Tiket\s+B1272\s+Kanal\s+Kanal 'Whatsap' tidak dikenal; maksud Anda 'WhatsApp'\?\s+Baris tidak dihitung/,
+    );
+  });
+
+  it('template writes every tab with headers, drop-downs and valid example rows', async () => {
+    const out = join(dir, 'template.xlsx');
+    expect((await cli('template', '--out', out)).code).toBe(0);
+    expect((await cli('template', '--out', out)).code).toBe(2);
+    const raw = await readXlsxFile(out);
+    expect(Object.keys(raw)).toContain('Tiket');
+    expect(raw.Tiket?.[0]?.slice(0, 3)).toEqual(['Tanggal', 'Kanal', 'Kategori Pengguna']);
+    const parsed = parseWorkbook(raw, { now: Date.UTC(2026, 0, 1) });
+    expect(parsed.findings).toEqual([]);
+    expect(parsed.tiket).toHaveLength(2);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const validation = workbook.getWorksheet('Tiket')?.getCell('B2').dataValidation;
+    expect(validation?.formulae?.[0]).toBe('"WhatsApp,Telepon,Email,Help Desk,Live Chat"');
+  });
+});
+
+describe('CSV folder source', () => {
+  const csvCell = (v: CellValue) => {
+    if (v === null || v === undefined) return '';
+    if (v instanceof Date) {
+      const p = (n: number) => String(n).padStart(2, '0');
+      const time = v.getUTCHours() || v.getUTCMinutes() ? ` ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}` : '';
+      return `${p(v.getUTCDate())}/${p(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}${time}`;
+    }
+    const text = String(v);
+    return /[",;\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+
+  it('the sample exported as CSV with text dates gives the same report as the .xlsx', async () => {
+    const folder = join(dir, 'csv');
+    await mkdir(folder);
+    for (const [name, grid] of Object.entries(await sampleRaw())) {
+      await writeFile(
+        join(folder, `${name}.csv`),
+        `\ufeff${grid.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`,
+      );
+    }
+    const fromCsv = JSON.parse((await cli('report', '--data', folder, '--format', 'json')).stdout);
+    const fromXlsx = JSON.parse((await cli('report', '--data', SAMPLE_XLSX, '--format', 'json')).stdout);
+    expect(fromCsv.metrics).toEqual(fromXlsx.metrics);
+    expect(fromCsv.findings).toEqual(fromXlsx.findings);
+  });
+});
+
+describe('the installed command', () => {
+  it('bin/djpk-report.js runs through tsx', async () => {
+    const bin = fileURLToPath(new URL('../../bin/djpk-report.js', import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      bin,
+      'report',
+      '--data',
+      SAMPLE_XLSX,
+      '--format',
+      'json',
+    ]);
+    expect(JSON.parse(stdout).metrics['konsultasi.total'].value).toBe(1010);
+  });
+});
