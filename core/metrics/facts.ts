@@ -1,5 +1,5 @@
 import { type MonthIndex, monthOfWallClock, toIsoMonth } from '../period/yearMonth';
-import { PUBLICATION_TYPES } from '../workbook/enums';
+import { CHANNELS, PUBLICATION_TYPES, USER_CATEGORIES, ZONES } from '../workbook/enums';
 import type { Finding } from '../workbook/findings';
 import type { Settings } from '../workbook/settings';
 import { slug } from '../workbook/textMatch';
@@ -19,6 +19,11 @@ import { isInsideServiceHours } from './serviceHours';
 /** Additive monthly counters; every figure of every month is derived from these. */
 export class MonthlyFacts {
   private readonly byMonth = new Map<MonthIndex, Map<string, number>>();
+
+  /** The month's counters, for hot loops that add several facts per row. */
+  bucket(m: MonthIndex): Map<string, number> {
+    return this.month(m);
+  }
 
   private month(m: MonthIndex): Map<string, number> {
     let facts = this.byMonth.get(m);
@@ -52,23 +57,79 @@ export interface Aggregates {
   readonly findings: Finding[];
 }
 
-const CHANNEL_KEYS = new Map<string, string>();
-const channelKey = (channel: string) => {
-  let key = CHANNEL_KEYS.get(channel);
-  if (!key) {
-    key = `konsultasi.kanal.${channel}`;
-    CHANNEL_KEYS.set(channel, key);
+/**
+ * Counters addressed by small integers. The ticket loop runs a million times: each key is resolved
+ * to a slot once (per distinct value), after which a ticket only adds numbers into an array.
+ */
+class SlotCounters {
+  private readonly slots = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private readonly months = new Map<MonthIndex, number[]>();
+
+  slot(key: string): number {
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      slot = this.keys.length;
+      this.keys.push(key);
+      this.slots.set(key, slot);
+    }
+    return slot;
   }
-  return key;
+
+  row(m: MonthIndex): number[] {
+    let row = this.months.get(m);
+    if (!row) {
+      row = new Array<number>(this.keys.length).fill(0);
+      this.months.set(m, row);
+    }
+    return row;
+  }
+
+  flushInto(facts: MonthlyFacts): void {
+    for (const [m, row] of this.months) {
+      row.forEach((value, slot) => {
+        const key = this.keys[slot];
+        if (value && key !== undefined) facts.add(m, key, value);
+      });
+    }
+  }
+}
+
+const add = (row: number[], slot: number, n: number) => {
+  row[slot] = (row[slot] || 0) + n;
 };
 
-/** One ticket's contribution; keys are built once per distinct value, not per row. */
+const slotsBy = <Id extends string>(counters: SlotCounters, ids: readonly Id[], prefix: string): Record<Id, number> =>
+  Object.fromEntries(ids.map((id) => [id, counters.slot(`${prefix}${id}`)])) as Record<Id, number>;
+
+/** The ticket facts of METRICS.md sections 6–10 and 18, one pass over `Tiket`. */
 class TicketAggregator {
-  private readonly topicKeys = new Map<string, { all: string; perChannel: Map<string, string> }>();
-  private readonly unitKeys = new Map<string, { count: string; sum: string; n: string }>();
+  private readonly c = new SlotCounters();
+  private readonly topicSlots = new Map<string, { all: number; perChannel: Map<string, number> }>();
+  private readonly unitSlots = new Map<string, { count: number; sum: number; n: number }>();
+  private readonly s = {
+    total: this.c.slot('konsultasi.total'),
+    channel: slotsBy(this.c, CHANNELS.ids, 'konsultasi.kanal.'),
+    user: slotsBy(this.c, USER_CATEGORIES.ids, 'konsultasi.pengguna.'),
+    userUnfilled: this.c.slot('konsultasi.pengguna.tidakDiisi'),
+    inside: this.c.slot('konsultasi.jam.dalam'),
+    outside: this.c.slot('konsultasi.jam.luar'),
+    zoneUnknown: this.c.slot('konsultasi.zona.tidakTeridentifikasi'),
+    zoneUnknownOutside: this.c.slot('konsultasi.luarJam.tidakTeridentifikasi'),
+    zoneKnown: this.c.slot('konsultasi.zona.teridentifikasi'),
+    zoneKnownInside: this.c.slot('konsultasi.zona.dalamJam'),
+    zoneKnownOutside: this.c.slot('konsultasi.zona.luarJam'),
+    insideByZone: slotsBy(this.c, ZONES.ids, 'konsultasi.dalamJam.'),
+    outsideByZone: slotsBy(this.c, ZONES.ids, 'konsultasi.luarJam.'),
+    escalated: this.c.slot('konsultasi.eskalasi'),
+    escalatedOutside: this.c.slot('konsultasi.luarJam.eskalasi'),
+    layer2: this.c.slot('layer2.total'),
+    layer2Pending: this.c.slot('layer2.menunggu'),
+    layer2Sum: this.c.slot('layer2._skorSum'),
+    layer2N: this.c.slot('layer2._skorN'),
+  };
 
   constructor(
-    private readonly facts: MonthlyFacts,
     private readonly catalog: MetricCatalog,
     private readonly settings: Settings,
     private readonly holidays: ReadonlySet<number>,
@@ -77,80 +138,94 @@ class TicketAggregator {
   add(t: Ticket): MonthIndex {
     const m = monthOfWallClock(t.tanggal.ms);
     const w = t.jumlah;
-    const f = this.facts;
-    f.add(m, 'konsultasi.total', w);
-    f.add(m, channelKey(t.kanal), w);
-    f.add(m, t.kategori === null ? 'konsultasi.pengguna.tidakDiisi' : `konsultasi.pengguna.${t.kategori}`, w);
-    if (t.topik) {
-      const keys = this.topicKeysFor(t.topik, t.kanal);
-      f.add(m, keys.all, w);
-      f.add(m, keys.channel, w);
+    const s = this.s;
+    const topic = t.topik ? this.topicSlotsFor(t.topik, t.kanal) : null;
+    const unit = t.unit === null ? null : this.unitSlotsFor(t.unit);
+    // Resolve slots before taking the row: a new slot must exist before the month's array is sized.
+    const f = this.c.row(m);
+    add(f, s.total, w);
+    add(f, s.channel[t.kanal], w);
+    add(f, t.kategori === null ? s.userUnfilled : s.user[t.kategori], w);
+    if (topic) {
+      add(f, topic.all, w);
+      add(f, topic.channel, w);
     }
     const inside =
       t.jamLayanan === null ? isInsideServiceHours(t.tanggal, this.settings, this.holidays) : t.jamLayanan === 'dalam';
     const escalated = t.eskalasi === 'ya' || (t.eskalasi === null && t.unit !== null);
-    f.add(m, inside ? 'konsultasi.jam.dalam' : 'konsultasi.jam.luar', w);
+    add(f, inside ? s.inside : s.outside, w);
     if (t.zona === null) {
-      f.add(m, 'konsultasi.zona.tidakTeridentifikasi', w);
-      if (!inside) f.add(m, 'konsultasi.luarJam.tidakTeridentifikasi', w);
+      add(f, s.zoneUnknown, w);
+      if (!inside) add(f, s.zoneUnknownOutside, w);
     } else {
-      f.add(m, 'konsultasi.zona.teridentifikasi', w);
-      f.add(m, inside ? 'konsultasi.zona.dalamJam' : 'konsultasi.zona.luarJam', w);
-      f.add(m, inside ? `konsultasi.dalamJam.${t.zona}` : `konsultasi.luarJam.${t.zona}`, w);
+      add(f, s.zoneKnown, w);
+      add(f, inside ? s.zoneKnownInside : s.zoneKnownOutside, w);
+      add(f, inside ? s.insideByZone[t.zona] : s.outsideByZone[t.zona], w);
     }
     if (escalated) {
-      f.add(m, 'konsultasi.eskalasi', w);
-      if (!inside) f.add(m, 'konsultasi.luarJam.eskalasi', w);
-      if (t.unit !== null) this.addLayer2(m, t, w);
+      add(f, s.escalated, w);
+      if (!inside) add(f, s.escalatedOutside, w);
+      if (unit) this.addLayer2(f, t, unit, w);
     }
     return m;
   }
 
-  private topicKeysFor(text: string, channel: string): { all: string; channel: string } {
-    let keys = this.topicKeys.get(text);
-    const topic = topicOf(text);
-    if (!keys) {
-      const def = DYNAMIC_FAMILIES.topic(topic.key, topic.label);
-      this.catalog.add(def);
-      keys = { all: def.key, perChannel: new Map() };
-      this.topicKeys.set(text, keys);
-    }
-    let perChannel = keys.perChannel.get(channel);
-    if (!perChannel) {
-      const def = DYNAMIC_FAMILIES.channelTopic(channel, topic.key, topic.label);
-      this.catalog.add(def);
-      perChannel = def.key;
-      keys.perChannel.set(channel, perChannel);
-    }
-    return { all: keys.all, channel: perChannel };
+  flushInto(facts: MonthlyFacts): void {
+    this.c.flushInto(facts);
   }
 
-  private addLayer2(m: MonthIndex, t: Ticket, w: number): void {
-    const unit = t.unit ?? '';
-    let keys = this.unitKeys.get(unit);
-    if (!keys) {
+  private topicSlotsFor(text: string, channel: string): { all: number; channel: number } {
+    let slots = this.topicSlots.get(text);
+    const topic = topicOf(text);
+    if (!slots) {
+      const def = DYNAMIC_FAMILIES.topic(topic.key, topic.label);
+      this.catalog.add(def);
+      slots = { all: this.c.slot(def.key), perChannel: new Map() };
+      this.topicSlots.set(text, slots);
+    }
+    let perChannel = slots.perChannel.get(channel);
+    if (perChannel === undefined) {
+      const def = DYNAMIC_FAMILIES.channelTopic(channel, topic.key, topic.label);
+      this.catalog.add(def);
+      perChannel = this.c.slot(def.key);
+      slots.perChannel.set(channel, perChannel);
+    }
+    return { all: slots.all, channel: perChannel };
+  }
+
+  private unitSlotsFor(unit: string): { count: number; sum: number; n: number } {
+    let slots = this.unitSlots.get(unit);
+    if (!slots) {
       const s = slug(unit);
       const def = DYNAMIC_FAMILIES.layer2Unit(s, unit);
       this.catalog.add(def);
       this.catalog.add(DYNAMIC_FAMILIES.layer2Score(s, unit));
-      keys = { count: def.key, sum: `layer2._skorSum.${s}`, n: `layer2._skorN.${s}` };
-      this.unitKeys.set(unit, keys);
+      slots = {
+        count: this.c.slot(def.key),
+        sum: this.c.slot(`layer2._skorSum.${s}`),
+        n: this.c.slot(`layer2._skorN.${s}`),
+      };
+      this.unitSlots.set(unit, slots);
     }
-    const f = this.facts;
-    f.add(m, 'layer2.total', w);
-    f.add(m, keys.count, w);
+    return slots;
+  }
+
+  private addLayer2(f: number[], t: Ticket, unit: { count: number; sum: number; n: number }, w: number): void {
+    const s = this.s;
+    add(f, s.layer2, w);
+    add(f, unit.count, w);
     const escalatedAt = t.tanggalEskalasi ?? t.tanggal;
     const respondedAt = t.tanggalTanggapan;
     if (respondedAt === null) {
-      f.add(m, 'layer2.menunggu', w);
+      add(f, s.layer2Pending, w);
       return;
     }
     if (Math.floor(respondedAt.ms / 86_400_000) < Math.floor(escalatedAt.ms / 86_400_000)) return;
     const score = layer2Score(workingDaysBetween(escalatedAt.ms, respondedAt.ms, this.settings, this.holidays));
-    f.add(m, keys.sum, score * w);
-    f.add(m, keys.n, w);
-    f.add(m, 'layer2._skorSum', score * w);
-    f.add(m, 'layer2._skorN', w);
+    add(f, unit.sum, score * w);
+    add(f, unit.n, w);
+    add(f, s.layer2Sum, score * w);
+    add(f, s.layer2N, w);
   }
 }
 
@@ -200,7 +275,7 @@ export function aggregate(wb: ParsedWorkbook): Aggregates {
     return set;
   };
 
-  const tickets = new TicketAggregator(facts, catalog, wb.settings, wb.holidays);
+  const tickets = new TicketAggregator(catalog, wb.settings, wb.holidays);
   const ticketMonths = covered('tiket');
   const [byCategory, byTopic, byZone, byHours, byEscalation] = (
     ['tiket.kategori', 'tiket.topik', 'tiket.zona', 'tiket.jam', 'tiket.eskalasi'] as const
@@ -215,6 +290,7 @@ export function aggregate(wb: ParsedWorkbook): Aggregates {
     if (t.tanggal.hasTime || t.jamLayanan !== null) byHours.add(m);
     if (t.eskalasi !== null || t.unit !== null) byEscalation.add(m);
   }
+  tickets.flushInto(facts);
 
   countLog(wb.chatbot, facts, covered('chatbot'), 'chatbot.pengguna', {
     text: (r) => r.menu,

@@ -106,9 +106,16 @@ export class SectionContext {
     };
   }
 
-  /** The rows of a log that fall in the reported month. */
+  private readonly monthRows = new WeakMap<readonly unknown[], unknown[]>();
+
+  /** The rows of a log that fall in the reported month (filtered once per log, several sections read it). */
   inMonth<R extends { readonly tanggal: { readonly ms: number } }>(rows: readonly R[]): R[] {
-    return rows.filter((r) => monthOfWallClock(r.tanggal.ms) === this.m);
+    let found = this.monthRows.get(rows) as R[] | undefined;
+    if (!found) {
+      found = rows.filter((r) => monthOfWallClock(r.tanggal.ms) === this.m);
+      this.monthRows.set(rows, found);
+    }
+    return [...found];
   }
 }
 

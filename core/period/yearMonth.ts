@@ -32,8 +32,18 @@ export function monthRange(from: MonthIndex, to: MonthIndex): MonthIndex[] {
   return out;
 }
 
-/** Month of a wall-clock timestamp (UTC fields carry WIB wall-clock time, see workbook/cells). */
-export const monthOfWallClock = (ms: number): MonthIndex => {
-  const d = new Date(ms);
-  return d.getUTCFullYear() * 12 + d.getUTCMonth();
-};
+/**
+ * Month of a wall-clock timestamp (UTC fields carry WIB wall-clock time, see workbook/cells).
+ * Plain arithmetic (the civil-from-days algorithm) instead of a Date: it runs once per log row.
+ */
+export function monthOfWallClock(ms: number): MonthIndex {
+  const z = Math.floor(ms / 86_400_000) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month0 = mp < 10 ? mp + 2 : mp - 10;
+  const year = yoe + era * 400 + (month0 <= 1 ? 1 : 0);
+  return year * 12 + month0;
+}

@@ -34,7 +34,8 @@ export function describeCell(cell: CellValue): string {
 }
 
 export function formulaError(cell: CellValue): string | null {
-  if (typeof cell !== 'string') return null;
+  // Cheap test first: this runs for every text cell of every log.
+  if (typeof cell !== 'string' || !cell.includes('#')) return null;
   const match = FORMULA_ERROR.exec(cell.trim());
   return match ? `Sel berisi galat rumus ${match[0].toUpperCase()}; perbaiki rumusnya di sheet` : null;
 }
@@ -75,7 +76,8 @@ export function coerceDate(cell: CellValue): Coerced<WallClock> {
   if (cell instanceof Date) {
     const ms = cell.getTime();
     if (Number.isNaN(ms)) return fail('Tanggal tidak valid');
-    const hasTime = cell.getUTCHours() !== 0 || cell.getUTCMinutes() !== 0 || cell.getUTCSeconds() !== 0;
+    // A time of day is any remainder within the (UTC-encoded) day; sub-second noise is ignored.
+    const hasTime = Math.floor((((ms % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY) / 1000) !== 0;
     return ok({ ms, hasTime });
   }
   if (typeof cell === 'number') {

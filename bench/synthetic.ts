@@ -1,0 +1,83 @@
+import type { CellValue } from '../core/workbook/cells';
+
+/** Synthetic `Tiket` rows for benchmarks: deterministic, two years, realistic spellings and mix. */
+export const TICKET_HEADER = [
+  'Tanggal',
+  'Kanal',
+  'Kategori Pengguna',
+  'Nama Instansi',
+  'Topik',
+  'Zona Waktu',
+  'Eskalasi',
+  'Unit Layer 2',
+  'Tanggal Eskalasi',
+  'Tanggal Tanggapan',
+  'Agen',
+];
+
+const CHANNELS = ['WhatsApp', 'WhatsApp', 'WhatsApp', 'WA', 'Email', 'Email', 'Telepon', 'Help Desk', 'Live Chat'];
+const CATEGORIES = [
+  'Pemda',
+  'Pemda',
+  'Pemda',
+  'Pemda',
+  'Pemda',
+  'Pemda',
+  'Pemda',
+  'Kementerian/Lembaga',
+  'Akademisi',
+  'Lainnya',
+];
+const TOPICS = [
+  'DAU',
+  'DBH',
+  'DAK Fisik',
+  'DAK Non Fisik',
+  'Dana Desa',
+  'Transfer',
+  'Aplikasi',
+  'JF AKPD',
+  'PDRD',
+  'SHSR',
+  'Surat Masuk',
+  'Lainnya',
+  'Reservasi',
+  'Non-DJPK',
+  'Permintaan Data',
+  'Spam',
+];
+const ZONES = ['WIB', 'WIB', 'WIB', 'WITA', 'WIT', null];
+const UNITS = ['Sekretariat', 'DTU', 'DTK', 'P2D', 'PDRD', 'DDIOKK', 'SIPT'];
+const PEMDA = Array.from({ length: 500 }, (_, i) => `Kab. Contoh ${i + 1}`);
+const START = Date.UTC(2024, 0, 1);
+const SPAN_MS = 730 * 86_400_000;
+
+export function syntheticTickets(n: number): CellValue[][] {
+  let seed = 12345;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const rows: CellValue[][] = [TICKET_HEADER];
+  for (let i = 0; i < n; i++) {
+    // Whole minutes, as agents log them.
+    const ms = START + Math.floor((next() * SPAN_MS) / 60_000) * 60_000;
+    const escalated = next() < 0.05;
+    const responded = escalated && next() < 0.9;
+    rows.push([
+      new Date(ms),
+      pick(CHANNELS),
+      pick(CATEGORIES),
+      pick(PEMDA),
+      pick(TOPICS),
+      pick(ZONES),
+      escalated ? 'Ya' : 'Tidak',
+      escalated ? pick(UNITS) : null,
+      null,
+      responded ? new Date(ms + Math.floor(next() * 6) * 86_400_000) : null,
+      'Agen',
+    ]);
+  }
+  return rows;
+}
