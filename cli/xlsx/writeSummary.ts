@@ -1,7 +1,9 @@
+import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { CellFormat } from '../../core/metrics/model';
 import type { SummaryWriter } from '../../core/ports';
 import type { SheetBlock, SummarySheet } from '../../core/render/sheetBlocks';
+import { addCharts } from './xlsxCharts';
 
 /** Excel number formats; the reader's locale shows 1.010 and 81,58% in Indonesian Excel. */
 const NUM_FMT: Record<CellFormat, string | null> = {
@@ -12,6 +14,7 @@ const NUM_FMT: Record<CellFormat, string | null> = {
   pct0: '0%',
   pct1: '0.0%',
   pct2: '0.00%',
+  change: '+0%;-0%;0%',
 };
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF0B4F8A' } };
@@ -33,7 +36,7 @@ function writeBlock(sheet: ExcelJS.Worksheet, block: SheetBlock): void {
       if (value === null) return;
       const cell = row.getCell(block.col + 1 + i);
       const format = block.formats[i] ?? 'text';
-      const isPct = format.startsWith('pct');
+      const isPct = format.startsWith('pct') || format === 'change';
       cell.value = typeof value === 'number' && isPct ? value / 100 : value;
       const numFmt = NUM_FMT[format];
       if (numFmt && typeof value === 'number') cell.numFmt = numFmt;
@@ -76,6 +79,7 @@ export class XlsxSummaryWriter implements SummaryWriter {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(this.sourcePath);
     addSummarySheets(workbook, sheets);
-    await workbook.xlsx.writeFile(this.outPath);
+    const written = new Uint8Array(await workbook.xlsx.writeBuffer());
+    await writeFile(this.outPath, await addCharts(written, sheets));
   }
 }

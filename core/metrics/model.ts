@@ -3,7 +3,8 @@ import type { SectionId } from './catalog';
 import type { MetricFigure } from './figures';
 
 /** How a table column is shown; values stay numbers so that sheets can format them natively. */
-export type CellFormat = 'text' | 'int' | 'dec1' | 'dec2' | 'pct0' | 'pct1' | 'pct2';
+/** `change`: a signed percentage change ("+114%", "-4%"). */
+export type CellFormat = 'text' | 'int' | 'dec1' | 'dec2' | 'pct0' | 'pct1' | 'pct2' | 'change';
 
 export type TableCell = string | number | null;
 

@@ -96,8 +96,8 @@ export class SectionContext {
         { header: monthShortLabel(this.m - 1), format: valueFormat },
         { header: monthShortLabel(this.m), format: valueFormat },
         { header: monthShortLabel(this.m - 12), format: valueFormat },
-        { header: `Perubahan thd ${monthShortLabel(this.m - 1)}`, format: 'pct0' },
-        { header: `Perubahan thd ${monthShortLabel(this.m - 12)}`, format: 'pct0' },
+        { header: `Perubahan thd ${monthShortLabel(this.m - 1)}`, format: 'change' },
+        { header: `Perubahan thd ${monthShortLabel(this.m - 12)}`, format: 'change' },
       ],
       rows: keys.map((key) => {
         const f = this.figure(key);

@@ -18,11 +18,9 @@ export function formatCell(value: TableCell, format: CellFormat): string {
       return formatPercent(value, 1);
     case 'pct2':
       return formatPercent(value, 2);
+    case 'change':
+      return `${value > 0 ? '+' : ''}${formatPercent(value, 0)}`;
     case 'text':
       return String(value);
   }
 }
-
-/** Changes are signed in tables: "+114%", "−4%". */
-export const formatChangeCell = (value: TableCell, decimals: number): string =>
-  typeof value === 'number' ? `${value > 0 ? '+' : ''}${formatPercent(value, decimals)}` : formatCell(value, 'text');

@@ -17,7 +17,7 @@ td.num,th.num{text-align:right}tr:nth-child(even) td{background:#f7f9fb}
 .tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(180px,1fr));gap:12px;margin-bottom:12px}
 .tile{background:#f7f9fb;border-left:4px solid #f2a900;padding:10px 12px}.tile b{display:block;font-size:26px;color:#0b4f8a}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:12px}
-figure{margin:0}figcaption{font-weight:600;font-size:13px;margin-bottom:4px}
+figure{margin:0;max-width:520px}figcaption{font-weight:600;font-size:13px;margin-bottom:4px}
 svg{width:100%;height:auto;font-size:11px}svg .big{font-size:22px;font-weight:700;fill:#0b4f8a}svg .muted{fill:#6b7785}svg .grid{stroke:#dde3ea}
 .findings td.galat{color:#b03a2e;font-weight:600}footer{text-align:center;color:#6b7785;font-size:12px;padding:12px}
 @media print{body{background:#fff}section{box-shadow:none}}

@@ -5,13 +5,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main';
 import { readXlsxFile } from '../../cli/xlsx/readXlsx';
 import { ReportJsonSchema } from '../../core/render/json';
+import { renderSummarySheets } from '../../core/render/sheetBlocks';
 import type { CellValue } from '../../core/workbook/cells';
 import { parseWorkbook } from '../../core/workbook/workbook';
-import { SAMPLE_XLSX, sampleRaw } from '../fixtures/sample';
+import { SAMPLE_XLSX, sampleRaw, sampleReport } from '../fixtures/sample';
 
 async function cli(...args: string[]) {
   let stdout = '';
@@ -95,6 +97,35 @@ describe('report', () => {
     const validasi = workbook.getWorksheet('Validasi');
     const link = validasi?.getRow(5).getCell(3).value as { hyperlink?: string };
     expect(link.hyperlink).toBe("#'Tiket'!B1272");
+    // Native charts: one chart part per chart spec, each series pointing at cells that hold its data.
+    const zip = await JSZip.loadAsync(await readFile(out));
+    const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+    const specs = renderSummarySheets(await sampleReport('2025-01')).flatMap((s) =>
+      s.charts.map((c) => ({ sheet: s.name, c })),
+    );
+    expect(charts).toHaveLength(specs.length);
+    const donutXml = await Promise.all(charts.map((f) => zip.file(f)?.async('string') ?? ''));
+    const donut = donutXml.find((x) => x.includes('Tiket Konsultasi per Kanal Januari 2025')) ?? '';
+    expect(donut).toContain('<c:doughnutChart>');
+    const [, catRange] =
+      /<c:cat><c:strRef><c:f>'Laporan 2025-01'!\$([A-Z]+\$\d+:\$[A-Z]+\$\d+)<\/c:f>/.exec(donut) ?? [];
+    const [, valRange] =
+      /<c:val><c:numRef><c:f>'Laporan 2025-01'!\$([A-Z]+\$\d+:\$[A-Z]+\$\d+)<\/c:f>/.exec(donut) ?? [];
+    const report = workbook.getWorksheet('Laporan 2025-01');
+    const cells = (range: string) => {
+      const [from, to] = range.replace(/\$/g, '').split(':') as [string, string];
+      const col = from.replace(/\d+/g, '');
+      const rows = Array.from(
+        { length: Number(to.replace(/\D/g, '')) - Number(from.replace(/\D/g, '')) + 1 },
+        (_, i) => Number(from.replace(/\D/g, '')) + i,
+      );
+      return rows.map((r) => report?.getCell(`${col}${r}`).value);
+    };
+    expect(cells(catRange ?? '')).toEqual(['WhatsApp', 'Telepon', 'Email', 'Help Desk', 'Live Chat']);
+    expect(cells(valRange ?? '')).toEqual([695, 60, 219, 32, 4]);
+    const sheetXml = await zip.file(/xl\/worksheets\/sheet\d+\.xml/)[0]?.async('string');
+    expect(sheetXml).not.toContain('<drawing');
+
     const sheet = after['Laporan 2025-01'] ?? [];
     const channelRow = sheet.find((r) => r[0] === 'WhatsApp' && r[1] === 695);
     expect(channelRow?.[2]).toBeCloseTo(0.688, 3);
