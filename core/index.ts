@@ -20,3 +20,4 @@ export * from './workbook/settings';
 export * from './workbook/tabs';
 export * from './workbook/template';
 export * from './workbook/workbook';
+export * from './render/sheetGrid';

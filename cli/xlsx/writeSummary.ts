@@ -1,49 +1,32 @@
 import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { CellFormat } from '../../core/metrics/model';
 import type { SummaryWriter } from '../../core/ports';
-import type { SheetBlock, SummarySheet } from '../../core/render/sheetBlocks';
+import type { SummarySheet } from '../../core/render/sheetBlocks';
+import { sheetGrid } from '../../core/render/sheetGrid';
 import { addCharts } from './xlsxCharts';
 
-/** Excel number formats; the reader's locale shows 1.010 and 81,58% in Indonesian Excel. */
-const NUM_FMT: Record<CellFormat, string | null> = {
-  text: null,
-  int: '#,##0',
-  dec1: '#,##0.0',
-  dec2: '#,##0.00',
-  pct0: '0%',
-  pct1: '0.0%',
-  pct2: '0.00%',
-  change: '+0%;-0%;0%',
-};
+const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF0B4F8A' } };
-
-function writeBlock(sheet: ExcelJS.Worksheet, block: SheetBlock): void {
-  let r = block.row + 1;
-  if (block.header) {
-    const row = sheet.getRow(r++);
-    block.header.forEach((text, i) => {
-      const cell = row.getCell(block.col + 1 + i);
-      cell.value = text;
-      cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-      cell.fill = HEADER_FILL;
-    });
-  }
-  for (const values of block.rows) {
-    const row = sheet.getRow(r++);
-    values.forEach((value, i) => {
-      if (value === null) return;
-      const cell = row.getCell(block.col + 1 + i);
-      const format = block.formats[i] ?? 'text';
-      const isPct = format.startsWith('pct') || format === 'change';
-      cell.value = typeof value === 'number' && isPct ? value / 100 : value;
-      const numFmt = NUM_FMT[format];
-      if (numFmt && typeof value === 'number') cell.numFmt = numFmt;
-      if (block.style === 'title') cell.font = { bold: true, size: 16, color: { argb: 'FF0B4F8A' } };
-      if (block.style === 'heading') cell.font = { bold: true, size: 12, color: { argb: 'FF0B4F8A' } };
-      if (block.style === 'note') cell.font = { italic: true, color: { argb: 'FF6B7785' } };
-    });
+/** Writes one summary sheet's grid (the same grid the Sheets add-on writes) into a worksheet. */
+function writeGrid(sheet: ExcelJS.Worksheet, summary: SummarySheet): void {
+  const grid = sheetGrid(summary);
+  for (let r = 0; r < grid.numRows; r++) {
+    const row = sheet.getRow(r + 1);
+    for (let c = 0; c < grid.numColumns; c++) {
+      const value = grid.values[r]?.[c] ?? '';
+      if (value === '') continue;
+      const cell = row.getCell(c + 1);
+      cell.value = value;
+      const format = grid.numberFormats[r]?.[c] ?? '@';
+      if (typeof value === 'number') cell.numFmt = format;
+      cell.font = {
+        bold: grid.fontWeights[r]?.[c] === 'bold',
+        size: grid.fontSizes[r]?.[c] ?? 10,
+        color: { argb: argb(grid.fontColors[r]?.[c] ?? '#1d2733') },
+      };
+      const background = grid.backgrounds[r]?.[c] ?? '#ffffff';
+      if (background !== '#ffffff') cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(background) } };
+    }
   }
 }
 
@@ -56,7 +39,7 @@ export function addSummarySheets(workbook: ExcelJS.Workbook, sheets: readonly Su
     summary.columnWidths.forEach((width, i) => {
       sheet.getColumn(i + 1).width = width;
     });
-    for (const block of summary.blocks) writeBlock(sheet, block);
+    writeGrid(sheet, summary);
     for (const link of summary.links) {
       const cell = sheet.getRow(link.row + 1).getCell(link.col + 1);
       cell.value = { text: link.cell, hyperlink: `#'${link.tab.replace(/'/g, "''")}'!${link.cell}` };

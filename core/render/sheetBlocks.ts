@@ -1,3 +1,4 @@
+import type { SectionId } from '../metrics/catalog';
 import type { CellFormat, Chart, Report, TableCell } from '../metrics/model';
 import { findingEffect, SEVERITY_LABELS } from '../workbook/findings';
 import { findingsForMonth } from './json';
@@ -51,6 +52,18 @@ export const TREND_SHEET = 'Tren';
 export const reportSheetName = (month: string) => `${REPORT_SHEET_PREFIX}${month}`;
 
 const CHART_ROWS = 16;
+
+/**
+ * Charts drawn in the summary tab (the HTML report draws them all): the seeds' headline pictures.
+ * Each chart costs the add-on service calls, so the tab keeps to these.
+ */
+const SHEET_CHARTS: Partial<Record<SectionId, readonly number[]>> = {
+  ringkasan: [0],
+  konsultasi: [0, 2],
+  pengguna: [0],
+  zona: [0],
+  layer2: [0],
+};
 const CHART_COL = 9;
 
 /** Chart data as a small table; returns the block and the chart that points at it. */
@@ -113,7 +126,7 @@ function reportSheet(report: Report): SummarySheet {
       row += Math.max(1, table.rows.length) + 3;
     }
     let right = start + 1;
-    for (const chart of section.charts) {
+    for (const chart of section.charts.filter((_, i) => SHEET_CHARTS[section.id]?.includes(i))) {
       const { block, spec, height } = chartBlock(chart, right, CHART_COL);
       blocks.push(block);
       charts.push(spec);

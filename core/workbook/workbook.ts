@@ -67,15 +67,19 @@ export interface ParseOptions {
 const OPTIONAL_TABS = new Set<TabId>(['telepon', 'rekap', 'pengaturan', 'hariLibur']);
 const MS_PER_DAY = 86_400_000;
 
+const SPEC_BY_TAB_KEY = new Map<string, TabSpec>(
+  (TABS as readonly TabSpec[]).flatMap((spec) => [spec.name, ...(spec.aliases ?? [])].map((name) => [looseKey(name), spec] as const)),
+);
+
+/** The tracking tab a sheet name stands for ("tiket", "Vicon" …), or null for any other tab. */
+export const trackingTabOf = (name: string): TabSpec | null => SPEC_BY_TAB_KEY.get(looseKey(name)) ?? null;
+
 /** Maps the workbook's tab names (any case/spacing, or an alias such as "Vicon") onto the specs. */
 function resolveTabs(raw: RawWorkbook, findings: Finding[]): Map<TabId, readonly CellValue[][]> {
-  const specByKey = new Map<string, TabSpec>();
-  for (const spec of TABS as readonly TabSpec[])
-    for (const name of [spec.name, ...(spec.aliases ?? [])]) specByKey.set(looseKey(name), spec);
   const resolved = new Map<TabId, readonly CellValue[][]>();
   const namesUsed = new Map<TabId, string>();
   for (const [name, grid] of Object.entries(raw)) {
-    const spec = specByKey.get(looseKey(name));
+    const spec = trackingTabOf(name);
     if (!spec) continue;
     const id = spec.id as TabId;
     const first = namesUsed.get(id);
