@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ import ExcelJS from 'exceljs';
 import { readXlsxFile } from '../cli/xlsx/readXlsx';
 import { ReportBuilder } from '../core/metrics/report';
 import { toReportJson } from '../core/render/json';
+import type { CellValue } from '../core/workbook/cells';
 import { CHANNELS } from '../core/workbook/enums';
 import { parseWorkbook } from '../core/workbook/workbook';
 import { syntheticTickets } from './synthetic';
@@ -105,7 +107,29 @@ async function measureXlsx(n: number): Promise<void> {
   );
 }
 
+/** The built add-on on an emulated spreadsheet holding a year of logs: time and service calls. */
+async function measureAddon(ticketsPerYear: number): Promise<void> {
+  const { buildAddon } = await import('../sheets-addon/build');
+  const { FakeEnvironment } = await import('../test/addon/fakeAppsScript');
+  const code = await readFile(await buildAddon(), 'utf8');
+  const sample = await readXlsxFile(fileURLToPath(new URL('../sample/djpk-sample.xlsx', import.meta.url)));
+  // Synthetic tickets span two years: twice the yearly volume gives a year per report window.
+  const workbook = { ...sample, Tiket: syntheticTickets(ticketsPerYear * 2) };
+  const env = new FakeEnvironment();
+  for (const [name, grid] of Object.entries(workbook)) env.spreadsheet.addSheet(name, grid as CellValue[][]);
+  const addon = env.load(code);
+  const t0 = performance.now();
+  addon.generateReport?.('2025-01');
+  const ms = performance.now() - t0;
+  const byTarget: Record<string, number> = {};
+  for (const c of env.log.calls) byTarget[c.target] = (byTarget[c.target] ?? 0) + 1;
+  process.stdout.write(
+    `${JSON.stringify({ tickets: ticketsPerYear * 2, ms, serviceCalls: env.log.count(), byTarget })}\n`,
+  );
+}
+
 if (args[0] === '--size') await measureSize(Number(args[1]));
+else if (args[0] === '--addon') await measureAddon(Number(args[1]));
 else if (args[0] === '--xlsx') await measureXlsx(Number(args[1]));
 else {
   const child = (flag: string, n: number) => {

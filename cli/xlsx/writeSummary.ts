@@ -25,7 +25,8 @@ function writeGrid(sheet: ExcelJS.Worksheet, summary: SummarySheet): void {
         color: { argb: argb(grid.fontColors[r]?.[c] ?? '#1d2733') },
       };
       const background = grid.backgrounds[r]?.[c] ?? '#ffffff';
-      if (background !== '#ffffff') cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(background) } };
+      if (background !== '#ffffff')
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(background) } };
     }
   }
 }

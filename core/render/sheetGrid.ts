@@ -72,7 +72,9 @@ export function sheetGrid(sheet: SummarySheet): SheetGrid {
   for (const block of sheet.blocks) {
     let r = block.row;
     if (block.header) {
-      block.header.forEach((text, i) => set(r, block.col + i, text, 'text', 'table', true));
+      block.header.forEach((text, i) => {
+        set(r, block.col + i, text, 'text', 'table', true);
+      });
       r++;
     }
     for (const values of block.rows) {

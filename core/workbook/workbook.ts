@@ -68,7 +68,9 @@ const OPTIONAL_TABS = new Set<TabId>(['telepon', 'rekap', 'pengaturan', 'hariLib
 const MS_PER_DAY = 86_400_000;
 
 const SPEC_BY_TAB_KEY = new Map<string, TabSpec>(
-  (TABS as readonly TabSpec[]).flatMap((spec) => [spec.name, ...(spec.aliases ?? [])].map((name) => [looseKey(name), spec] as const)),
+  (TABS as readonly TabSpec[]).flatMap((spec) =>
+    [spec.name, ...(spec.aliases ?? [])].map((name) => [looseKey(name), spec] as const),
+  ),
 );
 
 /** The tracking tab a sheet name stands for ("tiket", "Vicon" …), or null for any other tab. */

@@ -1,0 +1,220 @@
+/**
+ * Entry points of the Sheets add-on. The bundle exposes each export as a top-level function
+ * (build.ts generates the stubs), since Apps Script calls only top-level functions.
+ */
+import { monthLabel } from '../../core/format/idDate';
+import { ReportBuilder } from '../../core/metrics/report';
+import { monthOfWallClock, parseIsoMonth, toIsoMonth } from '../../core/period/yearMonth';
+import { findingsForMonth } from '../../core/render/json';
+import { renderSummarySheets, VALIDATION_SHEET } from '../../core/render/sheetBlocks';
+import { parseWorkbook } from '../../core/workbook/workbook';
+import { GENERATE_DIALOG, HELP_DIALOG } from './dialogs';
+import { readTrackingTabs } from './spreadsheetSource';
+import { writeSummarySheets } from './spreadsheetWriter';
+import { addMissingTemplateTabs } from './template';
+import { wibNow } from './wallClock';
+
+const TITLE = 'Laporan DJPK';
+const SCHEDULE_HANDLER = 'runScheduledReport';
+const SCHEDULE_PROPERTY = 'djpk.jadwalTanggal';
+
+/** The month before the current WIB month: the default report month. */
+const previousCalendarMonth = () => monthOfWallClock(wibNow()) - 1;
+
+function ui(): GoogleAppsScript.Base.Ui | null {
+  try {
+    return SpreadsheetApp.getUi();
+  } catch {
+    return null; // time-driven triggers have no UI
+  }
+}
+
+/** Shows an Indonesian message in place of a stack trace; returns it for google.script.run callers. */
+function tell(message: string, alert = false): string {
+  const surface = ui();
+  if (alert && surface) surface.alert(TITLE, message, surface.ButtonSet.OK);
+  else SpreadsheetApp.getActiveSpreadsheet().toast(message, TITLE, 8);
+  return message;
+}
+
+function guarded<T>(action: string, run: () => T): T | string {
+  try {
+    return run();
+  } catch (error) {
+    // Service errors are not always `instanceof Error` (they may come from another realm).
+    const reason =
+      error !== null && typeof error === 'object' && 'message' in error ? String(error.message) : String(error);
+    console.error(`${action}: ${reason}`);
+    return tell(`${action} gagal: ${reason}. Coba lagi; bila berulang, hubungi admin dengan pesan ini.`, true);
+  }
+}
+
+/** Runs `work` under the document lock so that two people never write the same tabs at once. */
+function withDocumentLock<T>(work: () => T): T | string {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(3000)) {
+    return tell('Laporan sedang dibuat oleh pengguna lain. Tunggu sebentar lalu coba lagi.', true);
+  }
+  try {
+    return work();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+export function onOpen(): void {
+  // Nothing here needs authorization: onOpen also runs in AuthMode.NONE.
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem('Generate Report…', 'showGenerateDialog')
+    .addItem('Validasi Data', 'validateData')
+    .addItem('Buat Template', 'createTemplate')
+    .addSeparator()
+    .addItem('Jadwalkan Otomatis', 'showScheduleDialog')
+    .addItem('Hentikan Jadwal', 'stopSchedule')
+    .addSeparator()
+    .addItem('Bantuan', 'showHelp')
+    .addToUi();
+}
+
+export function onInstall(): void {
+  onOpen();
+}
+
+export function showGenerateDialog(): void {
+  const html = HtmlService.createHtmlOutput(GENERATE_DIALOG).setWidth(420).setHeight(260);
+  SpreadsheetApp.getUi().showModalDialog(html, 'Generate Report');
+}
+
+export function showHelp(): void {
+  const html = HtmlService.createHtmlOutput(HELP_DIALOG).setWidth(520).setHeight(420);
+  SpreadsheetApp.getUi().showModalDialog(html, 'Bantuan Laporan DJPK');
+}
+
+/** For the dialog: the months that have data (newest first) and the default (the previous month). */
+export function getReportMonths(): {
+  months: { value: string; label: string; hasData: boolean }[];
+  defaultMonth: string;
+} {
+  const { raw } = readTrackingTabs(SpreadsheetApp.getActiveSpreadsheet());
+  const withData = new ReportBuilder(parseWorkbook(raw, { now: wibNow() })).figures.monthsWithData();
+  const fallback = previousCalendarMonth();
+  const months = [...new Set([fallback, ...withData])].sort((a, b) => b - a);
+  return {
+    months: months.map((m) => ({ value: toIsoMonth(m), label: monthLabel(m), hasData: withData.includes(m) })),
+    defaultMonth: toIsoMonth(fallback),
+  };
+}
+
+/** Generate Report: reads the tracking tabs, computes with core, recreates the summary tabs. */
+export function generateReport(month?: string): string {
+  return String(
+    guarded('Membuat laporan', () =>
+      withDocumentLock(() => {
+        const m = month === undefined || month === '' ? previousCalendarMonth() : parseIsoMonth(month);
+        if (m === null) return tell(`Bulan '${month}' tidak valid; pilih bulan dari daftar.`, true);
+        const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+        spreadsheet.toast(`Membaca data untuk ${monthLabel(m)}…`, TITLE, 5);
+        const { raw, sheets } = readTrackingTabs(spreadsheet);
+        const builder = new ReportBuilder(parseWorkbook(raw, { now: wibNow() }));
+        const report = builder.build(m);
+        spreadsheet.toast('Menulis tab laporan…', TITLE, 5);
+        writeSummarySheets(spreadsheet, renderSummarySheets(report), sheets);
+        const findings = findingsForMonth(report);
+        const errors = findings.filter((f) => f.severity === 'error');
+        const noData = report.monthsWithData.includes(report.month) ? '' : ` Data ${report.monthLabel} belum tersedia.`;
+        const summary = `Laporan ${report.monthLabel} selesai: tab "Laporan ${report.month}", "Validasi" dan "Tren".${noData}`;
+        if (errors.length === 0) return tell(`${summary} ${findings.length} temuan data.`);
+        const first = errors
+          .slice(0, 3)
+          .map((f) => `• ${f.tab}${f.cell ? ` ${f.cell}` : ''}: ${f.message}`)
+          .join('\n');
+        return tell(
+          `${summary}\n${errors.length} galat data (baris tersebut tidak dihitung):\n${first}\nLihat tab Validasi.`,
+          true,
+        );
+      }),
+    ),
+  );
+}
+
+/** Validasi Data: only the Validasi tab is rewritten, for the previous month and undated problems. */
+export function validateData(): string {
+  return String(
+    guarded('Validasi data', () =>
+      withDocumentLock(() => {
+        const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+        const { raw, sheets } = readTrackingTabs(spreadsheet);
+        const report = new ReportBuilder(parseWorkbook(raw, { now: wibNow() })).build(previousCalendarMonth());
+        const validation = renderSummarySheets(report).filter((s) => s.name === VALIDATION_SHEET);
+        writeSummarySheets(spreadsheet, validation, sheets);
+        const findings = findingsForMonth(report);
+        const errors = findings.filter((f) => f.severity === 'error').length;
+        return tell(`${findings.length} temuan (${errors} galat) untuk ${report.monthLabel}. Lihat tab Validasi.`);
+      }),
+    ),
+  );
+}
+
+export function createTemplate(): string {
+  return String(
+    guarded('Membuat template', () =>
+      withDocumentLock(() => {
+        const added = addMissingTemplateTabs(SpreadsheetApp.getActiveSpreadsheet());
+        return tell(
+          added.length
+            ? `Tab ditambahkan: ${added.join(', ')}.`
+            : 'Semua tab pencatatan sudah ada; tidak ada yang diubah.',
+        );
+      }),
+    ),
+  );
+}
+
+export function showScheduleDialog(): string {
+  const surface = SpreadsheetApp.getUi();
+  const answer = surface.prompt(
+    'Jadwalkan Otomatis',
+    'Laporan bulan sebelumnya dibuat otomatis setiap bulan pukul 07.00 WIB. Tanggal berapa (1–28)?',
+    surface.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== surface.Button.OK) return 'Dibatalkan.';
+  return scheduleMonthly(Number(answer.getResponseText().trim()));
+}
+
+export function scheduleMonthly(day: number): string {
+  return String(
+    guarded('Menjadwalkan laporan', () => {
+      if (!Number.isInteger(day) || day < 1 || day > 28) {
+        return tell('Tanggal harus bilangan 1 sampai 28 (agar ada di setiap bulan).', true);
+      }
+      removeScheduleTriggers();
+      ScriptApp.newTrigger(SCHEDULE_HANDLER).timeBased().onMonthDay(day).atHour(7).inTimezone('Asia/Jakarta').create();
+      PropertiesService.getDocumentProperties().setProperty(SCHEDULE_PROPERTY, String(day));
+      return tell(`Laporan bulan sebelumnya akan dibuat otomatis setiap tanggal ${day} pukul 07.00 WIB.`);
+    }),
+  );
+}
+
+export function stopSchedule(): string {
+  return String(
+    guarded('Menghentikan jadwal', () => {
+      const removed = removeScheduleTriggers();
+      PropertiesService.getDocumentProperties().deleteProperty(SCHEDULE_PROPERTY);
+      return tell(removed ? 'Jadwal otomatis dihentikan.' : 'Tidak ada jadwal otomatis yang aktif.');
+    }),
+  );
+}
+
+function removeScheduleTriggers(): number {
+  const triggers = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === SCHEDULE_HANDLER);
+  for (const trigger of triggers) ScriptApp.deleteTrigger(trigger);
+  return triggers.length;
+}
+
+/** The time-driven trigger: the previous month's report, no UI. */
+export function runScheduledReport(): string {
+  const message = generateReport(toIsoMonth(previousCalendarMonth()));
+  console.log(message);
+  return message;
+}

@@ -1,0 +1,502 @@
+/**
+ * An in-memory emulation of the Apps Script services the add-on uses, for running the BUILT bundle
+ * in node:vm. Method signatures are checked against @types/google-apps-script; every call is
+ * recorded so tests can assert what the add-on did (and how many spreadsheet calls it made).
+ */
+import vm from 'node:vm';
+import type { CellValue } from '../../core/workbook/cells';
+
+/** The real API's parameter types for the listed methods; return types are the fake's own. */
+type Fake<T, K extends keyof T> = {
+  [P in K]: T[P] extends (...args: infer A) => unknown ? (...args: A) => unknown : T[P];
+};
+
+export interface Call {
+  readonly target: string;
+  readonly method: string;
+  readonly args: readonly unknown[];
+}
+
+/** Objects whose calls count as spreadsheet service calls. */
+export const SPREADSHEET_TARGETS = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'Protection']);
+
+export class CallLog {
+  readonly calls: Call[] = [];
+  record(target: string, method: string, args: readonly unknown[]): void {
+    this.calls.push({ target, method, args });
+  }
+  count(filter: (c: Call) => boolean = (c) => SPREADSHEET_TARGETS.has(c.target)): number {
+    return this.calls.filter(filter).length;
+  }
+  clear(): void {
+    this.calls.length = 0;
+  }
+}
+
+/** Wraps an object so that each method call is logged under `target`. */
+function recorded<T extends object>(log: CallLog, target: string, object: T): T {
+  return new Proxy(object, {
+    get(obj, prop, receiver) {
+      const value = Reflect.get(obj, prop, receiver);
+      if (typeof value !== 'function' || typeof prop !== 'string' || prop === 'constructor') return value;
+      return (...args: unknown[]) => {
+        log.record(target, prop, args);
+        return value.apply(obj, args);
+      };
+    },
+  });
+}
+
+/** Wall-clock (UTC-encoded) ↔ instant in an IANA zone, as Sheets converts date cells. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function offsetMs(timeZone: string, instant: number): number {
+  const parts: Record<string, number> = {};
+  const format =
+    formats.get(timeZone) ??
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+  formats.set(timeZone, format);
+  for (const p of format.formatToParts(new Date(instant))) parts[p.type] = Number(p.value);
+  const wall = Date.UTC(
+    parts.year ?? 0,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  );
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+export function wallClockToInstant(timeZone: string, wallMs: number): number {
+  const first = wallMs - offsetMs(timeZone, wallMs);
+  return wallMs - offsetMs(timeZone, first);
+}
+
+export interface ChartRecord {
+  readonly type: string;
+  readonly ranges: { row: number; col: number; numRows: number; numCols: number }[];
+  readonly position: number[];
+  readonly options: Record<string, unknown>;
+}
+
+export class FakeSheet
+  implements
+    Fake<
+      GoogleAppsScript.Spreadsheet.Sheet,
+      | 'getName'
+      | 'getSheetId'
+      | 'getDataRange'
+      | 'getRange'
+      | 'insertChart'
+      | 'protect'
+      | 'setColumnWidth'
+      | 'setColumnWidths'
+      | 'setFrozenRows'
+      | 'getLastRow'
+      | 'getLastColumn'
+    >
+{
+  /** Stored cells: what a person typed (dates as UTC-encoded wall-clock). */
+  cells: CellValue[][] = [];
+  numberFormats = new Map<string, string>();
+  validations = new Map<string, { values: string[]; allowInvalid: boolean }>();
+  notes: string[][] = [];
+  charts: ChartRecord[] = [];
+  protection: { warningOnly: boolean; description: string } | null = null;
+  frozenRows = 0;
+  styles = new Map<string, unknown[][]>();
+
+  constructor(
+    readonly env: FakeEnvironment,
+    public name: string,
+    readonly id: number,
+  ) {}
+
+  getName() {
+    return this.name;
+  }
+  getSheetId() {
+    return this.id;
+  }
+  getLastRow() {
+    return this.cells.length;
+  }
+  getLastColumn() {
+    return Math.max(0, ...this.cells.map((r) => r.length));
+  }
+  getDataRange() {
+    return this.env.range(this, 1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
+  }
+  getRange(row: number | string, column?: number, numRows?: number, numColumns?: number) {
+    if (typeof row === 'string') throw new Error('A1 notation is not emulated');
+    return this.env.range(this, row, column ?? 1, numRows ?? 1, numColumns ?? 1);
+  }
+  newChart() {
+    return this.env.chartBuilder();
+  }
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart) {
+    this.charts.push(chart as unknown as ChartRecord);
+  }
+  protect() {
+    const protection = { warningOnly: false, description: '' };
+    this.protection = protection;
+    const api = {
+      setWarningOnly: (v: boolean) => {
+        protection.warningOnly = v;
+        return proxied;
+      },
+      setDescription: (d: string) => {
+        protection.description = d;
+        return proxied;
+      },
+    };
+    const proxied = recorded(this.env.log, 'Protection', api);
+    return proxied;
+  }
+  setColumnWidth(_column: number, _width: number) {
+    return this;
+  }
+  setColumnWidths(_start: number, _num: number, _width: number) {
+    return this;
+  }
+  setFrozenRows(rows: number) {
+    this.frozenRows = rows;
+  }
+}
+
+class FakeRange {
+  constructor(
+    readonly env: FakeEnvironment,
+    readonly sheet: FakeSheet,
+    readonly row: number,
+    readonly col: number,
+    readonly numRows: number,
+    readonly numCols: number,
+  ) {
+    if (row < 1 || col < 1 || numRows < 1 || numCols < 1)
+      throw new Error(`Rentang tidak valid (${row}, ${col}, ${numRows}, ${numCols})`);
+  }
+
+  getValues(): unknown[][] {
+    const VmDate = this.env.vmDate;
+    return Array.from({ length: this.numRows }, (_, r) =>
+      Array.from({ length: this.numCols }, (_, c) => {
+        const value = this.sheet.cells[this.row - 1 + r]?.[this.col - 1 + c];
+        if (value === null || value === undefined) return '';
+        if (value instanceof Date) return new VmDate(wallClockToInstant(this.env.timeZone, value.getTime()));
+        return value;
+      }),
+    );
+  }
+
+  private checkShape(values: unknown[][], what: string): void {
+    if (values.length !== this.numRows)
+      throw new Error(`${what}: jumlah baris data (${values.length}) tidak sama dengan rentang (${this.numRows})`);
+    for (const row of values) {
+      if (row.length !== this.numCols)
+        throw new Error(`${what}: jumlah kolom data (${row.length}) tidak sama dengan rentang (${this.numCols})`);
+    }
+  }
+
+  setValues(values: unknown[][]) {
+    this.checkShape(values, 'setValues');
+    values.forEach((row, r) => {
+      const target = this.sheet.cells[this.row - 1 + r] ?? [];
+      row.forEach((v, c) => {
+        target[this.col - 1 + c] = v === '' ? null : (v as CellValue);
+      });
+      this.sheet.cells[this.row - 1 + r] = target;
+    });
+    return this;
+  }
+
+  private style(name: string, values: unknown[][]) {
+    this.checkShape(values, name);
+    this.sheet.styles.set(`${name}@${this.row},${this.col}`, values);
+    return this;
+  }
+  setNumberFormats(values: string[][]) {
+    return this.style('numberFormats', values);
+  }
+  setFontWeights(values: unknown[][]) {
+    return this.style('fontWeights', values);
+  }
+  setFontColors(values: unknown[][]) {
+    return this.style('fontColors', values);
+  }
+  setBackgrounds(values: unknown[][]) {
+    return this.style('backgrounds', values);
+  }
+  setFontSizes(values: unknown[][]) {
+    return this.style('fontSizes', values);
+  }
+  setNotes(values: string[][]) {
+    this.checkShape(values, 'setNotes');
+    this.sheet.notes = values;
+    return this;
+  }
+  setNumberFormat(format: string) {
+    this.sheet.numberFormats.set(`${this.row},${this.col},${this.numRows},${this.numCols}`, format);
+    return this;
+  }
+  setFontWeight(_w: string) {
+    return this;
+  }
+  setBackground(_c: string) {
+    return this;
+  }
+  setFontColor(_c: string) {
+    return this;
+  }
+  setDataValidation(rule: { values: string[]; allowInvalid: boolean }) {
+    this.sheet.validations.set(`${this.row},${this.col},${this.numRows},${this.numCols}`, rule);
+    return this;
+  }
+}
+
+export class FakeSpreadsheet
+  implements
+    Fake<
+      GoogleAppsScript.Spreadsheet.Spreadsheet,
+      'getSheets' | 'getSheetByName' | 'deleteSheet' | 'getSpreadsheetTimeZone' | 'toast' | 'getNumSheets'
+    >
+{
+  readonly sheets: FakeSheet[] = [];
+  readonly toasts: string[] = [];
+  private nextId = 1000;
+
+  constructor(readonly env: FakeEnvironment) {}
+
+  addSheet(name: string, cells: CellValue[][]): FakeSheet {
+    const sheet = new FakeSheet(this.env, name, this.nextId++);
+    sheet.cells = cells.map((r) => [...r]);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+  getSheets() {
+    return this.sheets.map((s) => this.env.wrapSheet(s));
+  }
+  getSheetByName(name: string) {
+    const found = this.sheets.find((s) => s.name === name);
+    return found ? this.env.wrapSheet(found) : null;
+  }
+  getNumSheets() {
+    return this.sheets.length;
+  }
+  insertSheet(name: string | number, index?: number) {
+    if (typeof name !== 'string') throw new Error('not emulated');
+    if (this.sheets.some((s) => s.name === name)) throw new Error(`A sheet with the name "${name}" already exists.`);
+    const sheet = new FakeSheet(this.env, name, this.nextId++);
+    this.sheets.splice(Math.min(index ?? this.sheets.length, this.sheets.length), 0, sheet);
+    return this.env.wrapSheet(sheet);
+  }
+  deleteSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet) {
+    const i = this.sheets.findIndex((s) => s.id === sheet.getSheetId());
+    if (i >= 0) this.sheets.splice(i, 1);
+  }
+  getSpreadsheetTimeZone() {
+    return this.env.timeZone;
+  }
+  toast(message: string) {
+    this.toasts.push(message);
+  }
+  sheet(name: string): FakeSheet {
+    const found = this.sheets.find((s) => s.name === name);
+    if (!found) throw new Error(`no sheet ${name}`);
+    return found;
+  }
+}
+
+export interface MenuItem {
+  readonly caption: string;
+  readonly functionName: string;
+}
+
+/** The whole fake environment: spreadsheet, UI, lock, triggers, properties, and the vm context. */
+export class FakeEnvironment {
+  readonly log = new CallLog();
+  readonly spreadsheet: FakeSpreadsheet;
+  readonly menu: (MenuItem | 'separator')[] = [];
+  readonly alerts: string[] = [];
+  readonly dialogs: { title: string; html: string }[] = [];
+  readonly triggers: { handler: string; monthDay: number; hour: number; timeZone: string; id: string }[] = [];
+  readonly properties = new Map<string, string>();
+  promptResponse = { button: 'OK', text: '' };
+  lockHeldByOther = false;
+  uiAvailable = true;
+  vmDate: DateConstructor = Date;
+  context: vm.Context | null = null;
+
+  constructor(readonly timeZone = 'Asia/Jakarta') {
+    this.spreadsheet = new FakeSpreadsheet(this);
+  }
+
+  range(sheet: FakeSheet, row: number, col: number, numRows: number, numCols: number) {
+    return recorded(this.log, 'Range', new FakeRange(this, sheet, row, col, numRows, numCols));
+  }
+  wrapSheet(sheet: FakeSheet) {
+    return recorded(this.log, 'Sheet', sheet);
+  }
+
+  chartBuilder() {
+    const chart: ChartRecord = { type: '', ranges: [], position: [], options: {} };
+    const builder = {
+      setChartType: (type: string) => {
+        (chart as { type: string }).type = type;
+        return proxied;
+      },
+      addRange: (range: FakeRange) => {
+        chart.ranges.push({ row: range.row, col: range.col, numRows: range.numRows, numCols: range.numCols });
+        return proxied;
+      },
+      setNumHeaders: () => proxied,
+      setPosition: (...p: number[]) => {
+        chart.position.push(...p);
+        return proxied;
+      },
+      setOption: (key: string, value: unknown) => {
+        chart.options[key] = value;
+        return proxied;
+      },
+      build: () => chart,
+    };
+    const proxied = recorded(this.log, 'EmbeddedChartBuilder', builder);
+    return proxied;
+  }
+
+  /** The globals the bundle sees. */
+  services(): Record<string, unknown> {
+    const env = this;
+    const ui = {
+      ButtonSet: { OK: 'OK', OK_CANCEL: 'OK_CANCEL' },
+      Button: { OK: 'OK', CANCEL: 'CANCEL' },
+      createAddonMenu() {
+        const menu = {
+          addItem(caption: string, functionName: string) {
+            env.menu.push({ caption, functionName });
+            return proxiedMenu;
+          },
+          addSeparator() {
+            env.menu.push('separator');
+            return proxiedMenu;
+          },
+          addToUi() {},
+        };
+        const proxiedMenu = recorded(env.log, 'Menu', menu);
+        return proxiedMenu;
+      },
+      alert(title: string, message?: string) {
+        env.alerts.push(message ?? title);
+        return 'OK';
+      },
+      prompt() {
+        return { getSelectedButton: () => env.promptResponse.button, getResponseText: () => env.promptResponse.text };
+      },
+      showModalDialog(output: { content: string }, title: string) {
+        env.dialogs.push({ title, html: output.content });
+      },
+    };
+    const spreadsheetApp = {
+      getActiveSpreadsheet: () => recorded(env.log, 'Spreadsheet', env.spreadsheet),
+      getUi: () => {
+        if (!env.uiAvailable) throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
+        return recorded(env.log, 'Ui', ui);
+      },
+      newDataValidation: () => {
+        const rule = { values: [] as string[], allowInvalid: true };
+        const builder = {
+          requireValueInList: (values: string[]) => {
+            rule.values = values;
+            return builder;
+          },
+          setAllowInvalid: (v: boolean) => {
+            rule.allowInvalid = v;
+            return builder;
+          },
+          build: () => rule,
+        };
+        return recorded(env.log, 'DataValidationBuilder', builder);
+      },
+    };
+    let lockHeld = false;
+    const lock = {
+      tryLock: () => {
+        if (env.lockHeldByOther || lockHeld) return false;
+        lockHeld = true;
+        return true;
+      },
+      releaseLock: () => {
+        lockHeld = false;
+      },
+    };
+    const triggerBuilder = (handler: string) => {
+      const t = { handler, monthDay: 0, hour: 0, timeZone: '', id: `t${env.triggers.length + 1}` };
+      const clock = {
+        onMonthDay: (d: number) => {
+          t.monthDay = d;
+          return clock;
+        },
+        atHour: (h: number) => {
+          t.hour = h;
+          return clock;
+        },
+        inTimezone: (z: string) => {
+          t.timeZone = z;
+          return clock;
+        },
+        create: () => {
+          env.triggers.push(t);
+          return t;
+        },
+      };
+      return { timeBased: () => recorded(env.log, 'ClockTriggerBuilder', clock) };
+    };
+    return {
+      SpreadsheetApp: recorded(env.log, 'SpreadsheetApp', spreadsheetApp),
+      HtmlService: recorded(env.log, 'HtmlService', {
+        createHtmlOutput: (content: string) => {
+          const output = { content, setWidth: () => output, setHeight: () => output, getContent: () => content };
+          return output;
+        },
+      }),
+      LockService: recorded(env.log, 'LockService', { getDocumentLock: () => recorded(env.log, 'Lock', lock) }),
+      ScriptApp: recorded(env.log, 'ScriptApp', {
+        newTrigger: (handler: string) => triggerBuilder(handler),
+        getProjectTriggers: () =>
+          env.triggers.map((t) => ({ getHandlerFunction: () => t.handler, getUniqueId: () => t.id })),
+        deleteTrigger: (trigger: { getUniqueId(): string }) => {
+          const i = env.triggers.findIndex((t) => t.id === trigger.getUniqueId());
+          if (i >= 0) env.triggers.splice(i, 1);
+        },
+      }),
+      PropertiesService: recorded(env.log, 'PropertiesService', {
+        getDocumentProperties: () => ({
+          setProperty: (k: string, v: string) => env.properties.set(k, v),
+          getProperty: (k: string) => env.properties.get(k) ?? null,
+          deleteProperty: (k: string) => env.properties.delete(k),
+        }),
+      }),
+      Session: { getScriptTimeZone: () => 'Asia/Jakarta' },
+      Utilities: { sleep: () => undefined },
+      Charts: { ChartType: { PIE: 'PIE', COLUMN: 'COLUMN', LINE: 'LINE' } },
+      console: { log: () => undefined, error: () => undefined, warn: () => undefined },
+    };
+  }
+
+  /** Loads the built bundle into a fresh vm context with these services. */
+  load(code: string): Record<string, (...args: unknown[]) => unknown> {
+    const context = vm.createContext({ ...this.services() });
+    this.vmDate = vm.runInContext('Date', context) as DateConstructor;
+    vm.runInContext(code, context, { filename: 'Code.js' });
+    this.context = context;
+    return context as Record<string, (...args: unknown[]) => unknown>;
+  }
+}
