@@ -11,7 +11,11 @@ let added = 0;
 for (const [path, meta] of Object.entries(packages)) {
   for (const [name, range] of Object.entries(meta.optionalDependencies ?? {})) {
     if (packages[`node_modules/${name}`] || packages[`${path}/node_modules/${name}`]) continue;
-    packages[`node_modules/${name}`] = { version: range.replace(/^[\^~=]+/, ''), optional: true, ...(meta.dev ? { dev: true } : {}) };
+    packages[`node_modules/${name}`] = {
+      version: range.replace(/^[\^~=]+/, ''),
+      optional: true,
+      ...(meta.dev ? { dev: true } : {}),
+    };
     added++;
   }
 }
