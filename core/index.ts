@@ -21,3 +21,6 @@ export * from './workbook/settings';
 export * from './workbook/tabs';
 export * from './workbook/template';
 export * from './workbook/workbook';
+export * from './ask/answer';
+export * from './ask/parseQuestion';
+export * from './render/cards';
