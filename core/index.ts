@@ -1,4 +1,7 @@
 /** Public surface of core: what the CLI, the add-on and the bot import. */
+
+export * from './ask/answer';
+export * from './ask/parseQuestion';
 export * from './format/idDate';
 export * from './format/idNumber';
 export * from './format/sentences';
@@ -8,6 +11,7 @@ export * from './metrics/model';
 export * from './metrics/report';
 export * from './period/yearMonth';
 export * from './ports';
+export * from './render/cards';
 export * from './render/cells';
 export * from './render/html';
 export * from './render/json';
@@ -21,6 +25,3 @@ export * from './workbook/settings';
 export * from './workbook/tabs';
 export * from './workbook/template';
 export * from './workbook/workbook';
-export * from './ask/answer';
-export * from './ask/parseQuestion';
-export * from './render/cards';

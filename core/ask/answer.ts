@@ -41,11 +41,16 @@ export const HELP_EXAMPLES = [
 
 const MAX_TABLE_ROWS = 15;
 const valueText = (def: MetricDef | undefined, value: number | null) =>
-  value === null ? 'belum ada data' : formatNumber(value, def && (def.unit === 'score' || def.unit === 'average') ? 2 : 0);
+  value === null
+    ? 'belum ada data'
+    : formatNumber(value, def && (def.unit === 'score' || def.unit === 'average') ? 2 : 0);
 
 function subjectOf(def: MetricDef): string {
-  if (def.unit === 'score' || def.unit === 'average' || def.unit === 'followers' || def.unit === 'percent') return def.label;
-  return `Jumlah ${def.label.charAt(0).toLowerCase()}${def.label.slice(1)}`;
+  if (def.unit === 'score' || def.unit === 'average' || def.unit === 'followers' || def.unit === 'percent')
+    return def.label;
+  // "Tiket Konsultasi" → "tiket konsultasi"; names such as WhatsApp or PPID keep their case.
+  const words = def.label.split(' ').map((w) => (/^[A-Z][a-z]+$/.test(w) ? w.toLowerCase() : w));
+  return `Jumlah ${words.join(' ')}`;
 }
 
 export class Answerer {
@@ -177,7 +182,11 @@ export class Answerer {
       facts: [
         { label: monthLabel(m), value: valueText(def, value) },
         { label: monthLabel(base), value: valueText(def, baseValue) },
-        { label: 'Perubahan', value: change === null ? '–' : `${change > 0 ? '+' : ''}${formatPercent(change, displayDecimals(change, pct))}` },
+        {
+          label: 'Perubahan',
+          value:
+            change === null ? '–' : `${change > 0 ? '+' : ''}${formatPercent(change, displayDecimals(change, pct))}`,
+        },
       ],
       sentences: [sentence],
       chart: {
@@ -215,7 +224,12 @@ export class Answerer {
         `${subjectOf(def)} tertinggi pada ${monthLabel(peak)} (${valueText(def, max)}) dan terendah pada ${monthLabel(low)} (${valueText(def, min)}).`,
         ...(missing.length ? [`Belum ada data untuk ${missing.length} bulan dalam rentang ini.`] : []),
       ],
-      chart: { kind: 'line', title: def.label, categories: months.map(monthShortLabel), series: [{ name: def.label, values }] },
+      chart: {
+        kind: 'line',
+        title: def.label,
+        categories: months.map(monthShortLabel),
+        series: [{ name: def.label, values }],
+      },
       table: {
         title: def.label,
         columns: [
@@ -242,26 +256,41 @@ export class Answerer {
     return {
       title,
       period: `${monthLabel(from)} – ${monthLabel(to)}`,
-      facts: [{ label: additive ? 'Total' : 'Rata-rata bulanan', value: valueText(def, additive ? sum : sum / known.length) }],
+      facts: [
+        { label: additive ? 'Total' : 'Rata-rata bulanan', value: valueText(def, additive ? sum : sum / known.length) },
+      ],
       sentences: [
         additive
           ? `${subjectOf(def)} selama ${monthLabel(from)} – ${monthLabel(to)} sebanyak ${formatNumber(sum)}.`
           : `Rata-rata bulanan ${def.label.toLowerCase()} selama ${monthLabel(from)} – ${monthLabel(to)} adalah ${formatNumber(sum / known.length, 2)}.`,
         ...(missing.length ? [`Belum termasuk bulan tanpa data: ${missing.join(', ')}.`] : []),
       ],
-      chart: { kind: 'bar', title: def.label, categories: months.map(monthShortLabel), series: [{ name: def.label, values }] },
+      chart: {
+        kind: 'bar',
+        title: def.label,
+        categories: months.map(monthShortLabel),
+        series: [{ name: def.label, values }],
+      },
       table: null,
       findings: [],
       suggestions: [],
     };
   }
 
-  private sectionTableAnswer(m: MonthIndex, sectionId: string, tableTitle: string | null, title: string, chartIndex: number | null): Answer {
+  private sectionTableAnswer(
+    m: MonthIndex,
+    sectionId: string,
+    tableTitle: string | null,
+    title: string,
+    chartIndex: number | null,
+  ): Answer {
     if (!this.hasData(m)) return this.noData(m, title);
     const report = this.report(m);
     const section = report.sections.find((s) => s.id === sectionId);
     if (!section) return this.noData(m, title);
-    const table = tableTitle ? (section.tables.find((t) => t.title === tableTitle) ?? null) : (section.tables[0] ?? null);
+    const table = tableTitle
+      ? (section.tables.find((t) => t.title === tableTitle) ?? null)
+      : (section.tables[0] ?? null);
     return {
       title,
       period: monthLabel(m),
@@ -277,15 +306,39 @@ export class Answerer {
   section(section: AskSection, m: MonthIndex): Answer {
     switch (section) {
       case 'topPemda':
-        return this.sectionTableAnswer(m, 'pengguna', 'Pemda Pengguna Terbanyak', `Pemda Pengguna Terbanyak — ${monthLabel(m)}`, null);
+        return this.sectionTableAnswer(
+          m,
+          'pengguna',
+          'Pemda Pengguna Terbanyak',
+          `Pemda Pengguna Terbanyak — ${monthLabel(m)}`,
+          null,
+        );
       case 'topik':
         return this.sectionTableAnswer(m, 'topik', null, `Topik Konsultasi — ${monthLabel(m)}`, 0);
       case 'kanal':
-        return this.sectionTableAnswer(m, 'konsultasi', 'Tiket Konsultasi per Kanal', `Sebaran Kanal — ${monthLabel(m)}`, 0);
+        return this.sectionTableAnswer(
+          m,
+          'konsultasi',
+          'Tiket Konsultasi per Kanal',
+          `Sebaran Kanal — ${monthLabel(m)}`,
+          0,
+        );
       case 'layer2':
-        return this.sectionTableAnswer(m, 'layer2', 'Tiket Dieskalasi dan Capaian per Unit', `Layer 2 — ${monthLabel(m)}`, 0);
+        return this.sectionTableAnswer(
+          m,
+          'layer2',
+          'Tiket Dieskalasi dan Capaian per Unit',
+          `Layer 2 — ${monthLabel(m)}`,
+          0,
+        );
       case 'kepuasan':
-        return this.sectionTableAnswer(m, 'kepuasan', 'Nilai Kepuasan per Agen', `Kepuasan Pengguna — ${monthLabel(m)}`, null);
+        return this.sectionTableAnswer(
+          m,
+          'kepuasan',
+          'Nilai Kepuasan per Agen',
+          `Kepuasan Pengguna — ${monthLabel(m)}`,
+          null,
+        );
     }
   }
 
@@ -313,7 +366,11 @@ export class Answerer {
       chart: konsultasi?.charts[0] ?? null,
       table: null,
       findings: this.errorsOf(m),
-      suggestions: [`top pemda ${monthLabel(m).toLowerCase()}`, `topik konsultasi ${monthLabel(m).toLowerCase()}`, `layer 2 ${monthLabel(m).toLowerCase()}`],
+      suggestions: [
+        `top pemda ${monthLabel(m).toLowerCase()}`,
+        `topik konsultasi ${monthLabel(m).toLowerCase()}`,
+        `layer 2 ${monthLabel(m).toLowerCase()}`,
+      ],
     };
   }
 }

@@ -25,7 +25,13 @@ export type Question =
   | { readonly kind: 'figure'; readonly metric: string; readonly month: MonthIndex }
   | { readonly kind: 'compare'; readonly metric: string; readonly month: MonthIndex; readonly base: MonthIndex }
   | { readonly kind: 'trend'; readonly metric: string; readonly from: MonthIndex; readonly to: MonthIndex }
-  | { readonly kind: 'total'; readonly metric: string; readonly from: MonthIndex; readonly to: MonthIndex; readonly label: string };
+  | {
+      readonly kind: 'total';
+      readonly metric: string;
+      readonly from: MonthIndex;
+      readonly to: MonthIndex;
+      readonly label: string;
+    };
 
 export interface AskContext {
   /** The current WIB calendar month. */
@@ -230,19 +236,29 @@ export function parseQuestion(text: string, ctx: AskContext): Question {
   }
   const key = metric.key;
   if (hasAny(rest, TREND_WORDS) || lastMonths) {
-    const to = range ? range.to : first ?? latestMonth(ctx);
+    const to = range ? range.to : (first ?? latestMonth(ctx));
     const from = range ? range.from : to - ((lastMonths?.kind === 'lastMonths' ? lastMonths.count : 12) - 1);
     return { kind: 'trend', metric: key, from, to };
   }
   if (untilFound && first !== null) {
-    return { kind: 'total', metric: key, from: first - (first % 12), to: first, label: first % 12 === 0 ? monthLabel(first) : `Januari – ${monthLabel(first)}` };
+    return {
+      kind: 'total',
+      metric: key,
+      from: first - (first % 12),
+      to: first,
+      label: first % 12 === 0 ? monthLabel(first) : `Januari – ${monthLabel(first)}`,
+    };
   }
-  if (range && months.length === 0) return { kind: 'total', metric: key, from: range.from, to: range.to, label: range.label };
+  if (range && months.length === 0)
+    return { kind: 'total', metric: key, from: range.from, to: range.to, label: range.label };
   if (months.length >= 2 || (hasAny(rest, COMPARE_WORDS) && months.length >= 1)) {
     const a = first ?? latestMonth(ctx);
-    const second = months[1] ? monthOfRef(months[1], ctx, months[1].kind === 'month' && months[1].year === null ? a : undefined) : a - 1;
+    const second = months[1]
+      ? monthOfRef(months[1], ctx, months[1].kind === 'month' && months[1].year === null ? a : undefined)
+      : a - 1;
     return { kind: 'compare', metric: key, month: a, base: second ?? a - 1 };
   }
-  if (hasAny(rest, TOTAL_WORDS) && range) return { kind: 'total', metric: key, from: range.from, to: range.to, label: range.label };
+  if (hasAny(rest, TOTAL_WORDS) && range)
+    return { kind: 'total', metric: key, from: range.from, to: range.to, label: range.label };
   return { kind: 'figure', metric: key, month };
 }

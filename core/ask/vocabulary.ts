@@ -114,5 +114,14 @@ export const REFRESH_WORDS = ['segarkan', 'refresh', 'muat ulang', 'reload', 'pe
 export const SUMMARY_WORDS = ['ringkasan', 'laporan', 'summary', 'rekap', 'report', 'resume'];
 export const TREND_WORDS = ['tren', 'trend', 'grafik', 'perkembangan', 'chart'];
 export const TOTAL_WORDS = ['total', 'jumlah', 'sum', 'akumulasi'];
-export const COMPARE_WORDS = ['vs', 'versus', 'dibandingkan', 'dibanding', 'banding', 'bandingkan', 'compared', 'compare'];
+export const COMPARE_WORDS = [
+  'vs',
+  'versus',
+  'dibandingkan',
+  'dibanding',
+  'banding',
+  'bandingkan',
+  'compared',
+  'compare',
+];
 export const TOP_WORDS = ['top', 'terbanyak', 'teratas', 'tertinggi', 'paling banyak', 'most'];

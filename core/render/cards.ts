@@ -24,7 +24,12 @@ export interface CardMeta {
   readonly source: string;
 }
 
-const text = (value: string, extra: CardElement = {}): CardElement => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
+const text = (value: string, extra: CardElement = {}): CardElement => ({
+  type: 'TextBlock',
+  text: value,
+  wrap: true,
+  ...extra,
+});
 
 function tableElement(table: Table, maxRows = 15): CardElement {
   const columns = table.columns.slice(0, 5);
@@ -51,7 +56,13 @@ function tableElement(table: Table, maxRows = 15): CardElement {
 function chartTable(chart: Chart): Table {
   return {
     title: chart.title,
-    columns: [{ header: '', format: 'text' }, ...chart.series.map((s) => ({ header: s.name, format: 'dec2' as const }))],
+    columns: [
+      { header: '', format: 'text' },
+      ...chart.series.map((s) => ({
+        header: s.name,
+        format: s.values.every((v) => v === null || Number.isInteger(v)) ? ('int' as const) : ('dec2' as const),
+      })),
+    ],
     rows: chart.categories.map((c, i) => [c, ...chart.series.map((s) => s.values[i] ?? null)]),
   };
 }
@@ -80,7 +91,9 @@ export function chartElement(chart: Chart): CardElement {
     title: chart.title,
     data: chart.series.map((s) => ({
       legend: s.name,
-      values: chart.categories.flatMap((x, i) => (s.values[i] === null || s.values[i] === undefined ? [] : [{ x, y: s.values[i] }])),
+      values: chart.categories.flatMap((x, i) =>
+        s.values[i] === null || s.values[i] === undefined ? [] : [{ x, y: s.values[i] }],
+      ),
     })),
     fallback,
   };
@@ -96,18 +109,27 @@ export const askButton = (question: string): CardElement => ({
 export function answerCard(answer: Answer, meta: CardMeta): AdaptiveCard {
   const body: CardElement[] = [text(answer.title, { size: 'Medium', weight: 'Bolder', color: 'Accent' })];
   if (answer.period) body.push(text(`Data: ${answer.period}`, { isSubtle: true, spacing: 'None', size: 'Small' }));
-  if (answer.facts.length) body.push({ type: 'FactSet', facts: answer.facts.map((f) => ({ title: f.label, value: f.value })) });
+  if (answer.facts.length)
+    body.push({ type: 'FactSet', facts: answer.facts.map((f) => ({ title: f.label, value: f.value })) });
   for (const sentence of answer.sentences) body.push(text(sentence));
   if (answer.chart) body.push(chartElement(answer.chart));
-  if (answer.table) body.push(text(answer.table.title, { weight: 'Bolder', spacing: 'Medium' }), tableElement(answer.table));
+  if (answer.table)
+    body.push(text(answer.table.title, { weight: 'Bolder', spacing: 'Medium' }), tableElement(answer.table));
   if (answer.findings.length) {
     body.push({
       type: 'Container',
       style: 'attention',
       items: [
-        text(`${answer.findings.length} galat data pada bulan ini (baris tersebut tidak dihitung):`, { weight: 'Bolder', size: 'Small' }),
-        ...answer.findings.slice(0, 3).map((f) => text(`• ${f.tab}${f.cell ? ` ${f.cell}` : ''}: ${f.message}`, { size: 'Small' })),
-        ...(answer.findings.length > 3 ? [text(`… dan ${answer.findings.length - 3} lainnya; lihat tab Validasi.`, { size: 'Small' })] : []),
+        text(`${answer.findings.length} galat data pada bulan ini (baris tersebut tidak dihitung):`, {
+          weight: 'Bolder',
+          size: 'Small',
+        }),
+        ...answer.findings
+          .slice(0, 3)
+          .map((f) => text(`• ${f.tab}${f.cell ? ` ${f.cell}` : ''}: ${f.message}`, { size: 'Small' })),
+        ...(answer.findings.length > 3
+          ? [text(`… dan ${answer.findings.length - 3} lainnya; lihat tab Validasi.`, { size: 'Small' })]
+          : []),
       ],
     });
   }

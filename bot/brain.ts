@@ -1,0 +1,71 @@
+import { Answerer } from '../core/ask/answer';
+import { parseQuestion } from '../core/ask/parseQuestion';
+import { dateTimeNumeric } from '../core/format/idDate';
+import { ReportBuilder } from '../core/metrics/report';
+import { monthOfWallClock } from '../core/period/yearMonth';
+import { type AdaptiveCard, answerCard, answerText, askButton } from '../core/render/cards';
+import { parseWorkbook } from '../core/workbook/workbook';
+import type { CachedRead, CachedSource } from './sources/cachedSource';
+
+export interface Reply {
+  readonly card: AdaptiveCard;
+  readonly text: string;
+}
+
+const WIB_OFFSET_MS = 7 * 3_600_000;
+
+/**
+ * Questions in, cards out; no Teams SDK here. The figures come from core's report on the cached
+ * workbook, so they are the add-on's and the CLI's figures.
+ */
+export class Brain {
+  private built: { readAt: number; answerer: Answerer; builder: ReportBuilder } | null = null;
+
+  constructor(
+    private readonly source: CachedSource,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private async answerer(force: boolean): Promise<{ read: CachedRead; answerer: Answerer; builder: ReportBuilder }> {
+    const read = await this.source.read(force);
+    if (!this.built || this.built.readAt !== read.readAt) {
+      const builder = new ReportBuilder(parseWorkbook(read.raw, { now: this.now() + WIB_OFFSET_MS }));
+      this.built = { readAt: read.readAt, answerer: new Answerer(builder), builder };
+    }
+    return { read, answerer: this.built.answerer, builder: this.built.builder };
+  }
+
+  async ask(text: string): Promise<Reply> {
+    try {
+      const force = /\b(segarkan|refresh|muat ulang|reload)\b/i.test(text);
+      const { read, answerer, builder } = await this.answerer(force);
+      const question = parseQuestion(text, {
+        currentMonth: monthOfWallClock(this.now() + WIB_OFFSET_MS),
+        monthsWithData: builder.figures.monthsWithData(),
+      });
+      const answer = answerer.answer(question);
+      const updated = dateTimeNumeric(read.readAt + WIB_OFFSET_MS, true);
+      const ageMinutes = Math.round((this.now() - read.readAt) / 60_000);
+      const source = read.staleBecause
+        ? `Sumber: ${this.source.description}, data terakhir yang berhasil dibaca ${updated} WIB (${ageMinutes} menit lalu). Spreadsheet tidak dapat dibaca sekarang: ${read.staleBecause}`
+        : `Sumber: Spreadsheet Layanan Informasi (${this.source.description}), diperbarui ${updated} WIB`;
+      return { card: answerCard(answer, { source }), text: answerText(answer) };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return problemReply(`Maaf, data tidak dapat dibaca saat ini: ${reason}. Coba lagi nanti atau ketik "segarkan".`);
+    }
+  }
+}
+
+export function problemReply(message: string): Reply {
+  return {
+    card: {
+      type: 'AdaptiveCard',
+      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+      version: '1.5',
+      body: [{ type: 'TextBlock', text: message, wrap: true, color: 'Attention' }],
+      actions: [askButton('segarkan'), askButton('bantuan')],
+    },
+    text: message,
+  };
+}

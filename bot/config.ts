@@ -1,0 +1,71 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const SAMPLE = fileURLToPath(new URL('../sample/djpk-sample.xlsx', import.meta.url));
+
+/** The bot's environment, validated at start-up (botbuilder's own names for the Azure settings). */
+export const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    MicrosoftAppId: z.string().trim().default(''),
+    MicrosoftAppPassword: z.string().default(''),
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MicrosoftAppTenantId: z.string().trim().default(''),
+    DJPK_DATA_FILE: z.string().trim().optional(),
+    GOOGLE_SHEETS_ID: z.string().trim().optional(),
+    GOOGLE_APPLICATION_CREDENTIALS: z.string().trim().optional(),
+    /** Only for tests and emulators: the Sheets API base URL. */
+    GOOGLE_SHEETS_ROOT_URL: z.string().url().optional(),
+    CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(300),
+    MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(256 * 1024),
+  })
+  .superRefine((c, ctx) => {
+    if (c.GOOGLE_SHEETS_ID && !c.GOOGLE_APPLICATION_CREDENTIALS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GOOGLE_APPLICATION_CREDENTIALS'],
+        message: 'wajib diisi bila GOOGLE_SHEETS_ID dipakai',
+      });
+    }
+    if (c.GOOGLE_SHEETS_ID && c.DJPK_DATA_FILE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DJPK_DATA_FILE'],
+        message: 'pilih salah satu: DJPK_DATA_FILE atau GOOGLE_SHEETS_ID',
+      });
+    }
+    if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== 'UserAssignedMSI') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppPassword'],
+        message: 'wajib diisi bila MicrosoftAppId diisi',
+      });
+    }
+    if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'wajib diisi untuk SingleTenant' });
+    }
+  });
+
+export type BotConfig = z.infer<typeof ConfigSchema> & {
+  /** Without an app ID the bot runs unauthenticated, bound to 127.0.0.1 only. */
+  readonly localMode: boolean;
+  readonly dataFile: string;
+};
+
+/** A configuration problem: one line naming the variable. */
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): BotConfig {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'konfigurasi');
+    throw new ConfigError(`Konfigurasi tidak valid: ${name}: ${issue?.message ?? 'tidak valid'}`);
+  }
+  const c = parsed.data;
+  return { ...c, localMode: c.MicrosoftAppId === '', dataFile: c.DJPK_DATA_FILE ?? SAMPLE };
+}
