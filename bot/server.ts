@@ -29,13 +29,11 @@ export function createHttpApp(config: BotConfig, brain: Brain, source: CachedSou
         stale: read.staleBecause,
       });
     } catch (error) {
-      res
-        .status(503)
-        .json({
-          status: 'error',
-          source: source.description,
-          error: error instanceof Error ? error.message : String(error),
-        });
+      res.status(503).json({
+        status: 'error',
+        source: source.description,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   });
 

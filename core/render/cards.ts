@@ -41,7 +41,7 @@ function tableElement(table: Table, maxRows = 15): CardElement {
     type: 'Table',
     gridStyle: 'accent',
     firstRowAsHeaders: true,
-    columns: columns.map((c, i) => ({ width: i === 0 ? 3 : 2 })),
+    columns: columns.map((_c, i) => ({ width: i === 0 ? 3 : 2 })),
     rows: [
       { type: 'TableRow', cells: columns.map((c) => cell(c.header, true)) },
       ...table.rows.slice(0, maxRows).map((row) => ({
