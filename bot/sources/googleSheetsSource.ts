@@ -10,6 +10,8 @@ export interface GoogleSheetsOptions {
   readonly credentialsFile: string;
   /** Tests point this at a local server speaking the Sheets API. */
   readonly rootUrl?: string;
+  /** Tests point the OAuth token exchange at the same local server. */
+  readonly tokenUrl?: string;
   readonly retries?: number;
   readonly sleep?: (ms: number) => Promise<void>;
 }
@@ -57,9 +59,21 @@ export class GoogleSheetsSource implements WorkbookSource {
       key: key.private_key,
       scopes: ['https://www.googleapis.com/auth/spreadsheets.readonly'],
     });
+    const tokenUrl = this.options.tokenUrl;
+    if (tokenUrl) {
+      // gtoken posts the signed JWT to Google's fixed token URL; a test redirects that one request.
+      auth.transporter.interceptors.request.add({
+        resolved: async (config) => {
+          if (String(config.url).startsWith('https://oauth2.googleapis.com/token')) config.url = new URL(tokenUrl);
+          return config;
+        },
+      });
+    }
     this.client = google.sheets({
       version: 'v4',
       auth,
+      // One retry policy, ours (withRetry), so that backoff is visible and testable.
+      retry: false,
       ...(this.options.rootUrl ? { rootUrl: this.options.rootUrl } : {}),
     });
     return this.client;
