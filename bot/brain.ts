@@ -20,6 +20,8 @@ const WIB_OFFSET_MS = 7 * 3_600_000;
  */
 export class Brain {
   private built: { readAt: number; answerer: Answerer; builder: ReportBuilder } | null = null;
+  /** Replies by question text for the current data: the same questions come again and again. */
+  private readonly replies = new Map<string, { readAt: number; minute: number; reply: Reply }>();
 
   constructor(
     private readonly source: CachedSource,
@@ -39,6 +41,11 @@ export class Brain {
     try {
       const force = /\b(segarkan|refresh|muat ulang|reload)\b/i.test(text);
       const { read, answerer, builder } = await this.answerer(force);
+      const key = text.trim().toLowerCase();
+      const minute = Math.floor(this.now() / 60_000);
+      const cached = this.replies.get(key);
+      // Same data, same minute (the card says how old the data is): the same reply.
+      if (!force && cached && cached.readAt === read.readAt && cached.minute === minute) return cached.reply;
       const question = parseQuestion(text, {
         currentMonth: monthOfWallClock(this.now() + WIB_OFFSET_MS),
         monthsWithData: builder.figures.monthsWithData(),
@@ -49,7 +56,10 @@ export class Brain {
       const source = read.staleBecause
         ? `Sumber: ${this.source.description}, data terakhir yang berhasil dibaca ${updated} WIB (${ageMinutes} menit lalu). Spreadsheet tidak dapat dibaca sekarang: ${read.staleBecause}`
         : `Sumber: Spreadsheet Layanan Informasi (${this.source.description}), diperbarui ${updated} WIB`;
-      return { card: answerCard(answer, { source }), text: answerText(answer) };
+      const reply = { card: answerCard(answer, { source }), text: answerText(answer) };
+      if (this.replies.size > 1000) this.replies.clear();
+      this.replies.set(key, { readAt: read.readAt, minute, reply });
+      return reply;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return problemReply(`Maaf, data tidak dapat dibaca saat ini: ${reason}. Coba lagi nanti atau ketik "segarkan".`);

@@ -4,7 +4,6 @@ import {
   ActivityTypes,
   CardFactory,
   ConfigurationServiceClientCredentialFactory,
-  MemoryStorage,
   MessageFactory,
   type TurnContext,
 } from 'botbuilder';
@@ -49,9 +48,9 @@ export function createTeamsBot(config: BotConfig, brain: Brain, onError: (error:
     onError(error);
     await context.sendActivity('Maaf, terjadi kesalahan saat memproses pesan. Silakan coba lagi.');
   };
+  // No conversation state is kept (each question stands alone), so no storage round trip per turn.
   const app = new Application({
     adapter,
-    storage: new MemoryStorage(),
     removeRecipientMention: true,
     startTypingTimer: false,
   });
