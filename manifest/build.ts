@@ -19,6 +19,7 @@ export async function buildManifest(
 ): Promise<{ manifest: AppManifest; errors: string[]; zipPath: string }> {
   if (!GUID.test(appId)) throw new Error(`MicrosoftAppId '${appId}' bukan GUID`);
   const template = await readFile(`${root}manifest/manifest.template.json`, 'utf8');
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the template's own placeholder syntax, not a JS template.
   const manifest = JSON.parse(template.replaceAll('${{APP_ID}}', appId)) as AppManifest;
   const errors = await AppManifestUtils.validateAgainstSchema(manifest);
   const zip = new JSZip();
