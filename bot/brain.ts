@@ -1,8 +1,8 @@
 import { Answerer } from '../core/ask/answer';
-import { parseQuestion } from '../core/ask/parseQuestion';
+import { parseQuestion, type Question } from '../core/ask/parseQuestion';
 import { dateTimeNumeric } from '../core/format/idDate';
 import { ReportBuilder } from '../core/metrics/report';
-import { monthOfWallClock } from '../core/period/yearMonth';
+import { type MonthIndex, monthOfWallClock } from '../core/period/yearMonth';
 import { type AdaptiveCard, answerCard, answerText, askButton } from '../core/render/cards';
 import { parseWorkbook } from '../core/workbook/workbook';
 import type { CachedRead, CachedSource } from './sources/cachedSource';
@@ -37,20 +37,39 @@ export class Brain {
     return { read, answerer: this.built.answerer, builder: this.built.builder };
   }
 
+  /** Months that have data (reads the workbook through the cache). */
+  async monthsWithData(): Promise<MonthIndex[]> {
+    const { builder } = await this.answerer(false);
+    return builder.figures.monthsWithData();
+  }
+
+  /** The monthly summary card of a month: the same card as "ringkasan <bulan>". */
+  async summary(month: MonthIndex): Promise<Reply> {
+    return this.reply(() => ({ kind: 'summary', month }), false, `ringkasan ${month}`);
+  }
+
   async ask(text: string): Promise<Reply> {
+    const force = /\b(segarkan|refresh|muat ulang|reload)\b/i.test(text);
+    return this.reply(
+      (builder) =>
+        parseQuestion(text, {
+          currentMonth: monthOfWallClock(this.now() + WIB_OFFSET_MS),
+          monthsWithData: builder.figures.monthsWithData(),
+        }),
+      force,
+      text,
+    );
+  }
+
+  private async reply(questionOf: (builder: ReportBuilder) => Question, force: boolean, text: string): Promise<Reply> {
     try {
-      const force = /\b(segarkan|refresh|muat ulang|reload)\b/i.test(text);
       const { read, answerer, builder } = await this.answerer(force);
       const key = text.trim().toLowerCase();
       const minute = Math.floor(this.now() / 60_000);
       const cached = this.replies.get(key);
       // Same data, same minute (the card says how old the data is): the same reply.
       if (!force && cached && cached.readAt === read.readAt && cached.minute === minute) return cached.reply;
-      const question = parseQuestion(text, {
-        currentMonth: monthOfWallClock(this.now() + WIB_OFFSET_MS),
-        monthsWithData: builder.figures.monthsWithData(),
-      });
-      const answer = answerer.answer(question);
+      const answer = answerer.answer(questionOf(builder));
       const updated = dateTimeNumeric(read.readAt + WIB_OFFSET_MS, true);
       const ageMinutes = Math.round((this.now() - read.readAt) / 60_000);
       const source = read.staleBecause

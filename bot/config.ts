@@ -1,5 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_MONTHLY_CRON, MonthlySchedule } from './post/schedule';
+
+const list = (text: string) =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 const SAMPLE = fileURLToPath(new URL('../sample/djpk-sample.xlsx', import.meta.url));
 
@@ -17,6 +24,30 @@ export const ConfigSchema = z
     /** Only for tests and emulators: the Sheets API base URL. */
     GOOGLE_SHEETS_ROOT_URL: z.string().url().optional(),
     CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(300),
+    /** The Teams channel for the monthly post ("19:…@thread.tacv2"); default: learned at install. */
+    DJPK_CHANNEL_ID: z.string().trim().optional(),
+    MONTHLY_POST_CRON: z
+      .string()
+      .trim()
+      .default(DEFAULT_MONTHLY_CRON)
+      .refine(
+        (pattern) => {
+          try {
+            MonthlySchedule.validate(pattern);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { message: 'pola cron tidak valid (contoh: "0 9 5 * *" = tanggal 5 pukul 09.00 WIB)' },
+      ),
+    /** AAD object IDs allowed to run admin commands, comma-separated. */
+    DJPK_ADMIN_IDS: z.string().default('').transform(list),
+    /** Tenants the bot answers; empty: any tenant. */
+    ALLOWED_TENANT_IDS: z.string().default('').transform(list),
+    /** Where the channel reference and the post ledger live (a folder shared by all instances). */
+    DJPK_STATE_DIR: z.string().trim().default('.data'),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     MAX_BODY_BYTES: z.coerce
       .number()
       .int()

@@ -1,9 +1,8 @@
 import type { Server } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { Brain } from './brain';
+import type { ComposedBot } from './compose';
 import type { BotConfig } from './config';
-import type { CachedSource } from './sources/cachedSource';
-import { createTeamsBot } from './teams/app';
+import { ConversationRateLimit, type InboundActivity, tenantAllowed } from './guard';
 
 export interface BotServer {
   readonly server: Server;
@@ -13,27 +12,33 @@ export interface BotServer {
 
 const problem = (res: Response, status: number, message: string) => res.status(status).json({ error: message });
 
-/** HTTP: POST /api/messages (Bot Framework), GET /healthz. Bad requests get 4xx, never a crash. */
-export function createHttpApp(config: BotConfig, brain: Brain, source: CachedSource, log: (e: unknown) => void) {
-  const { adapter, app: teamsApp } = createTeamsBot(config, brain, log);
+/**
+ * HTTP: POST /api/messages (Bot Framework, authenticated by the CloudAdapter whenever an app ID
+ * is configured), GET /healthz. Bad requests get 4xx, never a crash. Logs carry ids and timings,
+ * never message text.
+ */
+export function createHttpApp(config: BotConfig, bot: ComposedBot) {
   const app = express();
   app.disable('x-powered-by');
+  const rateLimit = new ConversationRateLimit(config.RATE_LIMIT_PER_MINUTE);
 
   app.get('/healthz', async (_req, res) => {
     try {
-      const read = await source.read();
+      const read = await bot.source.read();
       res.json({
         status: 'ok',
-        source: source.description,
+        source: bot.source.description,
         readAt: new Date(read.readAt).toISOString(),
         stale: read.staleBecause,
       });
     } catch (error) {
-      res.status(503).json({
-        status: 'error',
-        source: source.description,
-        error: error instanceof Error ? error.message : String(error),
-      });
+      res
+        .status(503)
+        .json({
+          status: 'error',
+          source: bot.source.description,
+          error: error instanceof Error ? error.message : String(error),
+        });
     }
   });
 
@@ -41,7 +46,8 @@ export function createHttpApp(config: BotConfig, brain: Brain, source: CachedSou
     '/api/messages',
     express.json({ limit: config.MAX_BODY_BYTES, type: () => true }),
     async (req: Request, res: Response) => {
-      const body = req.body as { type?: unknown } | undefined;
+      const started = Date.now();
+      const body = req.body as ({ type?: unknown; id?: unknown } & InboundActivity) | undefined;
       if (
         !body ||
         typeof body !== 'object' ||
@@ -52,29 +58,42 @@ export function createHttpApp(config: BotConfig, brain: Brain, source: CachedSou
         problem(res, 400, 'Permintaan tidak valid: activity tanpa "type"');
         return;
       }
-      await adapter.process(req, res, async (context) => {
-        await teamsApp.run(context);
+      let outcome = 'answered';
+      await bot.adapter.process(req, res, async (context) => {
+        // Authentication has passed here; tenant and rate checks come before any answer.
+        if (!tenantAllowed(context.activity, config.ALLOWED_TENANT_IDS)) {
+          outcome = 'tenantRefused';
+          return;
+        }
+        if (context.activity.type === 'message' && !rateLimit.allow(context.activity.conversation?.id ?? '')) {
+          outcome = 'rateLimited';
+          return;
+        }
+        await bot.app.run(context);
+      });
+      bot.log({
+        event: 'activity',
+        type: body.type,
+        id: String(body.id ?? ''),
+        status: res.statusCode,
+        outcome,
+        ms: Date.now() - started,
       });
     },
   );
 
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const e = error as { type?: string; status?: number };
+    const e = error as { type?: string };
     if (e?.type === 'entity.too.large') return problem(res, 413, 'Permintaan terlalu besar');
     if (e?.type === 'entity.parse.failed') return problem(res, 400, 'Permintaan tidak valid: JSON rusak');
-    log(error);
+    bot.log({ event: 'httpError', error: error instanceof Error ? error.message : String(error) });
     if (!res.headersSent) problem(res, 500, 'Kesalahan server');
   });
   return app;
 }
 
-export async function startServer(
-  config: BotConfig,
-  brain: Brain,
-  source: CachedSource,
-  log: (e: unknown) => void,
-): Promise<BotServer> {
-  const app = createHttpApp(config, brain, source, log);
+export async function startServer(config: BotConfig, bot: ComposedBot): Promise<BotServer> {
+  const app = createHttpApp(config, bot);
   // Unauthenticated local mode must not be reachable from the network.
   const host = config.localMode ? '127.0.0.1' : '0.0.0.0';
   const server = await new Promise<Server>((resolve, reject) => {

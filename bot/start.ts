@@ -5,37 +5,25 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Brain } from './brain';
-import { ConfigError, loadConfig } from './config';
-import { startServer } from './server';
-import { sourceFromConfig } from './sources/fromConfig';
+import { runBot } from './run';
 
 const PLAYGROUND_PORT = 56150;
 
-try {
-  const config = loadConfig(process.env);
-  const source = sourceFromConfig(config);
-  const { url } = await startServer(config, new Brain(source), source, (e) => process.stderr.write(`${String(e)}\n`));
-  const require = createRequire(import.meta.url);
-  const cli = join(dirname(require.resolve('@microsoft/m365agentsplayground/package.json')), 'cli.js');
-  const playground = spawn(
-    process.execPath,
-    [cli, '-e', `${url}/api/messages`, '-c', 'msteams', '-p', String(PLAYGROUND_PORT), '--disable-telemetry'],
-    { stdio: ['ignore', 'inherit', 'inherit'] },
-  );
-  process.stderr.write(
-    `\nBot DJPK: ${url}/api/messages (data: ${source.description})\nBuka http://localhost:${PLAYGROUND_PORT} di browser untuk mengobrol dengan bot.\n\n`,
-  );
-  const stop = () => {
-    playground.kill();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  playground.on('exit', (code) => process.exit(code ?? 0));
-} catch (error) {
-  process.stderr.write(
-    `${error instanceof ConfigError ? error.message : `Gagal memulai: ${error instanceof Error ? error.message : String(error)}`}\n`,
-  );
-  process.exit(1);
-}
+const { bot, server } = await runBot();
+const require = createRequire(import.meta.url);
+const cli = join(dirname(require.resolve('@microsoft/m365agentsplayground/package.json')), 'cli.js');
+const playground = spawn(
+  process.execPath,
+  [cli, '-e', `${server.url}/api/messages`, '-c', 'msteams', '-p', String(PLAYGROUND_PORT), '--disable-telemetry'],
+  { stdio: ['ignore', 'inherit', 'inherit'] },
+);
+process.stderr.write(
+  `\nBot DJPK: ${server.url}/api/messages (data: ${bot.source.description})\nBuka http://localhost:${PLAYGROUND_PORT} di browser untuk mengobrol dengan bot.\n\n`,
+);
+const stop = () => {
+  playground.kill();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+playground.on('exit', (code) => process.exit(code ?? 0));

@@ -1,19 +1,15 @@
-/** The only module that knows the Teams SDK (teams-ai v1 + botbuilder); see README for the v2 path. */
+/** The only folder that knows the Teams SDK (teams-ai v1 + botbuilder); see README for the v2 path. */
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import {
   ActivityTypes,
   CardFactory,
   ConfigurationServiceClientCredentialFactory,
   MessageFactory,
-  type TurnContext,
+  TurnContext,
 } from 'botbuilder';
 import type { Brain, Reply } from '../brain';
 import type { BotConfig } from '../config';
-
-export interface TeamsBot {
-  readonly adapter: TeamsAdapter;
-  readonly app: Application;
-}
+import type { ChannelStore } from '../post/channelStore';
 
 /** The question text: the @mention removed (Teams includes "<at>Bot</at>" in channel messages). */
 export function questionText(context: TurnContext): string {
@@ -28,45 +24,77 @@ export function questionText(context: TurnContext): string {
 
 const replyActivity = (reply: Reply) => MessageFactory.attachment(CardFactory.adaptiveCard(reply.card), reply.text);
 
-export function createTeamsBot(config: BotConfig, brain: Brain, onError: (error: unknown) => void): TeamsBot {
-  const credentials = new ConfigurationServiceClientCredentialFactory({
-    MicrosoftAppId: config.MicrosoftAppId || undefined,
-    MicrosoftAppPassword: config.MicrosoftAppPassword || undefined,
+export function createAdapter(config: BotConfig, onError: (error: unknown) => void): TeamsAdapter {
+  const settings = {
+    MicrosoftAppId: config.MicrosoftAppId,
+    MicrosoftAppPassword: config.MicrosoftAppPassword,
     MicrosoftAppType: config.MicrosoftAppType,
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId || undefined,
-  });
-  const adapter = new TeamsAdapter(
-    {
-      MicrosoftAppId: config.MicrosoftAppId,
-      MicrosoftAppPassword: config.MicrosoftAppPassword,
-      MicrosoftAppType: config.MicrosoftAppType,
-      MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-    },
-    credentials,
-  );
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+  };
+  const adapter = new TeamsAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
   adapter.onTurnError = async (context, error) => {
     onError(error);
     await context.sendActivity('Maaf, terjadi kesalahan saat memproses pesan. Silakan coba lagi.');
   };
-  // No conversation state is kept (each question stands alone), so no storage round trip per turn.
-  const app = new Application({
-    adapter,
-    removeRecipientMention: true,
-    startTypingTimer: false,
+  return adapter;
+}
+
+interface TeamsChannelData {
+  readonly team?: { readonly id?: string; readonly name?: string };
+  readonly channel?: { readonly id?: string; readonly name?: string };
+}
+
+export interface TeamsHandlers {
+  readonly brain: Brain;
+  readonly channels: ChannelStore;
+  /** Admin commands ("kirim ringkasan …", "status jadwal"): a reply, or null for other text. */
+  readonly admin: (text: string, aadObjectId: string | undefined) => Promise<string | null>;
+  readonly configuredChannelId: string | undefined;
+  readonly now: () => number;
+}
+
+/**
+ * Remembers the DJPK channel: when the app is installed in a team, or when the bot is first
+ * @mentioned in a channel (or in DJPK_CHANNEL_ID when that is set).
+ */
+async function rememberChannel(context: TurnContext, handlers: TeamsHandlers, installing: boolean): Promise<void> {
+  const activity = context.activity;
+  const data = (activity.channelData ?? {}) as TeamsChannelData;
+  const channelId = data.channel?.id ?? data.team?.id;
+  if (!channelId || !data.team?.id) return;
+  if (handlers.configuredChannelId && handlers.configuredChannelId !== channelId) return;
+  const current = await handlers.channels.get();
+  if (current && !installing && !current.inactive && current.channelId === channelId) return;
+  if (current && !installing && !current.inactive && !handlers.configuredChannelId) return;
+  await handlers.channels.save({
+    reference: TurnContext.getConversationReference(activity),
+    channelId,
+    ...(data.team.name ? { teamName: data.team.name } : {}),
+    learnedAt: handlers.now(),
   });
+}
+
+export function createTeamsApp(adapter: TeamsAdapter, handlers: TeamsHandlers): Application {
+  const app = new Application({ adapter, removeRecipientMention: true, startTypingTimer: false });
 
   app.activity(ActivityTypes.Message, async (context) => {
-    const reply = await brain.ask(questionText(context));
-    await context.sendActivity(replyActivity(reply));
+    if (context.activity.conversation?.conversationType === 'channel') await rememberChannel(context, handlers, false);
+    const text = questionText(context);
+    const adminReply = await handlers.admin(text, context.activity.from?.aadObjectId);
+    if (adminReply !== null) {
+      await context.sendActivity(adminReply);
+      return;
+    }
+    await context.sendActivity(replyActivity(await handlers.brain.ask(text)));
   });
 
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;
     const added = context.activity.membersAdded ?? [];
     if (!added.some((m) => m.id === botId)) return;
-    const reply = await brain.ask('bantuan');
-    await context.sendActivity(replyActivity(reply));
+    await rememberChannel(context, handlers, true);
+    await context.sendActivity(replyActivity(await handlers.brain.ask('bantuan')));
   });
 
-  return { adapter, app };
+  return app;
 }

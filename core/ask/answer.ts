@@ -358,11 +358,19 @@ export class Answerer {
         value: `${valueText(def, f?.value ?? null)}${change === null ? '' : ` (${change > 0 ? '+' : ''}${formatPercent(change, 0)} thd ${monthShortLabel(m - 1)})`}`,
       };
     });
+    const errors = this.errorsOf(m);
     return {
       title,
       period: monthLabel(m),
       facts,
-      sentences: ringkasan?.sentences ?? [],
+      sentences: [
+        ...(ringkasan?.sentences ?? []),
+        ...(errors.length
+          ? [
+              `Terdapat ${errors.length} galat data pada bulan ini (baris tersebut tidak dihitung); lihat tab Validasi di spreadsheet.`,
+            ]
+          : []),
+      ],
       chart: konsultasi?.charts[0] ?? null,
       table: null,
       findings: this.errorsOf(m),

@@ -1,9 +1,12 @@
 /** The bot over real HTTP: Bot Framework activities in, replies captured at a local "Bot Connector". */
+
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Brain } from '../../bot/brain';
+import { composeBot } from '../../bot/compose';
 import { loadConfig } from '../../bot/config';
 import { type BotServer, startServer } from '../../bot/server';
-import { sourceFromConfig } from '../../bot/sources/fromConfig';
 import { activity, ConnectorCapture } from './connectorCapture';
 
 const connector = new ConnectorCapture();
@@ -13,9 +16,8 @@ const NOW = Date.UTC(2025, 1, 10, 3);
 
 beforeAll(async () => {
   await connector.start();
-  const config = loadConfig({ PORT: '0' });
-  const source = sourceFromConfig(config);
-  bot = await startServer(config, new Brain(source, () => NOW), source, () => undefined);
+  const config = loadConfig({ PORT: '0', DJPK_STATE_DIR: await mkdtemp(join(tmpdir(), 'djpk-state-')) });
+  bot = await startServer(config, composeBot(config, { now: () => NOW }));
 });
 afterAll(async () => {
   await bot.close();

@@ -1,0 +1,65 @@
+import { parseQuestion } from '../core/ask/parseQuestion';
+import { dateTimeNumeric, monthLabel } from '../core/format/idDate';
+import { type MonthIndex, monthOfWallClock, toIsoMonth } from '../core/period/yearMonth';
+import type { ChannelStore } from './post/channelStore';
+import type { PostLedger } from './post/ledger';
+import type { MonthlyPoster } from './post/monthlyPost';
+import { MonthlySchedule } from './post/schedule';
+
+const WIB_OFFSET_MS = 7 * 3_600_000;
+
+export type AdminCommand =
+  | { readonly kind: 'send'; readonly monthText: string; readonly force: boolean }
+  | { readonly kind: 'status' };
+
+/** "kirim ringkasan januari 2025 [paksa]", "status jadwal"; null for anything else. */
+export function adminCommandOf(text: string): AdminCommand | null {
+  const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (/^status jadwal$/.test(t)) return { kind: 'status' };
+  const send = /^kirim ringkasan ?(.*?)( paksa)?$/.exec(t);
+  if (send) return { kind: 'send', monthText: send[1] ?? '', force: Boolean(send[2]) };
+  return null;
+}
+
+export interface AdminDeps {
+  readonly adminIds: readonly string[];
+  readonly poster: MonthlyPoster;
+  readonly channels: ChannelStore;
+  readonly ledger: PostLedger;
+  readonly schedule: MonthlySchedule;
+  readonly monthsWithData: () => Promise<MonthIndex[]>;
+  readonly now: () => number;
+}
+
+const wib = (ms: number) => `${dateTimeNumeric(ms + WIB_OFFSET_MS, true)} WIB`;
+
+/** Runs an admin command for the AAD user `userId`; the reply is plain Indonesian text. */
+export async function runAdminCommand(
+  command: AdminCommand,
+  userId: string | undefined,
+  deps: AdminDeps,
+): Promise<string> {
+  if (!userId || !deps.adminIds.includes(userId)) return 'Perintah ini hanya untuk admin Laporan DJPK.';
+  const now = deps.now();
+  if (command.kind === 'send') {
+    const current = monthOfWallClock(now + WIB_OFFSET_MS);
+    const question = parseQuestion(`ringkasan ${command.monthText || 'bulan lalu'}`, {
+      currentMonth: current,
+      monthsWithData: await deps.monthsWithData(),
+    });
+    const month = question.kind === 'summary' ? question.month : current - 1;
+    return (await deps.poster.post(month, { force: command.force })).message;
+  }
+  const channel = await deps.channels.get();
+  const next = deps.schedule.next(now);
+  const lastDue = deps.schedule.lastDue(now);
+  const lastMonth = MonthlySchedule.reportMonth(lastDue ?? now);
+  const record = channel ? await deps.ledger.get(`${channel.channelId}|${toIsoMonth(lastMonth)}`) : null;
+  return [
+    `Jadwal berikutnya: ${next === null ? 'tidak ada' : wib(next)} (ringkasan ${monthLabel(MonthlySchedule.reportMonth(next ?? now))}).`,
+    `Kiriman terakhir (${monthLabel(lastMonth)}): ${record?.state === 'sent' ? `terkirim ${wib(record.sentAt ?? 0)}` : record ? 'sedang/gagal dikirim' : 'belum ada'}.`,
+    channel
+      ? `Kanal: ${channel.teamName ?? channel.channelId}${channel.inactive ? ` (TIDAK AKTIF: ${channel.inactive.reason})` : ''}.`
+      : 'Kanal: belum ada; pasang aplikasi di tim DJPK atau sebut bot di kanalnya.',
+  ].join('\n');
+}

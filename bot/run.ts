@@ -1,0 +1,32 @@
+import pino from 'pino';
+import { type ComposedBot, composeBot } from './compose';
+import { ConfigError, loadConfig } from './config';
+import { type BotServer, startServer } from './server';
+
+/** Starts the bot: configuration, HTTP server, and the minute tick of the monthly post. */
+export async function runBot(): Promise<{ bot: ComposedBot; server: BotServer }> {
+  try {
+    const config = loadConfig(process.env);
+    // JSON logs with ids and timings only: message text and people's data never reach the log.
+    const logger = pino({ base: { service: 'djpk-bot' } });
+    const bot = composeBot(config, { log: (event) => logger.info(event) });
+    const server = await startServer(config, bot);
+    const timer = setInterval(() => {
+      bot
+        .tick()
+        .catch((error: unknown) =>
+          logger.error({ event: 'monthlyPost.error', error: error instanceof Error ? error.message : String(error) }),
+        );
+    }, 60_000);
+    timer.unref();
+    process.stderr.write(
+      `Bot DJPK berjalan di ${server.url}/api/messages (${config.localMode ? 'mode lokal tanpa autentikasi, hanya 127.0.0.1' : 'autentikasi Bot Framework aktif'}); data: ${bot.source.description}; ringkasan bulanan: "${config.MONTHLY_POST_CRON}" WIB\n`,
+    );
+    return { bot, server };
+  } catch (error) {
+    process.stderr.write(
+      `${error instanceof ConfigError ? error.message : `Bot gagal dijalankan: ${error instanceof Error ? error.message : String(error)}`}\n`,
+    );
+    process.exit(1);
+  }
+}
