@@ -32,13 +32,8 @@ export function createHttpApp(config: BotConfig, bot: ComposedBot) {
         stale: read.staleBecause,
       });
     } catch (error) {
-      res
-        .status(503)
-        .json({
-          status: 'error',
-          source: bot.source.description,
-          error: error instanceof Error ? error.message : String(error),
-        });
+      const reason = error instanceof Error ? error.message : String(error);
+      res.status(503).json({ status: 'error', source: bot.source.description, error: reason });
     }
   });
 
