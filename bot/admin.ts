@@ -52,7 +52,7 @@ export async function runAdminCommand(
   }
   const channel = await deps.channels.get();
   const next = deps.schedule.next(now);
-  const lastDue = deps.schedule.lastDue(now);
+  const lastDue = deps.schedule.lastDue(now, 62 * 86_400_000);
   const lastMonth = MonthlySchedule.reportMonth(lastDue ?? now);
   const record = channel ? await deps.ledger.get(`${channel.channelId}|${toIsoMonth(lastMonth)}`) : null;
   return [

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readJson, writeJson } from './jsonFile';
 
@@ -62,7 +62,7 @@ export class FileLedger implements PostLedger {
   }
 
   private async create(key: string, record: PostRecord): Promise<boolean> {
-    await writeJson(join(this.dir, '.keep'), {});
+    await mkdir(this.dir, { recursive: true });
     try {
       const handle = await open(this.path(key, record.attempt), 'wx');
       await handle.writeFile(`${JSON.stringify(record, null, 2)}\n`);

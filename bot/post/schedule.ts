@@ -4,6 +4,7 @@ import { type MonthIndex, monthOfWallClock } from '../../core/period/yearMonth';
 export const DEFAULT_MONTHLY_CRON = '0 9 5 * *';
 const TIME_ZONE = 'Asia/Jakarta';
 const WIB_OFFSET_MS = 7 * 3_600_000;
+export const CATCH_UP_MS = 3 * 86_400_000;
 
 /**
  * When the monthly post is due (croner, in WIB). The bot checks `due(now)` every minute; whatever
@@ -22,9 +23,12 @@ export class MonthlySchedule {
     return this.cron.nextRun(new Date(now))?.getTime() ?? null;
   }
 
-  /** The last scheduled time at or before `now`, within the past 31 days. */
-  lastDue(now: number): number | null {
-    let at = this.cron.nextRun(new Date(now - 32 * 86_400_000));
+  /**
+   * The last scheduled time at or before `now`, if it is recent enough to still post (a bot that
+   * was down at 09:00 posts when it comes back that day or the next two, not weeks later).
+   */
+  lastDue(now: number, catchUpMs = CATCH_UP_MS): number | null {
+    let at = this.cron.nextRun(new Date(now - catchUpMs));
     let last: number | null = null;
     while (at && at.getTime() <= now) {
       last = at.getTime();

@@ -1,5 +1,6 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import { type Activity, CardFactory, MessageFactory, TeamsInfo, type TurnContext } from 'botbuilder';
+import { type Activity, CardFactory, type ConversationParameters, MessageFactory, type TurnContext } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
 import type { Reply } from '../brain';
 import type { ChannelRecord } from '../post/channelStore';
 import { type ChannelSender, SendError } from '../post/monthlyPost';
@@ -10,7 +11,11 @@ const statusOf = (error: unknown): number | null => {
   return typeof status === 'number' ? status : null;
 };
 
-/** Starts a new thread in the stored channel (TeamsInfo.sendMessageToTeamsChannel). */
+/**
+ * Starts a new thread in the stored channel: the Connector's conversations.createConversation with
+ * the channel in channelData, the call TeamsInfo.sendMessageToTeamsChannel makes. It is made here
+ * directly because TeamsInfo's CloudAdapter path requires an app ID, and local mode has none.
+ */
 export class TeamsChannelSender implements ChannelSender {
   constructor(
     private readonly adapter: TeamsAdapter,
@@ -19,15 +24,26 @@ export class TeamsChannelSender implements ChannelSender {
 
   async send(channel: ChannelRecord, reply: Reply): Promise<{ activityId: string }> {
     let activityId = '';
-    try {
-      await this.adapter.continueConversationAsync(this.botAppId, channel.reference, async (context: TurnContext) => {
-        const message = MessageFactory.attachment(CardFactory.adaptiveCard(reply.card), reply.text) as Activity;
-        const [, id] = await TeamsInfo.sendMessageToTeamsChannel(context, message, channel.channelId, this.botAppId);
-        activityId = id;
-      });
-    } catch (error) {
-      throw new SendError(error instanceof Error ? error.message : String(error), statusOf(error));
-    }
+    // Errors inside the callback would go to onTurnError (and a message to the channel): keep them here.
+    let failure: unknown = null;
+    await this.adapter.continueConversationAsync(this.botAppId, channel.reference, async (context: TurnContext) => {
+      try {
+        const client = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
+        const parameters: ConversationParameters = {
+          isGroup: true,
+          bot: channel.reference.bot ?? context.activity.recipient,
+          channelData: { channel: { id: channel.channelId } },
+          activity: MessageFactory.attachment(CardFactory.adaptiveCard(reply.card), reply.text) as Activity,
+          members: [],
+          ...(channel.reference.conversation?.tenantId ? { tenantId: channel.reference.conversation.tenantId } : {}),
+        };
+        const response = await client.conversations.createConversation(parameters);
+        activityId = response.activityId ?? response.id ?? '';
+      } catch (error) {
+        failure = error;
+      }
+    });
+    if (failure) throw new SendError(failure instanceof Error ? failure.message : String(failure), statusOf(failure));
     return { activityId };
   }
 }
