@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { adminCommandOf, runAdminCommand } from './admin';
 import { Brain } from './brain';
 import type { BotConfig } from './config';
-import { FileChannelStore } from './post/channelStore';
-import { FileLedger } from './post/ledger';
+import { BlobChannelStore, BlobLedger } from './post/blobStores';
+import { type ChannelStore, FileChannelStore } from './post/channelStore';
+import { FileLedger, type PostLedger } from './post/ledger';
 import { MonthlyPoster } from './post/monthlyPost';
 import { MonthlySchedule } from './post/schedule';
 import { sourceFromConfig } from './sources/fromConfig';
@@ -22,8 +23,13 @@ export function composeBot(
   const log = options.log ?? (() => undefined);
   const source = sourceFromConfig(config);
   const brain = new Brain(source, now);
-  const channels = new FileChannelStore(config.DJPK_STATE_DIR);
-  const ledger = new FileLedger(join(config.DJPK_STATE_DIR, 'ledger'));
+  const blob = config.AZURE_STORAGE_CONNECTION_STRING;
+  const channels: ChannelStore = blob
+    ? BlobChannelStore.fromConnectionString(blob, config.AZURE_STORAGE_CONTAINER)
+    : new FileChannelStore(config.DJPK_STATE_DIR);
+  const ledger: PostLedger = blob
+    ? BlobLedger.fromConnectionString(blob, config.AZURE_STORAGE_CONTAINER)
+    : new FileLedger(join(config.DJPK_STATE_DIR, 'ledger'));
   const schedule = new MonthlySchedule(config.MONTHLY_POST_CRON);
   const adapter = createAdapter(config, (error) =>
     log({ event: 'turnError', error: error instanceof Error ? error.message : String(error) }),

@@ -48,6 +48,13 @@ export const ConfigSchema = z
     /** Where the channel reference and the post ledger live (a folder shared by all instances). */
     DJPK_STATE_DIR: z.string().trim().default('.data'),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+    /** Azure Blob Storage shared by several instances (else files in DJPK_STATE_DIR). */
+    AZURE_STORAGE_CONNECTION_STRING: z.string().trim().optional(),
+    AZURE_STORAGE_CONTAINER: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'nama container Azure: huruf kecil, angka, tanda hubung (3–63)')
+      .default('djpk-bot'),
     MAX_BODY_BYTES: z.coerce
       .number()
       .int()
