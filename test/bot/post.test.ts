@@ -7,7 +7,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ComposedBot, composeBot } from '../../bot/compose';
+import { composeBot } from '../../bot/compose';
 import { type BotConfig, loadConfig } from '../../bot/config';
 import { type BotServer, startServer } from '../../bot/server';
 import { activity, ConnectorCapture } from './connectorCapture';
