@@ -5,7 +5,7 @@ import { CHANNELS, USER_CATEGORIES, ZONES } from '../../workbook/enums';
 import { looseKey } from '../../workbook/textMatch';
 import { OTHER_TOPICS, topicOf } from '../../workbook/topics';
 import type { Ticket } from '../../workbook/workbook';
-import type { Section, Table } from '../model';
+import type { Section, Table, TableColumn } from '../model';
 import { rankWithTies, type SectionContext, tally } from '../sectionContext';
 
 /** Sections 6–10: tickets, topics, users, time zones and service hours, channel pages. */
@@ -18,6 +18,17 @@ const NOT_A_TOP_TOPIC = new Set(['lainnya', 'spam', 'nondjpk']);
 /** The seeds show users' shares with 2 decimals (81,58%) and zone shares with 1 (57,6%). */
 const USER_SHARE_DECIMALS = 2;
 const ZONE_SHARE_DECIMALS = 1;
+
+/** Channel, M, share, M−1, M−12 and the two changes: the seeds' channel table. */
+const channelColumns = (ctx: SectionContext): TableColumn[] => [
+  { header: 'Kanal', format: 'text' },
+  { header: monthShortLabel(ctx.m), format: 'int' },
+  { header: 'Pangsa', format: 'pct0' },
+  { header: monthShortLabel(ctx.m - 1), format: 'int' },
+  { header: monthShortLabel(ctx.m - 12), format: 'int' },
+  { header: `Perubahan thd ${monthShortLabel(ctx.m - 1)}`, format: 'change' },
+  { header: `Perubahan thd ${monthShortLabel(ctx.m - 12)}`, format: 'change' },
+];
 
 const share = (part: number | null, whole: number | null): number | null =>
   part === null || whole === null || whole === 0 ? null : (part / whole) * 100;
@@ -43,15 +54,7 @@ export function konsultasiSection(ctx: SectionContext): Section {
     tables: [
       {
         title: 'Tiket Konsultasi per Kanal',
-        columns: [
-          { header: 'Kanal', format: 'text' },
-          { header: monthShortLabel(ctx.m), format: 'int' },
-          { header: 'Pangsa', format: 'pct0' },
-          { header: monthShortLabel(ctx.m - 1), format: 'int' },
-          { header: monthShortLabel(ctx.m - 12), format: 'int' },
-          { header: `Perubahan thd ${monthShortLabel(ctx.m - 1)}`, format: 'change' },
-          { header: `Perubahan thd ${monthShortLabel(ctx.m - 12)}`, format: 'change' },
-        ],
+        columns: channelColumns(ctx),
         rows: [
           ...channelRows,
           (() => {
@@ -413,16 +416,7 @@ export function kanalSection(ctx: SectionContext): Section {
     tables: [
       {
         title: 'Ringkasan per Kanal',
-        columns: [
-          { header: 'Kanal', format: 'text' },
-          { header: monthShortLabel(ctx.m), format: 'int' },
-          { header: 'Pangsa', format: 'pct0' },
-          { header: monthShortLabel(ctx.m - 1), format: 'int' },
-          { header: monthShortLabel(ctx.m - 12), format: 'int' },
-          { header: `Perubahan thd ${monthShortLabel(ctx.m - 1)}`, format: 'change' },
-          { header: `Perubahan thd ${monthShortLabel(ctx.m - 12)}`, format: 'change' },
-          { header: 'Top 3 Topik', format: 'text' },
-        ],
+        columns: [...channelColumns(ctx), { header: 'Top 3 Topik', format: 'text' }],
         rows: topRows,
       },
       ...(sl.value !== null
