@@ -154,6 +154,10 @@ else {
   if (small && large)
     console.log(`Linearity: 1M / 10k time ratio = ${(large.totalMs / small.totalMs).toFixed(0)} (100 would be linear)`);
   console.log('Target: 1M rows ≤ 1 s and ≤ 1 GiB');
+  const a = child('--addon', 30_000);
+  console.log(
+    `\nSheets add-on (built bundle, emulated services): ${a.tickets} tickets over two years + the other tabs → Generate Report ${a.ms.toFixed(0)} ms in Node; ${a.serviceCalls} spreadsheet service calls ${JSON.stringify(a.byTarget)}`,
+  );
   const x = child('--xlsx', 100_000);
   console.log(
     `\n.xlsx of ${x.n} tickets: read ${x.readMs.toFixed(0)} ms + report ${x.reportMs.toFixed(0)} ms = ${x.totalMs.toFixed(0)} ms, peak RSS ${mb(x.peakRss)} (target ≤ 10 s)`,
