@@ -1,4 +1,4 @@
-import { ContainerClient, RestError } from '@azure/storage-blob';
+import { ContainerClient } from '@azure/storage-blob';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { ChannelRecord, ChannelStore } from './channelStore';
 import { CLAIM_LEASE_MS, type ClaimResult, type PostLedger, type PostRecord } from './ledger';
@@ -9,8 +9,12 @@ import { CLAIM_LEASE_MS, type ClaimResult, type PostLedger, type PostRecord } fr
  * If-Match on the record's ETag, so exactly one instance wins either race.
  */
 const safe = (key: string) => key.replace(/[^A-Za-z0-9._-]/g, '_');
-const conflict = (error: unknown) =>
-  error instanceof RestError && (error.statusCode === 409 || error.statusCode === 412);
+// Duck-typed: the SDK's RestError may come from another copy of @azure/core-rest-pipeline.
+const statusOf = (error: unknown): number | null => {
+  const status = (error as { statusCode?: unknown })?.statusCode;
+  return typeof status === 'number' ? status : null;
+};
+const conflict = (error: unknown) => statusOf(error) === 409 || statusOf(error) === 412;
 
 export class BlobLedger implements PostLedger {
   private ready: Promise<unknown> | null = null;
@@ -25,13 +29,15 @@ export class BlobLedger implements PostLedger {
     return this.container.getBlockBlobClient(`ledger/${safe(key)}.json`);
   }
 
+  /** Content and ETag from ONE download, so the ETag always belongs to the content read. */
   private async read(key: string): Promise<{ record: PostRecord; etag: string } | null> {
     try {
-      const buffer = await this.blob(key).downloadToBuffer();
-      const properties = await this.blob(key).getProperties();
-      return { record: JSON.parse(buffer.toString('utf8')) as PostRecord, etag: properties.etag ?? '' };
+      const response = await this.blob(key).download();
+      const chunks: Buffer[] = [];
+      for await (const chunk of response.readableStreamBody ?? []) chunks.push(Buffer.from(chunk as Buffer));
+      return { record: JSON.parse(Buffer.concat(chunks).toString('utf8')) as PostRecord, etag: response.etag ?? '' };
     } catch (error) {
-      if (error instanceof RestError && error.statusCode === 404) return null;
+      if (statusOf(error) === 404) return null;
       throw error;
     }
   }

@@ -71,7 +71,19 @@ function chartBlock(chart: Chart, row: number, col: number): { block: SheetBlock
   const header = ['', ...chart.series.map((s) => s.name)];
   const rows = chart.categories.map((c, i) => [c, ...chart.series.map((s) => s.values[i] ?? null)]);
   return {
-    block: { row, col, style: 'table', header, rows, formats: ['text', ...chart.series.map(() => 'dec2' as const)] },
+    block: {
+      row,
+      col,
+      style: 'table',
+      header,
+      rows,
+      formats: [
+        'text',
+        ...chart.series.map((s) =>
+          s.values.every((v) => v === null || Number.isInteger(v)) ? ('int' as const) : ('dec2' as const),
+        ),
+      ],
+    },
     spec: {
       kind: chart.kind,
       title: chart.title,
