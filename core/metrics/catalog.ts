@@ -63,6 +63,23 @@ const count = (key: string, label: string, section: SectionId, tab: CoverageKey)
   tab,
 });
 
+/** A mean of `sumKey` over `countKey`: satisfaction and Layer 2 scores. */
+const score = (
+  key: string,
+  label: string,
+  section: SectionId,
+  tab: CoverageKey,
+  sumKey: string,
+  countKey: string,
+): MetricDef => ({
+  key,
+  label,
+  unit: 'score',
+  section,
+  tab,
+  derive: ratio(sumKey, countKey),
+});
+
 const MEDSOS_FIELDS = [
   ['followers', 'Followers', 'followers'],
   ['feeds', 'Feeds', 'count'],
@@ -143,25 +160,11 @@ export const STATIC_METRICS: readonly MetricDef[] = [
       }),
     ),
   ),
-  {
-    key: 'kepuasan.rataRata',
-    label: 'Rata-rata Nilai Kepuasan',
-    unit: 'score',
-    section: 'kepuasan',
-    tab: 'kepuasan',
-    derive: ratio('kepuasan._sum', 'kepuasan.survei'),
-  },
+  score('kepuasan.rataRata', 'Rata-rata Nilai Kepuasan', 'kepuasan', 'kepuasan', 'kepuasan._sum', 'kepuasan.survei'),
   count('kepuasan.survei', 'Survei Kepuasan', 'kepuasan', 'kepuasan'),
   count('layer2.total', 'Tiket Layer 2', 'layer2', 'tiket.eskalasi'),
   count('layer2.menunggu', 'Tiket Layer 2 Belum Ditanggapi', 'layer2', 'tiket.eskalasi'),
-  {
-    key: 'layer2.rataRata',
-    label: 'Rata-rata Capaian Layer 2',
-    unit: 'score',
-    section: 'layer2',
-    tab: 'tiket.eskalasi',
-    derive: ratio('layer2._skorSum', 'layer2._skorN'),
-  },
+  score('layer2.rataRata', 'Rata-rata Capaian Layer 2', 'layer2', 'tiket.eskalasi', 'layer2._skorSum', 'layer2._skorN'),
   count('telepon.panggilan', 'Panggilan Telepon Masuk', 'kanal', 'telepon'),
   count('telepon.terjawab', 'Panggilan Terjawab', 'kanal', 'telepon'),
   count('telepon.abandon', 'Panggilan Abandon', 'kanal', 'telepon'),
@@ -184,14 +187,15 @@ export const DYNAMIC_FAMILIES = {
     count(`konsultasi.kanal.${channel}.topik.${slug}`, `${CHANNELS.label(channel)} – ${label}`, 'kanal', 'tiket.topik'),
   layer2Unit: (slug: string, label: string): MetricDef =>
     count(`layer2.unit.${slug}`, `Tiket Layer 2 – ${label}`, 'layer2', 'tiket.eskalasi'),
-  layer2Score: (slug: string, label: string): MetricDef => ({
-    key: `layer2.skor.${slug}`,
-    label: `Capaian Layer 2 – ${label}`,
-    unit: 'score',
-    section: 'layer2',
-    tab: 'tiket.eskalasi',
-    derive: ratio(`layer2._skorSum.${slug}`, `layer2._skorN.${slug}`),
-  }),
+  layer2Score: (slug: string, label: string): MetricDef =>
+    score(
+      `layer2.skor.${slug}`,
+      `Capaian Layer 2 – ${label}`,
+      'layer2',
+      'tiket.eskalasi',
+      `layer2._skorSum.${slug}`,
+      `layer2._skorN.${slug}`,
+    ),
   publicationType: (slug: string, label: string): MetricDef =>
     count(`publikasi.jenis.${slug}`, `Publikasi – ${label}`, 'publikasi', 'publikasi'),
   webinarType: (slug: string, label: string): MetricDef =>
@@ -202,14 +206,15 @@ export const DYNAMIC_FAMILIES = {
     count(`emailLapor.jenis.${slug}`, `Email Lapor – ${label}`, 'emailLapor', 'emailLapor'),
   ppidPurpose: (slug: string, label: string): MetricDef =>
     count(`ppid.tujuan.${slug}`, `PPID – ${label}`, 'ppid', 'ppid'),
-  agentScore: (slug: string, label: string): MetricDef => ({
-    key: `kepuasan.agen.${slug}`,
-    label: `Kepuasan – ${label}`,
-    unit: 'score',
-    section: 'kepuasan',
-    tab: 'kepuasan',
-    derive: ratio(`kepuasan._sum.${slug}`, `kepuasan._n.${slug}`),
-  }),
+  agentScore: (slug: string, label: string): MetricDef =>
+    score(
+      `kepuasan.agen.${slug}`,
+      `Kepuasan – ${label}`,
+      'kepuasan',
+      'kepuasan',
+      `kepuasan._sum.${slug}`,
+      `kepuasan._n.${slug}`,
+    ),
 } as const;
 
 /** Static definitions plus those discovered in the data; one definition per key. */
