@@ -89,9 +89,14 @@ class SlotCounters {
     for (const [m, row] of this.months) {
       row.forEach((value, slot) => {
         const key = this.keys[slot];
-        if (value && key !== undefined) facts.add(m, key, value);
+        // "_cov." counters only decide coverage; they are not figures.
+        if (value && key !== undefined && !key.startsWith('_cov.')) facts.add(m, key, value);
       });
     }
+  }
+
+  monthsWith(slot: number): MonthIndex[] {
+    return [...this.months].filter(([, row]) => (row[slot] ?? 0) > 0).map(([m]) => m);
   }
 }
 
@@ -127,6 +132,13 @@ class TicketAggregator {
     layer2Pending: this.c.slot('layer2.menunggu'),
     layer2Sum: this.c.slot('layer2._skorSum'),
     layer2N: this.c.slot('layer2._skorN'),
+    // Coverage counters: a month that never fills an optional column has no figures from it.
+    covered: this.c.slot('_cov.tiket'),
+    coveredCategory: this.c.slot('_cov.tiket.kategori'),
+    coveredTopic: this.c.slot('_cov.tiket.topik'),
+    coveredZone: this.c.slot('_cov.tiket.zona'),
+    coveredHours: this.c.slot('_cov.tiket.jam'),
+    coveredEscalation: this.c.slot('_cov.tiket.eskalasi'),
   };
 
   constructor(
@@ -143,6 +155,12 @@ class TicketAggregator {
     const unit = t.unit === null ? null : this.unitSlotsFor(t.unit);
     // Resolve slots before taking the row: a new slot must exist before the month's array is sized.
     const f = this.c.row(m);
+    add(f, s.covered, 1);
+    if (t.kategori !== null) add(f, s.coveredCategory, 1);
+    if (t.topik !== null) add(f, s.coveredTopic, 1);
+    if (t.zona !== null) add(f, s.coveredZone, 1);
+    if (t.tanggal.hasTime || t.jamLayanan !== null) add(f, s.coveredHours, 1);
+    if (t.eskalasi !== null || t.unit !== null) add(f, s.coveredEscalation, 1);
     add(f, s.total, w);
     add(f, s.channel[t.kanal], w);
     add(f, t.kategori === null ? s.userUnfilled : s.user[t.kategori], w);
@@ -172,6 +190,19 @@ class TicketAggregator {
 
   flushInto(facts: MonthlyFacts): void {
     this.c.flushInto(facts);
+  }
+
+  /** The months each ticket coverage key has rows in. */
+  coverage(): [CoverageKey, MonthIndex[]][] {
+    const keys: [CoverageKey, number][] = [
+      ['tiket', this.s.covered],
+      ['tiket.kategori', this.s.coveredCategory],
+      ['tiket.topik', this.s.coveredTopic],
+      ['tiket.zona', this.s.coveredZone],
+      ['tiket.jam', this.s.coveredHours],
+      ['tiket.eskalasi', this.s.coveredEscalation],
+    ];
+    return keys.map(([key, slot]) => [key, this.c.monthsWith(slot)]);
   }
 
   private topicSlotsFor(text: string, channel: string): { all: number; channel: number } {
@@ -276,21 +307,9 @@ export function aggregate(wb: ParsedWorkbook): Aggregates {
   };
 
   const tickets = new TicketAggregator(catalog, wb.settings, wb.holidays);
-  const ticketMonths = covered('tiket');
-  const [byCategory, byTopic, byZone, byHours, byEscalation] = (
-    ['tiket.kategori', 'tiket.topik', 'tiket.zona', 'tiket.jam', 'tiket.eskalasi'] as const
-  ).map(covered) as [Set<MonthIndex>, Set<MonthIndex>, Set<MonthIndex>, Set<MonthIndex>, Set<MonthIndex>];
-  for (const t of wb.tiket) {
-    const m = tickets.add(t);
-    ticketMonths.add(m);
-    // A month that never fills an optional column has no figures from it, rather than zeros.
-    if (t.kategori !== null) byCategory.add(m);
-    if (t.topik !== null) byTopic.add(m);
-    if (t.zona !== null) byZone.add(m);
-    if (t.tanggal.hasTime || t.jamLayanan !== null) byHours.add(m);
-    if (t.eskalasi !== null || t.unit !== null) byEscalation.add(m);
-  }
+  for (const t of wb.tiket) tickets.add(t);
   tickets.flushInto(facts);
+  for (const [key, months] of tickets.coverage()) for (const m of months) covered(key).add(m);
 
   countLog(wb.chatbot, facts, covered('chatbot'), 'chatbot.pengguna', {
     text: (r) => r.menu,

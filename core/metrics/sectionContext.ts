@@ -107,6 +107,13 @@ export class SectionContext {
   }
 
   private readonly monthRows = new WeakMap<readonly unknown[], unknown[]>();
+  private readonly memos = new Map<string, unknown>();
+
+  /** Computes a value once per report: sections that need the same tally share it. */
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
+  }
 
   /** The rows of a log that fall in the reported month (filtered once per log, several sections read it). */
   inMonth<R extends { readonly tanggal: { readonly ms: number } }>(rows: readonly R[]): R[] {

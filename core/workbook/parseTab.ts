@@ -148,7 +148,12 @@ function bindHeaders(spec: TabSpec, header: CellValue[], ctx: ParseContext, find
       });
       return;
     }
-    const coerce = coercerFor(column.kind, column.header, ctx);
+    const base = coercerFor(column.kind, column.header, ctx);
+    // A formula error says more than "not a date" or "unknown channel" would.
+    const coerce: Coercer = (cell) => {
+      const formula = formulaError(cell);
+      return formula ? fail(formula) : base(cell);
+    };
     const memoize = column.kind !== 'text' && column.kind !== 'raw';
     bound.set(column.key, {
       spec: column,
@@ -223,9 +228,7 @@ export function parseTab<T extends TabSpec>(
         record[column.spec.key] = fast;
         continue;
       }
-      // A formula error says more than "not a date" or "unknown channel" would.
-      const formula = formulaError(cell);
-      const result = formula ? fail(formula) : column.coerce(cell);
+      const result = column.coerce(cell);
       if (result.ok) record[column.spec.key] = result.value;
       else rowFindings.push(cellFinding(spec, column, r, result.message));
     }

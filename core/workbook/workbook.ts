@@ -116,27 +116,39 @@ function resolveTabs(raw: RawWorkbook, findings: Finding[]): Map<TabId, readonly
   return resolved;
 }
 
-/** Checks across columns of one ticket; the ticket still counts. */
+const ticketWarning = (ticket: Ticket, column: string, message: string): Finding => ({
+  tab: TIKET.name,
+  row: ticket.row,
+  column,
+  cell: null,
+  severity: 'warning',
+  message,
+  month: toIsoMonth(monthOfWallClock(ticket.tanggal.ms)),
+});
+
+/** Checks across columns of one ticket; the ticket still counts. (No closures: runs per row.) */
 function checkTicket(ticket: Ticket, findings: Finding[]): void {
-  const warn = (column: string, message: string) =>
-    findings.push({
-      tab: TIKET.name,
-      row: ticket.row,
-      column,
-      cell: null,
-      severity: 'warning',
-      message,
-      month: toIsoMonth(monthOfWallClock(ticket.tanggal.ms)),
-    });
   if (ticket.eskalasi === 'tidak' && ticket.unit !== null) {
-    warn('Eskalasi', `Eskalasi 'Tidak' tetapi Unit Layer 2 diisi '${ticket.unit}'; tiket dihitung tidak dieskalasi`);
+    findings.push(
+      ticketWarning(
+        ticket,
+        'Eskalasi',
+        `Eskalasi 'Tidak' tetapi Unit Layer 2 diisi '${ticket.unit}'; tiket dihitung tidak dieskalasi`,
+      ),
+    );
   }
   const escalatedAt = ticket.tanggalEskalasi ?? ticket.tanggal;
   if (
     ticket.tanggalTanggapan !== null &&
     ticket.tanggalTanggapan.ms < Math.floor(escalatedAt.ms / MS_PER_DAY) * MS_PER_DAY
   ) {
-    warn('Tanggal Tanggapan', 'Tanggal Tanggapan sebelum Tanggal Eskalasi; tiket ini tidak diberi skor Layer 2');
+    findings.push(
+      ticketWarning(
+        ticket,
+        'Tanggal Tanggapan',
+        'Tanggal Tanggapan sebelum Tanggal Eskalasi; tiket ini tidak diberi skor Layer 2',
+      ),
+    );
   }
 }
 

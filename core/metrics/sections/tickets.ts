@@ -118,6 +118,10 @@ function topicTallies(tickets: readonly Ticket[]) {
   return { all, technical, top };
 }
 
+/** One channel's topic tallies for the month; the topics and channel sections both read them. */
+const channelTopics = (ctx: SectionContext, channel: string) =>
+  ctx.memo(`topics:${channel}`, () => topicTallies(ctx.inMonth(ctx.wb.tiket).filter((t) => t.kanal === channel)));
+
 export function topikSection(ctx: SectionContext): Section {
   const tickets = ctx.inMonth(ctx.wb.tiket);
   const { all, technical } = topicTallies(tickets);
@@ -133,7 +137,7 @@ export function topikSection(ctx: SectionContext): Section {
       { header: 'Topik 3', format: 'text' },
     ],
     rows: CHANNELS.values.map((c) => {
-      const top = topicTallies(tickets.filter((t) => t.kanal === c.id)).technical.slice(0, 3);
+      const top = channelTopics(ctx, c.id).technical.slice(0, 3);
       return [c.label, ...[0, 1, 2].map((i) => (top[i] ? `${top[i].label} (${formatNumber(top[i].count)})` : ''))];
     }),
   };
@@ -374,12 +378,12 @@ export function zonaSection(ctx: SectionContext): Section {
 
 export function kanalSection(ctx: SectionContext): Section {
   const total = ctx.value('konsultasi.total');
-  const tickets = ctx.inMonth(ctx.wb.tiket);
+  const _tickets = ctx.inMonth(ctx.wb.tiket);
   const sentences: string[] = [];
   const topRows = CHANNELS.values.map((c) => {
     const key = `konsultasi.kanal.${c.id}`;
     const f = ctx.figure(key);
-    const top = topicTallies(tickets.filter((t) => t.kanal === c.id)).top.slice(0, 3);
+    const top = channelTopics(ctx, c.id).top.slice(0, 3);
     if (f.value !== null && total !== null) {
       sentences.push(
         `${c.label}: ${formatNumber(f.value)} layanan (${shareText(f.value, total, ctx.pct)} dari total konsultasi).`,
