@@ -1,19 +1,11 @@
 import type { CellValue } from '../core/workbook/cells';
+import { TIKET } from '../core/workbook/tabs';
 
 /** Synthetic `Tiket` rows for benchmarks: deterministic, two years, realistic spellings and mix. */
-export const TICKET_HEADER = [
-  'Tanggal',
-  'Kanal',
-  'Kategori Pengguna',
-  'Nama Instansi',
-  'Topik',
-  'Zona Waktu',
-  'Eskalasi',
-  'Unit Layer 2',
-  'Tanggal Eskalasi',
-  'Tanggal Tanggapan',
-  'Agen',
-];
+/** The template's Tiket headers, without the columns the synthetic rows leave to defaults. */
+export const TICKET_HEADER: string[] = TIKET.columns
+  .filter((c) => c.key !== 'jamLayanan' && c.key !== 'jumlah')
+  .map((c) => c.header);
 
 const CHANNELS = ['WhatsApp', 'WhatsApp', 'WhatsApp', 'WA', 'Email', 'Email', 'Telepon', 'Help Desk', 'Live Chat'];
 const CATEGORIES = [

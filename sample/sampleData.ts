@@ -7,6 +7,7 @@
  */
 import type { CellValue } from '../core/workbook/cells';
 import { SETTING_TEMPLATE_ROWS } from '../core/workbook/settings';
+import { TIKET } from '../core/workbook/tabs';
 
 type Grid = CellValue[][];
 
@@ -414,22 +415,8 @@ function ticketsJanuary2025(): Grid {
     d.escalation = units[i];
   });
 
-  const grid: Grid = [
-    [
-      'Tanggal',
-      'Kanal',
-      'Kategori Pengguna',
-      'Nama Instansi',
-      'Topik',
-      'Zona Waktu',
-      'Jam Layanan',
-      'Eskalasi',
-      'Unit Layer 2',
-      'Tanggal Eskalasi',
-      'Tanggal Tanggapan',
-      'Agen',
-    ],
-  ];
+  // The template's headers; `Jumlah` is appended by tiket() for the daily-total months.
+  const grid: Grid = [TIKET.columns.filter((c) => c.key !== 'jumlah').map((c) => c.header)];
   const rows = drafts.map((d, i) => {
     let date: Date;
     if (d.inside) {
