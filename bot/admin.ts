@@ -1,12 +1,10 @@
 import { parseQuestion } from '../core/ask/parseQuestion';
 import { dateTimeNumeric, monthLabel } from '../core/format/idDate';
-import { type MonthIndex, monthOfWallClock, toIsoMonth } from '../core/period/yearMonth';
+import { type MonthIndex, monthOfWallClock, toIsoMonth, wibWallClock } from '../core/period/yearMonth';
 import type { ChannelStore } from './post/channelStore';
 import type { PostLedger } from './post/ledger';
 import type { MonthlyPoster } from './post/monthlyPost';
 import { MonthlySchedule } from './post/schedule';
-
-const WIB_OFFSET_MS = 7 * 3_600_000;
 
 export type AdminCommand =
   | { readonly kind: 'send'; readonly monthText: string; readonly force: boolean }
@@ -31,7 +29,7 @@ export interface AdminDeps {
   readonly now: () => number;
 }
 
-const wib = (ms: number) => `${dateTimeNumeric(ms + WIB_OFFSET_MS, true)} WIB`;
+const wib = (ms: number) => `${dateTimeNumeric(wibWallClock(ms), true)} WIB`;
 
 /** Runs an admin command for the AAD user `userId`; the reply is plain Indonesian text. */
 export async function runAdminCommand(
@@ -42,7 +40,7 @@ export async function runAdminCommand(
   if (!userId || !deps.adminIds.includes(userId)) return 'Perintah ini hanya untuk admin Laporan DJPK.';
   const now = deps.now();
   if (command.kind === 'send') {
-    const current = monthOfWallClock(now + WIB_OFFSET_MS);
+    const current = monthOfWallClock(wibWallClock(now));
     const question = parseQuestion(`ringkasan ${command.monthText || 'bulan lalu'}`, {
       currentMonth: current,
       monthsWithData: await deps.monthsWithData(),

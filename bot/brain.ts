@@ -2,7 +2,7 @@ import { Answerer } from '../core/ask/answer';
 import { parseQuestion, type Question } from '../core/ask/parseQuestion';
 import { dateTimeNumeric } from '../core/format/idDate';
 import { ReportBuilder } from '../core/metrics/report';
-import { type MonthIndex, monthOfWallClock } from '../core/period/yearMonth';
+import { type MonthIndex, monthOfWallClock, wibWallClock } from '../core/period/yearMonth';
 import { type AdaptiveCard, answerCard, answerText, askButton } from '../core/render/cards';
 import { parseWorkbook } from '../core/workbook/workbook';
 import type { CachedRead, CachedSource } from './sources/cachedSource';
@@ -11,8 +11,6 @@ export interface Reply {
   readonly card: AdaptiveCard;
   readonly text: string;
 }
-
-const WIB_OFFSET_MS = 7 * 3_600_000;
 
 /**
  * Questions in, cards out; no Teams SDK here. The figures come from core's report on the cached
@@ -31,7 +29,7 @@ export class Brain {
   private async answerer(force: boolean): Promise<{ read: CachedRead; answerer: Answerer; builder: ReportBuilder }> {
     const read = await this.source.read(force);
     if (!this.built || this.built.readAt !== read.readAt) {
-      const builder = new ReportBuilder(parseWorkbook(read.raw, { now: this.now() + WIB_OFFSET_MS }));
+      const builder = new ReportBuilder(parseWorkbook(read.raw, { now: wibWallClock(this.now()) }));
       this.built = { readAt: read.readAt, answerer: new Answerer(builder), builder };
     }
     return { read, answerer: this.built.answerer, builder: this.built.builder };
@@ -53,7 +51,7 @@ export class Brain {
     return this.reply(
       (builder) =>
         parseQuestion(text, {
-          currentMonth: monthOfWallClock(this.now() + WIB_OFFSET_MS),
+          currentMonth: monthOfWallClock(wibWallClock(this.now())),
           monthsWithData: builder.figures.monthsWithData(),
         }),
       force,
@@ -70,7 +68,7 @@ export class Brain {
       // Same data, same minute (the card says how old the data is): the same reply.
       if (!force && cached && cached.readAt === read.readAt && cached.minute === minute) return cached.reply;
       const answer = answerer.answer(questionOf(builder));
-      const updated = dateTimeNumeric(read.readAt + WIB_OFFSET_MS, true);
+      const updated = dateTimeNumeric(wibWallClock(read.readAt), true);
       const ageMinutes = Math.round((this.now() - read.readAt) / 60_000);
       const source = read.staleBecause
         ? `Sumber: ${this.source.description}, data terakhir yang berhasil dibaca ${updated} WIB (${ageMinutes} menit lalu). Spreadsheet tidak dapat dibaca sekarang: ${read.staleBecause}`

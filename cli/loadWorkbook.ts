@@ -1,13 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { wibWallClock } from '../core/period/yearMonth';
 import type { WorkbookSource } from '../core/ports';
 import { type ParsedWorkbook, parseWorkbook } from '../core/workbook/workbook';
 import { CliError } from './errors';
 import { CsvFolderSource } from './sources/csvFolderSource';
 import { XlsxSource } from './sources/xlsxSource';
-
-/** WIB wall-clock now, UTC-encoded as core expects (WIB is UTC+7 all year). */
-export const wibNow = (): number => Date.now() + 7 * 3_600_000;
 
 export async function sourceFor(path: string): Promise<WorkbookSource> {
   const info = await stat(path).catch(() => null);
@@ -24,5 +22,5 @@ export async function loadWorkbook(path: string): Promise<{ source: WorkbookSour
     throw new CliError(`Berkas ${path} tidak dapat dibaca (${reason.split('\n')[0]})`);
   });
   if (Object.keys(raw).length === 0) throw new CliError(`Berkas ${path} tidak berisi tab apa pun`);
-  return { source, wb: parseWorkbook(raw, { now: wibNow() }) };
+  return { source, wb: parseWorkbook(raw, { now: wibWallClock(Date.now()) }) };
 }

@@ -1,9 +1,8 @@
 import { Cron } from 'croner';
-import { type MonthIndex, monthOfWallClock } from '../../core/period/yearMonth';
+import { type MonthIndex, monthOfWallClock, wibWallClock } from '../../core/period/yearMonth';
 
 export const DEFAULT_MONTHLY_CRON = '0 9 5 * *';
 const TIME_ZONE = 'Asia/Jakarta';
-const WIB_OFFSET_MS = 7 * 3_600_000;
 export const CATCH_UP_MS = 3 * 86_400_000;
 
 /**
@@ -39,7 +38,7 @@ export class MonthlySchedule {
 
   /** The month a run at `at` reports: the previous WIB calendar month. */
   static reportMonth(at: number): MonthIndex {
-    return monthOfWallClock(at + WIB_OFFSET_MS) - 1;
+    return monthOfWallClock(wibWallClock(at)) - 1;
   }
 
   /** Validates a pattern for the configuration (throws with croner's reason). */

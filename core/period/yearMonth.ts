@@ -32,6 +32,12 @@ export function monthRange(from: MonthIndex, to: MonthIndex): MonthIndex[] {
   return out;
 }
 
+/** WIB is UTC+7 all year (no daylight saving). */
+const WIB_OFFSET_MS = 7 * 3_600_000;
+
+/** An instant (ms since epoch) as core's UTC-encoded WIB wall-clock. */
+export const wibWallClock = (instantMs: number): number => instantMs + WIB_OFFSET_MS;
+
 /**
  * Month of a wall-clock timestamp (UTC fields carry WIB wall-clock time, see workbook/cells).
  * Plain arithmetic (the civil-from-days algorithm) instead of a Date: it runs once per log row.

@@ -4,7 +4,11 @@
  */
 import { monthLabel } from '../../core/format/idDate';
 import { ReportBuilder } from '../../core/metrics/report';
-import { monthOfWallClock, parseIsoMonth, toIsoMonth } from '../../core/period/yearMonth';
+import { monthOfWallClock, parseIsoMonth, toIsoMonth, wibWallClock } from '../../core/period/yearMonth';
+
+/** Today's WIB wall-clock, for the "future date" check and the default month. */
+const wibNow = (): number => wibWallClock(Date.now());
+
 import { findingsForMonth } from '../../core/render/json';
 import { renderSummarySheets, VALIDATION_SHEET } from '../../core/render/sheetBlocks';
 import { parseWorkbook } from '../../core/workbook/workbook';
@@ -12,7 +16,6 @@ import { GENERATE_DIALOG, HELP_DIALOG } from './dialogs';
 import { readTrackingTabs } from './spreadsheetSource';
 import { writeSummarySheets } from './spreadsheetWriter';
 import { addMissingTemplateTabs } from './template';
-import { wibNow } from './wallClock';
 
 const TITLE = 'Laporan DJPK';
 const SCHEDULE_HANDLER = 'runScheduledReport';

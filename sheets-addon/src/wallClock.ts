@@ -43,6 +43,3 @@ export function wallClockConverter(timeZone: string): (instant: Date) => Date {
     return Number.isNaN(ms) ? instant : new Date(ms + offsetAt(ms));
   };
 }
-
-/** Today's WIB wall-clock (UTC-encoded), for the "future date" check. */
-export const wibNow = (): number => Date.now() + 7 * 3_600_000;
