@@ -1,5 +1,6 @@
 import { ContainerClient } from '@azure/storage-blob';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
+import { httpStatusOf } from '../httpStatus';
 import type { ChannelRecord, ChannelStore } from './channelStore';
 import { CLAIM_LEASE_MS, type ClaimResult, type PostLedger, type PostRecord } from './ledger';
 
@@ -9,12 +10,7 @@ import { CLAIM_LEASE_MS, type ClaimResult, type PostLedger, type PostRecord } fr
  * If-Match on the record's ETag, so exactly one instance wins either race.
  */
 const safe = (key: string) => key.replace(/[^A-Za-z0-9._-]/g, '_');
-// Duck-typed: the SDK's RestError may come from another copy of @azure/core-rest-pipeline.
-const statusOf = (error: unknown): number | null => {
-  const status = (error as { statusCode?: unknown })?.statusCode;
-  return typeof status === 'number' ? status : null;
-};
-const conflict = (error: unknown) => statusOf(error) === 409 || statusOf(error) === 412;
+const conflict = (error: unknown) => httpStatusOf(error) === 409 || httpStatusOf(error) === 412;
 
 export class BlobLedger implements PostLedger {
   private ready: Promise<unknown> | null = null;
@@ -37,7 +33,7 @@ export class BlobLedger implements PostLedger {
       for await (const chunk of response.readableStreamBody ?? []) chunks.push(Buffer.from(chunk as Buffer));
       return { record: JSON.parse(Buffer.concat(chunks).toString('utf8')) as PostRecord, etag: response.etag ?? '' };
     } catch (error) {
-      if (statusOf(error) === 404) return null;
+      if (httpStatusOf(error) === 404) return null;
       throw error;
     }
   }

@@ -3,6 +3,7 @@ import { google, type sheets_v4 } from 'googleapis';
 import type { WorkbookSource } from '../../core/ports';
 import type { CellValue } from '../../core/workbook/cells';
 import { type RawWorkbook, trackingTabOf } from '../../core/workbook/workbook';
+import { httpStatusOf } from '../httpStatus';
 
 export interface GoogleSheetsOptions {
   readonly spreadsheetId: string;
@@ -27,12 +28,6 @@ export class SheetsReadError extends Error {
     super(message);
   }
 }
-
-const statusOf = (error: unknown): number | null => {
-  const e = error as { status?: unknown; code?: unknown; response?: { status?: unknown } };
-  const status = e?.response?.status ?? e?.status ?? e?.code;
-  return typeof status === 'number' ? status : null;
-};
 
 /**
  * Google Sheets API v4 through googleapis with a service account: the tab titles (one metadata
@@ -86,7 +81,7 @@ export class GoogleSheetsSource implements WorkbookSource {
       try {
         return await call();
       } catch (error) {
-        const status = statusOf(error);
+        const status = httpStatusOf(error);
         if (status !== null && RETRYABLE.has(status) && attempt < retries) {
           // Exponential backoff with jitter: 0.5 s, 1 s, 2 s, 4 s (+ up to 25%).
           await sleep(500 * 2 ** attempt * (1 + Math.random() / 4));

@@ -2,14 +2,9 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { type Activity, CardFactory, type ConversationParameters, MessageFactory, type TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import type { Reply } from '../brain';
+import { httpStatusOf } from '../httpStatus';
 import type { ChannelRecord } from '../post/channelStore';
 import { type ChannelSender, SendError } from '../post/monthlyPost';
-
-const statusOf = (error: unknown): number | null => {
-  const e = error as { statusCode?: unknown; status?: unknown; response?: { status?: unknown } };
-  const status = e?.statusCode ?? e?.response?.status ?? e?.status;
-  return typeof status === 'number' ? status : null;
-};
 
 /**
  * Starts a new thread in the stored channel: the Connector's conversations.createConversation with
@@ -43,7 +38,8 @@ export class TeamsChannelSender implements ChannelSender {
         failure = error;
       }
     });
-    if (failure) throw new SendError(failure instanceof Error ? failure.message : String(failure), statusOf(failure));
+    if (failure)
+      throw new SendError(failure instanceof Error ? failure.message : String(failure), httpStatusOf(failure));
     return { activityId };
   }
 }
