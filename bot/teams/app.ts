@@ -64,8 +64,9 @@ async function rememberChannel(context: TurnContext, handlers: TeamsHandlers, in
   if (!channelId || !data.team?.id) return;
   if (handlers.configuredChannelId && handlers.configuredChannelId !== channelId) return;
   const current = await handlers.channels.get();
-  if (current && !installing && !current.inactive && current.channelId === channelId) return;
-  if (current && !installing && !current.inactive && !handlers.configuredChannelId) return;
+  // A mention never replaces a working channel, except by the configured one.
+  if (!installing && current && !current.inactive && (current.channelId === channelId || !handlers.configuredChannelId))
+    return;
   await handlers.channels.save({
     reference: TurnContext.getConversationReference(activity),
     channelId,

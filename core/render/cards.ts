@@ -1,6 +1,6 @@
 import type { Answer } from '../ask/answer';
 import type { Chart, Table } from '../metrics/model';
-import { formatCell } from './cells';
+import { formatCell, seriesFormat } from './cells';
 
 /**
  * Adaptive Cards (schema 1.5, as Teams renders them) built from an Answer. Charts use Teams'
@@ -58,10 +58,7 @@ function chartTable(chart: Chart): Table {
     title: chart.title,
     columns: [
       { header: '', format: 'text' },
-      ...chart.series.map((s) => ({
-        header: s.name,
-        format: s.values.every((v) => v === null || Number.isInteger(v)) ? ('int' as const) : ('dec2' as const),
-      })),
+      ...chart.series.map((s) => ({ header: s.name, format: seriesFormat(s) })),
     ],
     rows: chart.categories.map((c, i) => [c, ...chart.series.map((s) => s.values[i] ?? null)]),
   };

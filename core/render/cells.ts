@@ -1,5 +1,5 @@
 import { formatNumber, formatPercent } from '../format/idNumber';
-import type { CellFormat, TableCell } from '../metrics/model';
+import type { CellFormat, ChartSeries, TableCell } from '../metrics/model';
 
 /** A table cell as a person reads it (id-ID); "–" for no data. */
 export function formatCell(value: TableCell, format: CellFormat): string {
@@ -24,3 +24,7 @@ export function formatCell(value: TableCell, format: CellFormat): string {
       return String(value);
   }
 }
+
+/** How a chart series' numbers are shown in its data table: whole numbers without decimals. */
+export const seriesFormat = (series: ChartSeries): CellFormat =>
+  series.values.every((v) => v === null || Number.isInteger(v)) ? 'int' : 'dec2';

@@ -1,6 +1,7 @@
 import type { SectionId } from '../metrics/catalog';
 import type { CellFormat, Chart, Report, TableCell } from '../metrics/model';
 import { findingEffect, SEVERITY_LABELS } from '../workbook/findings';
+import { seriesFormat } from './cells';
 import { findingsForMonth } from './json';
 
 /**
@@ -77,12 +78,7 @@ function chartBlock(chart: Chart, row: number, col: number): { block: SheetBlock
       style: 'table',
       header,
       rows,
-      formats: [
-        'text',
-        ...chart.series.map((s) =>
-          s.values.every((v) => v === null || Number.isInteger(v)) ? ('int' as const) : ('dec2' as const),
-        ),
-      ],
+      formats: ['text', ...chart.series.map(seriesFormat)],
     },
     spec: {
       kind: chart.kind,

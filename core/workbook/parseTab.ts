@@ -41,16 +41,20 @@ function coerceInteger(cell: CellValue, min: number, what: string): Coerced<numb
 
 const MS_PER_DAY = 86_400_000;
 
+/** Dates from this wall-clock moment on are in the future (no limit without a "now"). */
+const endOfTodayOf = (ctx: ParseContext): number =>
+  ctx.now === null ? Number.POSITIVE_INFINITY : Math.floor(ctx.now / MS_PER_DAY) * MS_PER_DAY + MS_PER_DAY;
+
 type Coercer = (cell: CellValue) => Coerced<unknown>;
 
 function coercerFor(kind: ColumnKind, header: string, ctx: ParseContext): Coercer {
   if (kind instanceof EnumSpec) return (cell) => kind.coerce(cell);
   switch (kind) {
     case 'date': {
-      const endOfToday = ctx.now === null ? null : Math.floor(ctx.now / MS_PER_DAY) * MS_PER_DAY + MS_PER_DAY;
+      const endOfToday = endOfTodayOf(ctx);
       return (cell) => {
         const date = coerceDate(cell);
-        if (date.ok && endOfToday !== null && date.value.ms >= endOfToday) {
+        if (date.ok && date.value.ms >= endOfToday) {
           return fail(`Tanggal ${dateNumeric(date.value.ms)} ada di masa depan; periksa kembali tanggalnya`);
         }
         return date;
@@ -107,8 +111,7 @@ function fastPathFor(kind: ColumnKind, ctx: ParseContext): BoundColumn['fast'] {
     return (cell) => (typeof cell === 'string' && !cell.includes('#') ? cell.trim() : undefined);
   }
   if (kind === 'date') {
-    const endOfToday =
-      ctx.now === null ? Number.POSITIVE_INFINITY : Math.floor(ctx.now / MS_PER_DAY) * MS_PER_DAY + MS_PER_DAY;
+    const endOfToday = endOfTodayOf(ctx);
     return (cell) => {
       if (!(cell instanceof Date)) return undefined;
       const ms = cell.getTime();
