@@ -40,10 +40,10 @@ export const HELP_EXAMPLES = [
 ];
 
 const MAX_TABLE_ROWS = 15;
+/** Scores and averages are shown with 2 decimals, counts as whole numbers. */
+const decimalsOf = (def: MetricDef): number => (def.unit === 'score' || def.unit === 'average' ? 2 : 0);
 const valueText = (def: MetricDef | undefined, value: number | null) =>
-  value === null
-    ? 'belum ada data'
-    : formatNumber(value, def && (def.unit === 'score' || def.unit === 'average') ? 2 : 0);
+  value === null ? 'belum ada data' : formatNumber(value, def ? decimalsOf(def) : 0);
 
 function subjectOf(def: MetricDef): string {
   if (def.unit === 'score' || def.unit === 'average' || def.unit === 'followers' || def.unit === 'percent')
@@ -132,7 +132,7 @@ export class Answerer {
     const title = `${def?.label ?? key} — ${monthLabel(m)}`;
     const f = this.report(m).metrics[key];
     if (!def || !f || f.value === null) return this.noData(m, title);
-    const decimals = def.unit === 'score' || def.unit === 'average' ? 2 : 0;
+    const decimals = decimalsOf(def);
     return {
       title,
       period: monthLabel(m),
@@ -234,7 +234,7 @@ export class Answerer {
         title: def.label,
         columns: [
           { header: 'Bulan', format: 'text' },
-          { header: def.label, format: def.unit === 'score' || def.unit === 'average' ? 'dec2' : 'int' },
+          { header: def.label, format: decimalsOf(def) === 2 ? 'dec2' : 'int' },
         ],
         rows: months.map((m, i) => [monthLabel(m), values[i] ?? null]),
       },
