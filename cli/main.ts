@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
+import { quoteText } from '../core/workbook/cells';
 import { type CliIo, FORMATS, type Format, reportCommand } from './commands/report';
 import { templateCommand } from './commands/template';
 import { validateCommand } from './commands/validate';
 import { CliError } from './errors';
+import { inertText } from './terminal';
 
 export const USAGE = `Pemakaian:
   djpk-report report   --data BERKAS.xlsx|FOLDER [--month YYYY-MM] [--format json|md|html|xlsx[,…]]
@@ -36,7 +38,12 @@ function parseFormats(text: string | undefined): Format[] {
 }
 
 /** Runs the CLI; returns the exit code. Never throws for bad input. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], terminal: CliIo): Promise<number> {
+  // Cell text reaches findings, warnings and Markdown: nothing printed may steer the terminal.
+  const io: CliIo = {
+    stdout: (text) => terminal.stdout(inertText(text)),
+    stderr: (text) => terminal.stderr(inertText(text)),
+  };
   try {
     const { positionals, values } = parseArgs({
       args: [...argv],
@@ -83,6 +90,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`Galat: ${error.message}\n${USAGE}`);
       return 2;
     }
-    throw error;
+    // Anything else is a defect, not the user's doing: still one line, never a stack trace.
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    io.stderr(`Galat: terjadi kesalahan tak terduga; laporan tidak dibuat (rincian: ${quoteText(detail ?? '')})\n`);
+    return 2;
   }
 }

@@ -1,41 +1,73 @@
-import type { CellValue } from '../../core/workbook/cells';
+import { type CellValue, MAX_CELL_CHARS } from '../../core/workbook/cells';
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/** Appends `text[from, to)` to `cell`, never growing it past MAX_CELL_CHARS + 1 (core then reports the cut). */
+function append(cell: string, text: string, from: number, to: number): string {
+  const room = MAX_CELL_CHARS + 1 - cell.length;
+  return room <= 0 || to <= from ? cell : cell + text.slice(from, Math.min(to, from + room));
+}
 
 /**
  * RFC 4180 CSV (quotes, doubled quotes, newlines inside quotes), as Google Sheets' "Download as
  * CSV" writes it. Every cell stays text: core coerces dates and Indonesian numbers itself.
  * The delimiter is detected from the header line (',' or ';', which Excel uses in id-ID).
+ * Cells are sliced, not built a character at a time, and kept to MAX_CELL_CHARS + 1 characters.
  */
 export function parseCsv(text: string): CellValue[][] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const firstLine = body.slice(0, body.indexOf('\n') === -1 ? body.length : body.indexOf('\n'));
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const n = body.length;
+  const lineEnd = body.indexOf('\n', 0);
+  const firstLine = body.slice(0, Math.min(lineEnd === -1 ? n : lineEnd, 65_536));
+  const delimiter =
+    (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';'.charCodeAt(0) : ','.charCodeAt(0);
   const rows: CellValue[][] = [];
   let row: CellValue[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === delimiter) {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && body[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
+  let i = 0;
+  for (;;) {
+    let cell = '';
+    if (body.charCodeAt(i) === QUOTE) {
+      i++;
+      for (;;) {
+        const q = body.indexOf('"', i);
+        cell = append(cell, body, i, q === -1 ? n : q);
+        if (q === -1) {
+          i = n;
+          break;
+        }
+        if (body.charCodeAt(q + 1) === QUOTE) {
+          cell = append(cell, '"', 0, 1);
+          i = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+    }
+    // An unquoted cell, or what follows a closing quote before the delimiter (kept, as Sheets does).
+    let end = i;
+    while (end < n) {
+      const c = body.charCodeAt(end);
+      if (c === delimiter || c === LF || c === CR) break;
+      end++;
+    }
+    cell = append(cell, body, i, end);
+    row.push(cell === '' ? null : cell);
+    if (end >= n) {
+      if (cell !== '' || row.length > 1) rows.push(row);
+      break;
+    }
+    const c = body.charCodeAt(end);
+    if (c === delimiter) {
+      i = end + 1;
+      continue;
+    }
     rows.push(row);
+    row = [];
+    i = end + (c === CR && body.charCodeAt(end + 1) === LF ? 2 : 1);
+    if (i >= n) break;
   }
-  return rows.map((r) => r.map((c) => (c === '' ? null : c)));
+  return rows;
 }

@@ -1,6 +1,7 @@
 import { changePctExact } from '../format/change';
 import { formatNumber } from '../format/idNumber';
 import { type MonthIndex, toIsoMonth } from '../period/yearMonth';
+import { quoteText } from '../workbook/cells';
 import type { Finding } from '../workbook/findings';
 import { closestMatch, looseKey } from '../workbook/textMatch';
 import type { ParsedWorkbook } from '../workbook/workbook';
@@ -104,8 +105,8 @@ export class Figures {
             'Metrik',
             'B',
             near
-              ? `Metrik '${row.metrik}' tidak dikenal; maksud Anda '${row.metrik.includes('.') ? near.key : near.label}'? Baris ini tidak dihitung`
-              : `Metrik '${row.metrik}' tidak dikenal; tulis kunci metrik (mis. konsultasi.total) atau labelnya. Baris ini tidak dihitung`,
+              ? `Metrik '${quoteText(row.metrik)}' tidak dikenal; maksud Anda '${row.metrik.includes('.') ? near.key : near.label}'? Baris ini tidak dihitung`
+              : `Metrik '${quoteText(row.metrik)}' tidak dikenal; tulis kunci metrik (mis. konsultasi.total) atau labelnya. Baris ini tidak dihitung`,
           ),
           severity: 'error',
         });

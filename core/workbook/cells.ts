@@ -24,12 +24,31 @@ export const fail = <T>(message: string): Coerced<T> => ({ ok: false, message })
 export const isBlank = (cell: CellValue): boolean =>
   cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 
+/**
+ * Longest text a cell may hold (Google Sheets' own limit). Sources stop reading a cell one
+ * character past it, so a longer cell is recognised as cut without ever being held whole.
+ */
+export const MAX_CELL_CHARS = 50_000;
+
+/** Longest quotation of a cell in a message: enough to find the cell, never the whole of a long one. */
+export const QUOTE_CHARS = 80;
+
+/** A cell's text for a message: trimmed, and cut to QUOTE_CHARS with "…" when longer. */
+export function quoteText(text: string): string {
+  const t = text.length > QUOTE_CHARS * 4 ? text.slice(0, QUOTE_CHARS * 4).trim() : text.trim();
+  if (t.length <= QUOTE_CHARS) return t;
+  let end = QUOTE_CHARS - 1;
+  const last = t.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--; // never split a surrogate pair
+  return `${t.slice(0, end)}…`;
+}
+
 const FORMULA_ERROR = /^#(REF!|VALUE!|N\/A|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)/i;
 
 /** Indonesian description of a raw cell for messages: text in quotes, numbers as written. */
 export function describeCell(cell: CellValue): string {
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? 'tanggal kosong' : cell.toISOString();
-  if (typeof cell === 'string') return `'${cell.trim()}'`;
+  if (typeof cell === 'string') return `'${quoteText(cell)}'`;
   return String(cell);
 }
 
@@ -91,6 +110,7 @@ export function coerceDate(cell: CellValue): Coerced<WallClock> {
   const raw = cell.trim();
   const formula = formulaError(raw);
   if (formula) return fail(formula);
+  const quoted = quoteText(raw);
   let m = NUMERIC_DMY.exec(raw);
   if (m) return fromParts(Number(m[3]), Number(m[2]), Number(m[1]), num(m[4]), num(m[5]), num(m[6]), raw);
   m = ISO_YMD.exec(raw);
@@ -98,10 +118,10 @@ export function coerceDate(cell: CellValue): Coerced<WallClock> {
   m = WORD_DMY.exec(raw);
   if (m) {
     const month = monthFromWord(m[2] ?? '');
-    if (month === null) return fail(`Nama bulan '${m[2]}' pada tanggal '${raw}' tidak dikenal`);
+    if (month === null) return fail(`Nama bulan '${m[2]}' pada tanggal '${quoted}' tidak dikenal`);
     return fromParts(Number(m[3]), month, Number(m[1]), num(m[4]), num(m[5]), num(m[6]), raw);
   }
-  return fail(`Teks '${raw}' bukan tanggal; gunakan DD/MM/YYYY, YYYY-MM-DD atau "7 Januari 2025"`);
+  return fail(`Teks '${quoted}' bukan tanggal; gunakan DD/MM/YYYY, YYYY-MM-DD atau "7 Januari 2025"`);
 }
 
 const GROUPED = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/;
@@ -118,7 +138,7 @@ export function coerceNumber(cell: CellValue): Coerced<number> {
   if (GROUPED.test(raw)) return ok(Number(raw.replace(/\./g, '').replace(',', '.')));
   if (COMMA_DECIMAL.test(raw)) return ok(Number(raw.replace(',', '.')));
   if (DOT_DECIMAL.test(raw)) return ok(Number(raw));
-  return fail(`Teks '${cell.trim()}' bukan angka; tulis misalnya 1.010 atau 81,58`);
+  return fail(`Teks '${quoteText(cell)}' bukan angka; tulis misalnya 1.010 atau 81,58`);
 }
 
 const ISO_MONTH = /^(\d{4})[-/](\d{1,2})$/;
@@ -148,10 +168,10 @@ export function coerceMonth(cell: CellValue): Coerced<MonthIndex> {
   if (year === null) {
     const asDate = coerceDate(raw);
     if (asDate.ok) return coerceMonth(new Date(asDate.value.ms));
-    return fail(`Teks '${raw}' bukan bulan; gunakan YYYY-MM, Jan-25 atau "Januari 2025"`);
+    return fail(`Teks '${quoteText(raw)}' bukan bulan; gunakan YYYY-MM, Jan-25 atau "Januari 2025"`);
   }
   if (year < 100) year += 2000;
-  if (month === null || month < 1 || month > 12) return fail(`Bulan pada '${raw}' tidak dikenal`);
+  if (month === null || month < 1 || month > 12) return fail(`Bulan pada '${quoteText(raw)}' tidak dikenal`);
   return ok(monthIndex(year, month));
 }
 
@@ -172,6 +192,6 @@ export function coerceTimeOfDay(cell: CellValue): Coerced<number> {
   const raw = String(cell ?? '').trim();
   const m = /^(\d{1,2})[:.](\d{2})$/.exec(raw);
   if (!m || Number(m[1]) > 24 || Number(m[2]) > 59)
-    return fail(`Jam '${raw}' tidak valid; tulis HH:mm, misalnya 08:00`);
+    return fail(`Jam '${quoteText(raw)}' tidak valid; tulis HH:mm, misalnya 08:00`);
   return ok(Number(m[1]) * 60 + Number(m[2]));
 }

@@ -1,4 +1,4 @@
-import { type CellValue, type Coerced, fail, ok } from './cells';
+import { type CellValue, type Coerced, fail, ok, quoteText } from './cells';
 import { closestMatch, looseKey } from './textMatch';
 
 export interface EnumValue<Id extends string> {
@@ -46,10 +46,11 @@ export class EnumSpec<Id extends string> {
     if (id !== null) return ok(id);
     const near = closestMatch(text, this.spellings, (s) => s.text);
     const allowed = this.values.map((v) => v.label).join(', ');
+    const quoted = quoteText(text);
     return fail(
       near
-        ? `${this.name} '${text}' tidak dikenal; maksud Anda '${this.label(near.id)}'?`
-        : `${this.name} '${text}' tidak dikenal; pilih salah satu: ${allowed}`,
+        ? `${this.name} '${quoted}' tidak dikenal; maksud Anda '${this.label(near.id)}'?`
+        : `${this.name} '${quoted}' tidak dikenal; pilih salah satu: ${allowed}`,
     );
   }
 }

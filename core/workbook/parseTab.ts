@@ -1,4 +1,5 @@
 import { dateNumeric } from '../format/idDate';
+import { formatNumber } from '../format/idNumber';
 import { monthOfWallClock, toIsoMonth } from '../period/yearMonth';
 import {
   type CellValue,
@@ -10,7 +11,9 @@ import {
   fail,
   formulaError,
   isBlank,
+  MAX_CELL_CHARS,
   ok,
+  quoteText,
   type WallClock,
 } from './cells';
 import { EnumSpec } from './enums';
@@ -177,7 +180,7 @@ function bindHeaders(spec: TabSpec, header: CellValue[], ctx: ParseContext, find
       cell: null,
       severity: 'error',
       message: near
-        ? `Kolom wajib '${column.header}' tidak ditemukan di baris 1 tab '${spec.name}'; judul kolom '${near}' mungkin salah ketik. Data tab ini tidak dihitung`
+        ? `Kolom wajib '${column.header}' tidak ditemukan di baris 1 tab '${spec.name}'; judul kolom '${quoteText(near)}' mungkin salah ketik. Data tab ini tidak dihitung`
         : `Kolom wajib '${column.header}' tidak ditemukan di baris 1 tab '${spec.name}'; data tab ini tidak dihitung`,
       month: null,
     });
@@ -217,8 +220,14 @@ export function parseTab<T extends TabSpec>(
     const record: Record<string, unknown> = { ...template };
     record.row = r + 1;
     rowFindings.length = 0;
+    let cutColumns: BoundColumn[] | null = null;
     for (const column of columns) {
-      const cell = cells[column.index];
+      let cell = cells[column.index];
+      if (typeof cell === 'string' && cell.length > MAX_CELL_CHARS) {
+        cell = cell.slice(0, MAX_CELL_CHARS);
+        cutColumns ??= [];
+        cutColumns.push(column);
+      }
       if (isBlank(cell)) {
         record[column.spec.key] = column.spec.kind === 'weight' ? 1 : null;
         if (column.spec.required) {
@@ -235,6 +244,10 @@ export function parseTab<T extends TabSpec>(
       if (result.ok) record[column.spec.key] = result.value;
       else rowFindings.push(cellFinding(spec, column, r, result.message));
     }
+    if (cutColumns !== null) {
+      const month = monthOf(record);
+      for (const column of cutColumns) findings.push({ ...cutFinding(spec, column, r), month });
+    }
     if (rowFindings.length > 0) {
       const month = monthOf(record);
       for (const finding of rowFindings) findings.push({ ...finding, month });
@@ -243,6 +256,19 @@ export function parseTab<T extends TabSpec>(
     rows.push(record as RowOf<T>);
   }
   return { present: true, rows, findings };
+}
+
+function cutFinding(spec: TabSpec, column: BoundColumn, rowIndex: number): Finding {
+  const limit = formatNumber(MAX_CELL_CHARS);
+  return {
+    ...cellFinding(
+      spec,
+      column,
+      rowIndex,
+      `Isi sel lebih dari ${limit} karakter; hanya ${limit} karakter pertama yang dibaca`,
+    ),
+    severity: 'warning',
+  };
 }
 
 function cellFinding(spec: TabSpec, column: BoundColumn, rowIndex: number, message: string): Finding {

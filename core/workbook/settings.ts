@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type CellValue, coerceNumber, coerceTimeOfDay, isBlank } from './cells';
+import { type CellValue, coerceNumber, coerceTimeOfDay, isBlank, quoteText } from './cells';
 import { DEFAULT_LAYER2_UNITS } from './enums';
 import type { Finding } from './findings';
 import { closestMatch, looseKey } from './textMatch';
@@ -134,8 +134,8 @@ export function readSettings(
       findings.push(
         finding(
           near
-            ? `Pengaturan '${row.kunci}' tidak dikenal; maksud Anda '${near[0]}'?`
-            : `Pengaturan '${row.kunci}' tidak dikenal dan diabaikan`,
+            ? `Pengaturan '${quoteText(row.kunci)}' tidak dikenal; maksud Anda '${near[0]}'?`
+            : `Pengaturan '${quoteText(row.kunci)}' tidak dikenal dan diabaikan`,
         ),
       );
       continue;
@@ -145,7 +145,9 @@ export function readSettings(
     const value = parse(row.nilai);
     const checked = SettingsSchema.shape[key].safeParse(value);
     if (value === undefined || !checked.success) {
-      findings.push(finding(`Nilai '${String(row.nilai)}' untuk '${label}' tidak valid; dipakai nilai bawaan`));
+      findings.push(
+        finding(`Nilai '${quoteText(String(row.nilai))}' untuk '${label}' tidak valid; dipakai nilai bawaan`),
+      );
       continue;
     }
     raw[key] = checked.data;

@@ -1,5 +1,5 @@
 import { monthOfWallClock, toIsoMonth } from '../period/yearMonth';
-import type { CellValue } from './cells';
+import { type CellValue, quoteText } from './cells';
 import { layer2UnitSpec } from './enums';
 import type { Finding } from './findings';
 import { type ParseContext, parseTab } from './parseTab';
@@ -92,7 +92,7 @@ function resolveTabs(raw: RawWorkbook, findings: Finding[]): Map<TabId, readonly
         column: null,
         cell: null,
         severity: 'warning',
-        message: `Tab '${name}' dan '${first}' sama-sama dibaca sebagai '${spec.name}'; yang dipakai '${first}'`,
+        message: `Tab '${quoteText(name)}' dan '${quoteText(first)}' sama-sama dibaca sebagai '${spec.name}'; yang dipakai '${first}'`,
         month: null,
       });
       continue;

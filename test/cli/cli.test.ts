@@ -7,27 +7,13 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main';
 import { readXlsxFile } from '../../cli/xlsx/readXlsx';
 import { ReportJsonSchema } from '../../core/render/json';
 import { renderSummarySheets } from '../../core/render/sheetBlocks';
 import type { CellValue } from '../../core/workbook/cells';
 import { parseWorkbook } from '../../core/workbook/workbook';
+import { cli } from '../fixtures/cli';
 import { SAMPLE_XLSX, sampleRaw, sampleReport } from '../fixtures/sample';
-
-async function cli(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-  });
-  return { code, stdout, stderr };
-}
 
 let dir: string;
 beforeAll(async () => {
