@@ -2,18 +2,20 @@ import { parseArgs } from 'node:util';
 import { quoteText } from '../core/workbook/cells';
 import { type CliIo, FORMATS, type Format, reportCommand } from './commands/report';
 import { templateCommand } from './commands/template';
-import { validateCommand } from './commands/validate';
+import { VALIDATE_FORMATS, type ValidateFormat, validateCommand } from './commands/validate';
 import { CliError } from './errors';
 import { inertText } from './terminal';
 
 export const USAGE = `Pemakaian:
   djpk-report report   --data BERKAS.xlsx|FOLDER [--month YYYY-MM] [--format json|md|html|xlsx[,…]]
                        [--out BERKAS | --out-dir FOLDER] [--strict]
-  djpk-report validate --data BERKAS.xlsx|FOLDER [--month YYYY-MM]
+  djpk-report validate --data BERKAS.xlsx|FOLDER [--month YYYY-MM] [--format text|html|md|json]
+                       [--out BERKAS]
   djpk-report template --out BERKAS.xlsx [--force]
 
   --month   bulan laporan; bawaan: bulan terakhir yang memiliki data
-  --format  bawaan html; json dan md tanpa --out dicetak ke stdout
+  --format  report: bawaan html; json dan md tanpa --out dicetak ke stdout
+            validate: bawaan text (tabel di terminal); html, md, json tanpa --out ke stdout
   --strict  kode keluar 1 bila ada galat data pada bulan laporan
 `;
 
@@ -35,6 +37,13 @@ function parseFormats(text: string | undefined): Format[] {
       throw new CliError(`Format '${f}' tidak dikenal; pilih ${FORMATS.join(', ')}`);
   }
   return formats as Format[];
+}
+
+function parseValidateFormat(text: string | undefined): ValidateFormat {
+  const format = (text ?? 'text').trim().toLowerCase();
+  if (!(VALIDATE_FORMATS as readonly string[]).includes(format))
+    throw new CliError(`Format '${format}' tidak dikenal untuk validate; pilih ${VALIDATE_FORMATS.join(', ')}`);
+  return format as ValidateFormat;
 }
 
 /** Runs the CLI; returns the exit code. Never throws for bad input. */
@@ -74,7 +83,10 @@ export async function runCli(argv: readonly string[], terminal: CliIo): Promise<
           io,
         );
       case 'validate':
-        return await validateCommand({ data: requireData(), month: values.month }, io);
+        return await validateCommand(
+          { data: requireData(), month: values.month, format: parseValidateFormat(values.format), out: values.out },
+          io,
+        );
       case 'template':
         if (!values.out) throw new CliError('--out wajib diisi untuk template');
         return await templateCommand({ out: values.out, force: values.force }, io);

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { monthLabel } from '../../core/format/idDate';
+import { monthLabel, wibTimestamp } from '../../core/format/idDate';
 import { ReportBuilder } from '../../core/metrics/report';
 import { parseIsoMonth, toIsoMonth } from '../../core/period/yearMonth';
 import { renderHtml } from '../../core/render/html';
@@ -33,6 +33,10 @@ function assertNotDataFile(path: string, data: string): void {
   if (resolve(path) === resolve(data)) throw new CliError('--out tidak boleh menimpa berkas data tim');
 }
 
+/** The command that lists a month's findings, as the report's notice quotes it. */
+export const validateHint = (data: string, month: string): string =>
+  `npm run -s validate -- --data ${/[\s'"]/.test(data) ? `"${data.replace(/"/g, '\\"')}"` : data} --month ${month} --format html --out validasi-${month}.html`;
+
 export async function reportCommand(options: ReportOptions, io: CliIo): Promise<number> {
   if (options.out && options.formats.length > 1)
     throw new CliError('--out hanya untuk satu format; untuk beberapa format gunakan --out-dir');
@@ -56,10 +60,11 @@ export async function reportCommand(options: ReportOptions, io: CliIo): Promise<
   const errors = findings.filter((f) => f.severity === 'error').length;
   if (findings.length) {
     io.stderr(
-      `${findings.length} temuan data (${errors} galat) untuk ${report.monthLabel}; lihat bagian Validasi atau jalankan 'validate'.\n`,
+      `${findings.length} temuan data (${errors} galat) untuk ${report.monthLabel}; daftarnya: ${validateHint(options.data, report.month)}\n`,
     );
   }
-  const generatedAt = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const generatedAt = wibTimestamp(Date.now());
+  const hint = validateHint(options.data, report.month);
   const stem = `laporan-${toIsoMonth(month)}`;
   for (const format of options.formats) {
     const target =
@@ -78,8 +83,8 @@ export async function reportCommand(options: ReportOptions, io: CliIo): Promise<
       format === 'json'
         ? `${JSON.stringify(toReportJson(report), null, 2)}\n`
         : format === 'md'
-          ? renderMarkdown(report)
-          : renderHtml(report, { generatedAt, source: `Sumber: ${source.description}` });
+          ? renderMarkdown(report, { validateHint: hint })
+          : renderHtml(report, { generatedAt, source: `Sumber: ${source.description}`, validateHint: hint });
     if (target === undefined) {
       io.stdout(text);
       continue;

@@ -62,4 +62,7 @@ export function dateTimeNumeric(ms: number, hasTime: boolean): string {
   return `${dateNumeric(ms)} ${hh}:${mi}`;
 }
 
+/** "23/11/2026 09:15 WIB" for an instant (ms since epoch): when a file was made, said in WIB. */
+export const wibTimestamp = (instantMs: number): string => `${dateTimeNumeric(instantMs + 7 * 3_600_000, true)} WIB`;
+
 export const dayName = (ms: number): string => DAY_NAMES_ID[new Date(ms).getUTCDay()] ?? '';

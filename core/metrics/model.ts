@@ -20,6 +20,8 @@ export interface Table {
 }
 
 export interface ChartSeries {
+  /** Stable identity (e.g. a metric key) so a channel keeps its colour in every chart. */
+  readonly key?: string;
   readonly name: string;
   readonly values: readonly (number | null)[];
 }

@@ -1,141 +1,297 @@
 import { formatNumber } from '../format/idNumber';
-import type { Chart } from '../metrics/model';
+import type { Chart, ChartSeries } from '../metrics/model';
 
-/** Inline SVG charts for the standalone HTML report; no scripts, no external assets. */
+/**
+ * Inline SVG charts for the standalone HTML report; no scripts, no external assets.
+ *
+ * Charts are drawn at the size they are shown: no viewBox, horizontal positions in percent of the
+ * card's width and vertical ones in CSS pixels, so text keeps its font size (12 px) on a 1366 px
+ * screen and a 390 px phone alike, and the chart always fills its card. Legends are HTML (they
+ * wrap instead of being cut) and a chart with missing months says so in a note under it.
+ */
 
-export const PALETTE = ['#0b4f8a', '#f2a900', '#2e8b57', '#c0392b', '#7d3c98', '#16a085', '#d35400', '#5d6d7e'];
+/** Colours for series without a stable key (periods, topics, user groups). */
+export const PALETTE = ['#0b4f8a', '#f2a900', '#5d6d7e', '#d35400', '#1abc9c', '#8e44ad', '#2c3e50', '#e67e22'];
+
+/** One colour per channel (and for the total) in every chart, keyed by series key or name. */
+const KEY_COLORS: Readonly<Record<string, string>> = {
+  total: '#0b4f8a',
+  tiketkonsultasi: '#0b4f8a',
+  whatsapp: '#2e8b57',
+  telepon: '#f2a900',
+  email: '#c0392b',
+  helpdesk: '#7d3c98',
+  livechat: '#16a085',
+};
 
 const esc = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const color = (i: number) => PALETTE[i % PALETTE.length] ?? '#333';
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 const short = (value: number) => formatNumber(value, Number.isInteger(value) ? 0 : 1);
+const pct = (value: number) => `${value.toFixed(2)}%`;
+const normalize = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-function donut(chart: Chart): string {
-  const values = (chart.series[0]?.values ?? []).map((v) => v ?? 0);
-  const total = values.reduce((a, b) => a + b, 0);
-  const r = 70;
-  const c = 2 * Math.PI * r;
-  let offset = 0;
-  const arcs = values
-    .map((v, i) => {
-      const length = total ? (v / total) * c : 0;
-      const arc = `<circle r="${r}" cx="100" cy="100" fill="none" stroke="${color(i)}" stroke-width="36" stroke-dasharray="${length.toFixed(2)} ${(c - length).toFixed(2)}" stroke-dashoffset="${(-offset).toFixed(2)}" transform="rotate(-90 100 100)"/>`;
-      offset += length;
-      return arc;
-    })
-    .join('');
-  const legend = chart.categories
-    .map((label, i) => {
-      const v = values[i] ?? 0;
-      const pct = total ? (v / total) * 100 : 0;
-      return `<g transform="translate(220 ${24 + i * 22})"><rect width="12" height="12" fill="${color(i)}"/><text x="18" y="11">${esc(label)}: ${short(v)} (${formatNumber(pct, pct > 0 && pct < 1 ? 1 : 0)}%)</text></g>`;
-    })
-    .join('');
-  return `<svg viewBox="0 0 480 200" role="img" aria-label="${esc(chart.title)}">${arcs}<text x="100" y="106" text-anchor="middle" class="big">${short(total)}</text>${legend}</svg>`;
+/** A stable colour for a key ("konsultasi.kanal.whatsapp", "WhatsApp"), or the fallback. */
+export function keyColor(key: string, fallback: string): string {
+  const last = key.split('.').pop() ?? key;
+  return KEY_COLORS[normalize(last)] ?? KEY_COLORS[normalize(key)] ?? fallback;
 }
 
-function bars(chart: Chart): string {
-  const width = 480;
-  const height = 220;
-  const top = 20;
-  const bottom = 40;
-  const left = 10;
-  const all = chart.series.flatMap((s) => s.values.map((v) => v ?? 0));
-  const max = Math.max(1, ...all);
-  const groupWidth = (width - left * 2) / Math.max(1, chart.categories.length);
-  const barWidth = Math.min(60, (groupWidth * 0.8) / Math.max(1, chart.series.length));
-  const parts: string[] = [];
+const seriesColor = (series: ChartSeries, i: number) =>
+  keyColor(series.key ?? series.name, PALETTE[i % PALETTE.length] ?? '#333');
+const categoryColor = (label: string, i: number) => keyColor(label, PALETTE[i % PALETTE.length] ?? '#333');
+
+const hasData = (chart: Chart) => chart.series.some((s) => s.values.some((v) => v !== null && v !== undefined));
+const maxOf = (chart: Chart) =>
+  Math.max(0, ...chart.series.flatMap((s) => s.values.filter((v): v is number => typeof v === 'number')));
+
+const svgOpen = (chart: Chart, height: number, cls: string) =>
+  `<svg class="chart ${cls}" width="100%" height="${height}" role="img" aria-label="${esc(chart.title)}">`;
+
+/** Legend entries as drawn in this chart, so the HTML legend uses the same colours. */
+export interface LegendItem {
+  readonly label: string;
+  readonly color: string;
+}
+
+export function chartLegend(chart: Chart, options: ChartOptions = {}): LegendItem[] {
+  if (!hasData(chart)) return [];
+  if (chart.kind === 'donut') {
+    const values = chart.series[0]?.values ?? [];
+    const total = values.reduce<number>((a, v) => a + (v ?? 0), 0);
+    return chart.categories.map((label, i) => {
+      const v = values[i];
+      const share =
+        v === null || v === undefined
+          ? 'belum tersedia'
+          : `${short(v)}${total > 0 ? ` (${formatNumber((v / total) * 100, options.percentDecimals ?? 0)}%)` : ''}`;
+      return { label: `${label}: ${share}`, color: categoryColor(label, i) };
+    });
+  }
+  if (chart.series.length < 2) return [];
+  // A series with no value at all is not drawn, so it gets no legend entry (a note names it).
+  return chart.series.flatMap((s, i) =>
+    s.values.some((v) => v !== null && v !== undefined) ? [{ label: s.name, color: seriesColor(s, i) }] : [],
+  );
+}
+
+export interface ChartOptions {
+  /** Decimals of shares in donut legends; the report's `Desimal Persen`. */
+  readonly percentDecimals?: number;
+}
+
+/** Consecutive categories as runs: "Feb-24–Nov-24", "Mei-23". */
+function runs(categories: readonly string[], member: (i: number) => boolean): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < categories.length; i++) {
+    if (!member(i)) continue;
+    let j = i;
+    while (j + 1 < categories.length && member(j + 1)) j++;
+    out.push(j === i ? (categories[i] ?? '') : `${categories[i]}–${categories[j]}`);
+    i = j;
+  }
+  return out;
+}
+
+/** What a reader must know that the picture alone does not say: missing months, a lone point. */
+export function chartNotes(chart: Chart): string[] {
+  if (!hasData(chart)) return ['Belum ada data untuk grafik ini.'];
+  const notes: string[] = [];
+  const isMissing = (i: number) => chart.series.every((s) => s.values[i] === null || s.values[i] === undefined);
+  const missing = chart.categories.filter((_, i) => isMissing(i));
+  if (chart.kind === 'line') {
+    const empty: string[] = [];
+    for (const s of chart.series) {
+      const points = s.values.flatMap((v, i) => (v === null || v === undefined ? [] : [chart.categories[i] ?? '']));
+      if (points.length === 1 && chart.categories.length > 1)
+        notes.push(`${s.name}: hanya satu bulan berdata (${points[0]}).`);
+      else if (points.length === 0) empty.push(s.name);
+    }
+    if (empty.length) notes.push(`Belum ada data untuk ${empty.join(', ')}.`);
+    if (missing.length)
+      notes.push(`Bulan tanpa data (garis terputus, bukan 0): ${runs(chart.categories, isMissing).join(', ')}.`);
+  } else if (missing.length && chart.kind === 'bar') {
+    notes.push(`Belum ada data untuk ${missing.join(', ')} (ditandai "–", bukan 0).`);
+  }
+  return notes;
+}
+
+const emptySvg = (chart: Chart) =>
+  `${svgOpen(chart, 48, 'empty')}<text x="50%" y="28" text-anchor="middle" class="muted">Belum ada data</text></svg>`;
+
+function donut(chart: Chart): string {
+  const values = chart.series[0]?.values ?? [];
+  const total = values.reduce<number>((a, v) => a + (v ?? 0), 0);
+  const r = 62;
+  const c = 2 * Math.PI * r;
+  let offset = 0;
+  const arcs = total
+    ? values
+        .map((v, i) => {
+          if (!v) return '';
+          const length = (v / total) * c;
+          const arc = `<circle r="${r}" cx="90" cy="90" fill="none" stroke="${categoryColor(chart.categories[i] ?? '', i)}" stroke-width="32" stroke-dasharray="${length.toFixed(2)} ${(c - length).toFixed(2)}" stroke-dashoffset="${(-offset).toFixed(2)}" transform="rotate(-90 90 90)"/>`;
+          offset += length;
+          return arc;
+        })
+        .join('')
+    : `<circle r="${r}" cx="90" cy="90" fill="none" stroke="#dde3ea" stroke-width="32"/>`;
+  return `<svg class="chart donut" width="180" height="180" role="img" aria-label="${esc(chart.title)}">${arcs}<text x="90" y="97" text-anchor="middle" class="big">${short(total)}</text></svg>`;
+}
+
+/** Vertical bars only when every category label fits under its bar on a phone; else horizontal rows. */
+const fitsVertical = (chart: Chart) =>
+  chart.categories.length * Math.max(...chart.categories.map((c) => c.length), 1) <= 30 &&
+  chart.categories.length * chart.series.length <= 15;
+
+function verticalBars(chart: Chart): string {
+  const height = 230;
+  const top = 22;
+  const base = height - 30;
+  const max = Math.max(1, maxOf(chart));
+  const n = Math.max(1, chart.categories.length);
+  const groupWidth = 100 / n;
+  const dense = chart.series.length > 2;
+  const barWidth = Math.min(groupWidth * 0.8, 18) / Math.max(1, chart.series.length);
+  const parts: string[] = [`<line x1="0" x2="100%" y1="${base}" y2="${base}" class="axis"/>`];
   chart.categories.forEach((category, g) => {
-    const groupLeft = left + g * groupWidth + (groupWidth - barWidth * chart.series.length) / 2;
+    const groupLeft = g * groupWidth + (groupWidth - barWidth * chart.series.length) / 2;
     chart.series.forEach((series, s) => {
       const value = series.values[g];
       const x = groupLeft + s * barWidth;
+      const mid = x + barWidth / 2;
       if (value === null || value === undefined) {
-        parts.push(
-          `<text x="${(x + barWidth / 2).toFixed(1)}" y="${height - bottom - 4}" text-anchor="middle" class="muted">–</text>`,
-        );
+        parts.push(`<text x="${pct(mid)}" y="${base - 6}" text-anchor="middle" class="muted">–</text>`);
         return;
       }
-      const h = ((height - top - bottom) * value) / max;
-      const y = height - bottom - h;
+      const h = ((base - top) * Math.max(0, value)) / max;
       parts.push(
-        `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${(barWidth - 4).toFixed(1)}" height="${h.toFixed(1)}" fill="${color(chart.series.length > 1 ? s : g === 1 && chart.categories.length === 3 ? 0 : 1)}"/>`,
-        `<text x="${(x + (barWidth - 4) / 2).toFixed(1)}" y="${(y - 4).toFixed(1)}" text-anchor="middle">${short(value)}</text>`,
+        `<rect x="${pct(x + barWidth * 0.08)}" y="${(base - h).toFixed(1)}" width="${pct(barWidth * 0.84)}" height="${h.toFixed(1)}" fill="${seriesColor(series, s)}"><title>${esc(`${series.name} ${category}: ${short(value)}`)}</title></rect>`,
+        `<text x="${pct(mid)}" y="${(base - h - 5).toFixed(1)}" text-anchor="middle"${dense ? ' class="dense"' : ''}>${short(value)}</text>`,
       );
     });
     parts.push(
-      `<text x="${(left + g * groupWidth + groupWidth / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle">${esc(category)}</text>`,
+      `<text x="${pct(g * groupWidth + groupWidth / 2)}" y="${base + 18}" text-anchor="middle">${esc(category)}</text>`,
     );
   });
-  const legend =
-    chart.series.length > 1
-      ? chart.series
-          .map(
-            (s, i) =>
-              `<g transform="translate(${left + i * 150} ${height - 12})"><rect width="10" height="10" fill="${color(i)}"/><text x="14" y="9">${esc(s.name)}</text></g>`,
-          )
-          .join('')
-      : '';
-  return `<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(chart.title)}">${parts.join('')}${legend}</svg>`;
+  return `${svgOpen(chart, height, 'bars')}${parts.join('')}</svg>`;
+}
+
+/** One row per category: its label above, its bar(s) below, the value after the bar. */
+function horizontalBars(chart: Chart): string {
+  const max = Math.max(1, maxOf(chart));
+  const barHeight = chart.series.length > 1 ? 12 : 16;
+  const parts: string[] = [];
+  let y = 0;
+  chart.categories.forEach((category, g) => {
+    y += 16;
+    const label = category.length > 60 ? `${category.slice(0, 59)}…` : category;
+    parts.push(`<text x="0" y="${y - 3}">${esc(label)}</text>`);
+    chart.series.forEach((series, s) => {
+      const value = series.values[g];
+      if (value === null || value === undefined) {
+        parts.push(`<text x="0" y="${y + barHeight - 3}" class="muted">–</text>`);
+      } else {
+        // 82% at most leaves room for the value label on a phone.
+        const width = (82 * Math.max(0, value)) / max;
+        parts.push(
+          `<rect x="0" y="${y}" width="${pct(width)}" height="${barHeight}" fill="${seriesColor(series, s)}"><title>${esc(`${series.name} ${category}: ${short(value)}`)}</title></rect>`,
+          `<text x="${pct(width)}" dx="5" y="${y + barHeight - 3}">${short(value)}</text>`,
+        );
+      }
+      y += barHeight + 2;
+    });
+    y += 6;
+  });
+  return `${svgOpen(chart, y, 'hbars')}${parts.join('')}</svg>`;
 }
 
 function line(chart: Chart): string {
-  const width = 640;
-  const height = 260;
-  const left = 50;
-  const right = 10;
-  const top = 16;
-  const bottom = 60;
-  const all = chart.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const max = Math.max(1, ...all);
+  const height = 250;
+  const top = 18;
+  const base = height - 34;
+  const max = Math.max(1, maxOf(chart));
   const n = chart.categories.length;
-  const x = (i: number) => left + (n <= 1 ? 0 : (i * (width - left - right)) / (n - 1));
-  const y = (v: number) => top + (height - top - bottom) * (1 - v / max);
-  const grid = [0, 0.5, 1]
+  // 10%..98% of the width: the value axis' labels sit left of the first month; the last month's
+  // label is anchored inwards so it is not cut.
+  const x = (i: number) => (n <= 1 ? 54 : 10 + (i * 88) / (n - 1));
+  const y = (v: number) => top + (base - top) * (1 - v / max);
+  const ticks = [0, 0.5, 1].map((f) => Math.round(max * f));
+  const grid = ticks
     .map(
-      (f) =>
-        `<line x1="${left}" x2="${width - right}" y1="${y(max * f).toFixed(1)}" y2="${y(max * f).toFixed(1)}" class="grid"/><text x="${left - 4}" y="${(y(max * f) + 4).toFixed(1)}" text-anchor="end" class="muted">${short(Math.round(max * f))}</text>`,
+      (t) =>
+        `<line x1="0" x2="100%" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" class="grid"/><text x="0" y="${(y(t) - 4).toFixed(1)}" class="muted">${short(t)}</text>`,
     )
     .join('');
-  const paths = chart.series
-    .map((s, si) => {
-      let d = '';
-      let pen = false;
-      s.values.forEach((v, i) => {
-        if (v === null) {
-          pen = false;
-          return;
-        }
-        d += `${pen ? 'L' : 'M'}${x(i).toFixed(1)} ${y(v).toFixed(1)} `;
-        pen = true;
-      });
-      return `<path d="${d.trim()}" fill="none" stroke="${color(si)}" stroke-width="${si === 0 ? 3 : 1.5}"/>`;
+  const step = Math.ceil(n / 5);
+  const labels = chart.categories
+    .map((c, i) => {
+      const anchor = i === n - 1 && n > 1 ? 'end' : 'middle';
+      // On narrow screens only every few months is labelled, always including the report month.
+      const minor = n > 6 && i !== n - 1 && (n - 1 - i) % step !== 0;
+      return `<text x="${pct(i === n - 1 && n > 1 ? 100 : x(i))}" y="${base + 20}" text-anchor="${anchor}" class="muted${minor ? ' minor' : ''}">${esc(c)}</text>`;
     })
     .join('');
-  const labels = chart.categories
-    .map(
-      (c, i) =>
-        `<text x="${x(i).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle" class="muted">${esc(c)}</text>`,
-    )
+  const lines = chart.series
+    .map((s, si) => {
+      const colour = seriesColor(s, si);
+      const width = si === 0 ? 3 : 2;
+      const parts: string[] = [];
+      s.values.forEach((v, i) => {
+        if (v === null || v === undefined) return;
+        const next = s.values[i + 1];
+        // Only consecutive months are joined: a month without data is a gap, never a 0.
+        if (next !== null && next !== undefined && i + 1 < n)
+          parts.push(
+            `<line x1="${pct(x(i))}" y1="${y(v).toFixed(1)}" x2="${pct(x(i + 1))}" y2="${y(next).toFixed(1)}" stroke="${colour}" stroke-width="${width}"/>`,
+          );
+        parts.push(
+          `<circle cx="${pct(x(i))}" cy="${y(v).toFixed(1)}" r="${si === 0 ? 4 : 3}" fill="${colour}"><title>${esc(`${s.name} ${chart.categories[i] ?? ''}: ${short(v)}`)}</title></circle>`,
+        );
+      });
+      return parts.join('');
+    })
     .join('');
-  const legend = chart.series
-    .map(
-      (s, i) =>
-        `<g transform="translate(${left + (i % 4) * 145} ${height - 28 + Math.floor(i / 4) * 14})"><rect width="10" height="10" fill="${color(i)}"/><text x="14" y="9">${esc(s.name)}</text></g>`,
-    )
-    .join('');
-  return `<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(chart.title)}">${grid}${paths}${labels}${legend}</svg>`;
+  return `${svgOpen(chart, height, 'line')}${grid}${lines}${labels}</svg>`;
 }
 
+/** The chart as inline SVG (legend and notes come from chartLegend/chartNotes). */
 export function chartSvg(chart: Chart): string {
+  if (!hasData(chart)) return emptySvg(chart);
   switch (chart.kind) {
     case 'donut':
       return donut(chart);
     case 'bar':
-      return bars(chart);
+      return fitsVertical(chart) ? verticalBars(chart) : horizontalBars(chart);
     case 'line':
       return line(chart);
   }
+}
+
+/** Charts that need the card's full width to stay readable (many points or bars). */
+export const isWideChart = (chart: Chart): boolean =>
+  chart.kind === 'line' || (chart.kind === 'bar' && chart.series.length > 2);
+
+/** A figure: caption, chart, HTML legend that wraps, and notes. */
+export function chartFigure(chart: Chart, options: ChartOptions = {}): string {
+  const legend = chartLegend(chart, options);
+  const legendHtml = legend.length
+    ? `<ul class="legend">${legend.map((l) => `<li><i style="background:${l.color}"></i>${esc(l.label)}</li>`).join('')}</ul>`
+    : '';
+  const caption = `<figcaption>${esc(chart.title)}</figcaption>`;
+  if (!hasData(chart)) return `<figure>${caption}<p class="nodata">Belum ada data untuk grafik ini.</p></figure>`;
+  const notes = chartNotes(chart)
+    .map((n) => `<p class="note">${esc(n)}</p>`)
+    .join('');
+  const body =
+    chart.kind === 'donut' && hasData(chart)
+      ? `<div class="donut-wrap">${chartSvg(chart)}${legendHtml}</div>`
+      : `${chartSvg(chart)}${legendHtml}`;
+  return `<figure${isWideChart(chart) ? ' class="wide"' : ''}>${caption}${body}${notes}</figure>`;
 }
 
 export { esc as escapeHtml };

@@ -178,6 +178,47 @@ describe('validate and template', () => {
     );
   });
 
+  it('validate --format html|md|json writes the findings as their own document', async () => {
+    const html = join(dir, 'validasi.html');
+    const written = await cli(
+      'validate',
+      '--data',
+      SAMPLE_XLSX,
+      '--month',
+      '2025-01',
+      '--format',
+      'html',
+      '--out',
+      html,
+    );
+    expect(written.code).toBe(1);
+    expect(written.stdout).toBe('');
+    const page = await readFile(html, 'utf8');
+    expect(page).toContain('<title>Validasi Data Layanan Informasi DJPK — Januari 2025</title>');
+    expect(page).toContain('<td class="galat">Galat</td><td>Tiket</td><td>B1272</td><td>Kanal</td>');
+    expect(page).toMatch(/dibuat \d\d\/\d\d\/\d{4} \d\d:\d\d WIB/);
+    const md = await cli('validate', '--data', SAMPLE_XLSX, '--format', 'md');
+    expect(md.stdout).toContain(
+      "| Galat | Tiket | B1272 | Kanal | Kanal 'Whatsap' tidak dikenal; maksud Anda 'WhatsApp'? | Baris tidak dihitung |",
+    );
+    const json = JSON.parse((await cli('validate', '--data', SAMPLE_XLSX, '--format', 'json')).stdout);
+    expect(json.findings).toContainEqual(expect.objectContaining({ tab: 'Tiket', cell: 'B1272', severity: 'error' }));
+    expect(json.generatedAt).toMatch(/ WIB$/);
+    const bad = await cli('validate', '--data', SAMPLE_XLSX, '--format', 'pdf');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe("Galat: Format 'pdf' tidak dikenal untuk validate; pilih text, html, md, json\n");
+  });
+
+  it('the report only notes the findings and says when it was made, in WIB', async () => {
+    const html = join(dir, 'catatan.html');
+    await cli('report', '--data', SAMPLE_XLSX, '--format', 'html', '--out', html);
+    const text = await readFile(html, 'utf8');
+    expect(text).not.toContain("Kanal 'Whatsap' tidak dikenal");
+    expect(text).toContain('Terdapat 1 temuan (1 galat) pada data Januari 2025.');
+    expect(text).toContain('--month 2025-01 --format html');
+    expect(text).toMatch(/dibuat \d\d\/\d\d\/\d{4} \d\d:\d\d WIB<\/footer>/);
+  });
+
   it('template writes every tab with headers, drop-downs and valid example rows', async () => {
     const out = join(dir, 'template.xlsx');
     expect((await cli('template', '--out', out)).code).toBe(0);
@@ -224,6 +265,21 @@ describe('CSV folder source', () => {
 });
 
 describe('the installed command', () => {
+  it("the README's piped commands give clean output (npm's banner stays out of stdout)", async () => {
+    const readme = await readFile(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+    const commands = readme.match(/^npm run (?:-s )?(?:report|validate) .*$/gm) ?? [];
+    expect(commands.length).toBeGreaterThanOrEqual(4);
+    for (const command of commands) expect(command).toMatch(/^npm run -s /);
+    const { stdout } = await promisify(execFile)(
+      'npm',
+      ['run', '-s', 'report', '--', '--data', SAMPLE_XLSX, '--format', 'json'],
+      {
+        cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      },
+    );
+    expect(JSON.parse(stdout).month).toBe('2025-01');
+  });
+
   it('bin/djpk-report.js runs through tsx', async () => {
     const bin = fileURLToPath(new URL('../../bin/djpk-report.js', import.meta.url));
     const { stdout } = await promisify(execFile)(process.execPath, [
