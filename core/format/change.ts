@@ -12,12 +12,5 @@ export const changePctExact = (value: number | null, base: number | null): numbe
   return pct === null ? null : roundHalfAwayFromZero(pct, 2);
 };
 
-/**
- * Decimals needed so that a non-zero change does not print as "0%": the configured decimals,
- * or up to 2 more.
- */
-export function displayDecimals(pct: number, decimals: number): number {
-  let d = decimals;
-  while (d < decimals + 2 && pct !== 0 && roundHalfAwayFromZero(pct, d) === 0) d++;
-  return d;
-}
+/** Decimals needed so that a non-zero change does not print as "0%" (one rule: format/figure.ts). */
+export { percentDecimals as displayDecimals } from './figure';

@@ -1,22 +1,23 @@
-import { changePct, displayDecimals } from './change';
-import { formatNumber, formatPercent } from './idNumber';
+import { changePct } from './change';
+import { changeMagnitude, formatShare } from './figure';
+import { formatNumber } from './idNumber';
 
 /**
- * Narrative sentences in the seeds' style:
- * "Jumlah konsultasi di bulan Januari 2025 turun 9% dibandingkan bulan sebelumnya (1.112 konsultasi)."
+ * Narrative sentences in the seeds' style: the month's own figure first, then both comparisons
+ * in one sentence ("Pada bulan Januari 2025, jumlah pengunjung Website DJPK sekitar 104.000, naik 16%
+ * dibandingkan bulan sebelumnya (90.000) dan naik 79% dibandingkan bulan Januari 2024 (58.000).").
  */
 
-/** "naik 25%", "turun 9%", "sama"; null without a usable base. */
+/** "naik 25%", "turun 9%", "sama", "naik dari 0". */
 export function changePhrase(value: number, base: number, decimals: number): string {
   if (value === base) return 'sama';
   if (base === 0) return 'naik dari 0';
   const pct = changePct(value, base) ?? 0;
-  const d = displayDecimals(pct, decimals);
-  return `${pct > 0 ? 'naik' : 'turun'} ${formatPercent(Math.abs(pct), d)}`;
+  return `${pct > 0 ? 'naik' : 'turun'} ${changeMagnitude(pct, decimals)}`;
 }
 
 export interface ComparisonInput {
-  /** "Jumlah konsultasi" */
+  /** "Jumlah konsultasi", "jumlah pengunjung Website DJPK" (lowercased mid-sentence unless a name). */
   readonly subject: string;
   /** "Januari 2025" */
   readonly month: string;
@@ -30,39 +31,68 @@ export interface ComparisonInput {
   readonly percentDecimals: number;
   /** Decimals of the figures themselves (0 for counts). */
   readonly valueDecimals?: number;
+  /** The word before the figure: "sebanyak" (default), "sekitar" (website visitors), "adalah". */
+  readonly copula?: string;
+  /** Said right after the month's figure: " (69% dari total konsultasi)". */
+  readonly afterValue?: string;
+  /** What has no data, for the "belum tersedia" sentence (default: the subject). */
+  readonly noDataSubject?: string;
+  /** How the seeds say a zero: "tidak terdapat keluhan" (the month's clause when the value is 0). */
+  readonly zero?: string;
 }
 
-const figure = (value: number, input: ComparisonInput) => {
+/** "Jumlah konsultasi" → "jumlah konsultasi"; names ("PPID …", "Email Lapor …", "Contact Center …") stay as written. */
+export const midSentence = (text: string): string =>
+  /^(Jumlah|Rata-rata|Total|Tiket|Followers|Publikasi|Pengguna|Permohonan)\b/.test(text)
+    ? text.charAt(0).toLowerCase() + text.slice(1)
+    : text;
+
+/** "Jumlah …" at the start of a sentence. */
+export const sentenceStart = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+const figureText = (value: number, input: ComparisonInput) => {
   const text = formatNumber(value, input.valueDecimals ?? 0);
   return input.unitWord ? `${text} ${input.unitWord}` : text;
 };
 
-function against(input: ComparisonInput, base: number | null, baseName: string): string {
-  const value = input.value ?? 0;
-  const head = `${input.subject} di bulan ${input.month}`;
-  if (base === null) return `${head}: belum ada data pembanding untuk ${baseName}.`;
-  const phrase = changePhrase(value, base, input.percentDecimals);
-  if (phrase === 'sama') return `${head} sama dengan ${baseName} (${figure(base, input)}).`;
-  if (phrase === 'naik dari 0') return `${head} naik dari 0 pada ${baseName} menjadi ${figure(value, input)}.`;
-  return `${head} ${phrase} dibandingkan ${baseName} (${figure(base, input)}).`;
+/** One comparison clause, or null when the base has no data. */
+function against(input: ComparisonInput, value: number, base: number | null, baseName: string): string | null {
+  if (base === null) return null;
+  if (value === base)
+    return value === 0 ? `sama seperti ${baseName}` : `sama dengan ${baseName} (${figureText(base, input)})`;
+  if (base === 0) return `naik dari 0 pada ${baseName}`;
+  if (value === 0) return `turun dari ${figureText(base, input)} pada ${baseName}`;
+  return `${changePhrase(value, base, input.percentDecimals)} dibandingkan ${baseName} (${figureText(base, input)})`;
 }
 
-/** The month-on-month and year-on-year sentences; one "no data" sentence when the month has none. */
+/** The seeds' sentence for one figure of the month: its value, then both comparisons. */
+export function figureSentence(input: ComparisonInput): string {
+  const subject = midSentence(input.subject);
+  if (input.value === null)
+    return `Data ${midSentence(input.noDataSubject ?? subject)} bulan ${input.month} belum tersedia.`;
+  const value = input.value;
+  const open =
+    value === 0 && input.zero
+      ? `Pada bulan ${input.month}, ${input.zero}`
+      : `Pada bulan ${input.month}, ${subject} ${input.copula ?? 'sebanyak'} ${figureText(value, input)}${input.afterValue ?? ''}`;
+  const lastYearName = `bulan ${input.lastYearMonth}`;
+  const mom = against(input, value, input.previous, 'bulan sebelumnya');
+  const yoy = against(input, value, input.lastYear, lastYearName);
+  if (mom && yoy) return `${open}, ${mom} dan ${yoy}.`;
+  if (mom) return `${open}, ${mom}, sedangkan data ${lastYearName} belum tersedia sebagai pembanding.`;
+  if (yoy) return `${open}, ${yoy}, sedangkan data bulan sebelumnya belum tersedia sebagai pembanding.`;
+  return `${open}; belum ada data pembanding untuk bulan sebelumnya maupun ${lastYearName}.`;
+}
+
+/** The comparison as the list of sentences answers and sections carry (one sentence). */
 export function comparisonSentences(input: ComparisonInput): string[] {
-  if (input.value === null) {
-    return [`Data ${input.subject.toLowerCase()} bulan ${input.month} belum tersedia.`];
-  }
-  return [
-    against(input, input.previous, 'bulan sebelumnya'),
-    against(input, input.lastYear, `bulan ${input.lastYearMonth}`),
-  ];
+  return [figureSentence(input)];
 }
 
-/** "Pemda (824 pengguna, 81,58%)" style share text. */
+/** "81,58%" style share text; the same rounding as the tables' share columns. */
 export function shareText(part: number, whole: number, decimals: number): string {
   if (whole === 0) return '0%';
-  const pct = (part / whole) * 100;
-  return formatPercent(pct, displayDecimals(pct, decimals));
+  return formatShare((part / whole) * 100, decimals);
 }
 
 /** "a, b, dan c" */

@@ -17,6 +17,11 @@ export const SECTION_IDS = [
   'pengguna',
   'zona',
   'kanal',
+  'kanalWhatsapp',
+  'kanalTelepon',
+  'kanalHelpdesk',
+  'kanalLivechat',
+  'kanalEmail',
   'chatbot',
   'emailLapor',
   'viconTatapMuka',
@@ -27,6 +32,10 @@ export const SECTION_IDS = [
   'layer2',
 ] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
+
+/** The section of one channel's page ("kanalWhatsapp"). */
+export const channelSectionId = (channel: string): SectionId =>
+  `kanal${channel.charAt(0).toUpperCase()}${channel.slice(1)}` as SectionId;
 
 export type MetricUnit = 'count' | 'average' | 'score' | 'followers' | 'percent';
 
@@ -49,6 +58,22 @@ export interface MetricDef {
   readonly tab: CoverageKey;
   /** Non-additive figures (averages, followers); counts read their own fact. */
   readonly derive?: (facts: FactReader) => number | null;
+}
+
+/**
+ * Decimals a figure is shown with, everywhere it is shown (docs/narrative.md): counts, followers and
+ * averages whole (the seeds' "36" content average), satisfaction 2 ("4,90"), Layer 2 scores 1
+ * ("118,7"), percentages `Desimal Persen`.
+ */
+export function figureDecimals(def: Pick<MetricDef, 'key' | 'unit'>, percentDecimals: number): number {
+  switch (def.unit) {
+    case 'score':
+      return def.key.startsWith('layer2.') ? 1 : 2;
+    case 'percent':
+      return percentDecimals;
+    default:
+      return 0;
+  }
 }
 
 const ratio = (sumKey: string, countKey: string) => (f: FactReader) =>
@@ -165,15 +190,15 @@ export const STATIC_METRICS: readonly MetricDef[] = [
   count('layer2.total', 'Tiket Layer 2', 'layer2', 'tiket.eskalasi'),
   count('layer2.menunggu', 'Tiket Layer 2 Belum Ditanggapi', 'layer2', 'tiket.eskalasi'),
   score('layer2.rataRata', 'Rata-rata Capaian Layer 2', 'layer2', 'tiket.eskalasi', 'layer2._skorSum', 'layer2._skorN'),
-  count('telepon.panggilan', 'Panggilan Telepon Masuk', 'kanal', 'telepon'),
-  count('telepon.terjawab', 'Panggilan Terjawab', 'kanal', 'telepon'),
-  count('telepon.abandon', 'Panggilan Abandon', 'kanal', 'telepon'),
-  count('telepon.antrian', 'Antrian Tidak Terjawab', 'kanal', 'telepon'),
+  count('telepon.panggilan', 'Panggilan Telepon Masuk', 'kanalTelepon', 'telepon'),
+  count('telepon.terjawab', 'Panggilan Terjawab', 'kanalTelepon', 'telepon'),
+  count('telepon.abandon', 'Panggilan Tidak Terjawab', 'kanalTelepon', 'telepon'),
+  count('telepon.antrian', 'Antrian Tidak Terjawab', 'kanalTelepon', 'telepon'),
   {
     key: 'telepon.serviceLevel',
-    label: 'Service Level Telepon',
+    label: 'Tingkat Layanan Telepon',
     unit: 'percent',
-    section: 'kanal',
+    section: 'kanalTelepon',
     tab: 'telepon',
     derive: (f) =>
       f.get('telepon.panggilan') > 0 ? (f.get('telepon._cepat') / f.get('telepon.panggilan')) * 100 : null,
@@ -184,7 +209,12 @@ export const STATIC_METRICS: readonly MetricDef[] = [
 export const DYNAMIC_FAMILIES = {
   topic: (slug: string, label: string): MetricDef => count(`konsultasi.topik.${slug}`, label, 'topik', 'tiket.topik'),
   channelTopic: (channel: string, slug: string, label: string): MetricDef =>
-    count(`konsultasi.kanal.${channel}.topik.${slug}`, `${CHANNELS.label(channel)} – ${label}`, 'kanal', 'tiket.topik'),
+    count(
+      `konsultasi.kanal.${channel}.topik.${slug}`,
+      `${CHANNELS.label(channel)} – ${label}`,
+      channelSectionId(channel),
+      'tiket.topik',
+    ),
   layer2Unit: (slug: string, label: string): MetricDef =>
     count(`layer2.unit.${slug}`, `Tiket Layer 2 – ${label}`, 'layer2', 'tiket.eskalasi'),
   layer2Score: (slug: string, label: string): MetricDef =>

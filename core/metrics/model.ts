@@ -11,6 +11,11 @@ export type TableCell = string | number | null;
 export interface TableColumn {
   readonly header: string;
   readonly format: CellFormat;
+  /**
+   * The column's rounding when it is not the format's own (e.g. `Desimal Persen` for shares and
+   * changes); print cells with core/format/figure.ts `formatCell(value, format, decimals)`.
+   */
+  readonly decimals?: number;
 }
 
 export interface Table {
@@ -23,7 +28,10 @@ export interface ChartSeries {
   /** Stable identity (e.g. a metric key) so a channel keeps its colour in every chart. */
   readonly key?: string;
   readonly name: string;
+  /** null: no data for that category (a gap, never drawn as 0). */
   readonly values: readonly (number | null)[];
+  /** A stable key ("whatsapp", "konsultasi.total") so that renderers keep one colour per channel or metric. */
+  readonly key?: string;
 }
 
 /** A chart as data: renderers draw it as SVG, a Sheets chart or an Adaptive Card chart. */
@@ -32,6 +40,8 @@ export interface Chart {
   readonly title: string;
   readonly categories: readonly string[];
   readonly series: readonly ChartSeries[];
+  /** Stable keys of the categories (donuts and bars over channels: "whatsapp", …), parallel to categories. */
+  readonly categoryKeys?: readonly string[];
 }
 
 export interface Section {

@@ -2,7 +2,7 @@ import { monthLabel, monthShortLabel } from '../format/idDate';
 import { type MonthIndex, toIsoMonth } from '../period/yearMonth';
 import { sortFindings } from '../workbook/findings';
 import type { ParsedWorkbook } from '../workbook/workbook';
-import type { SectionId } from './catalog';
+import { SECTION_IDS, type SectionId } from './catalog';
 import { aggregate } from './facts';
 import { Figures, type MetricFigure, metricFigure } from './figures';
 import type { Report, Section } from './model';
@@ -18,9 +18,16 @@ import {
   viconTatapMukaSection,
 } from './sections/services';
 import { ringkasanSection } from './sections/summary';
-import { kanalSection, konsultasiSection, penggunaSection, topikSection, zonaSection } from './sections/tickets';
+import {
+  channelSections,
+  kanalSection,
+  konsultasiSection,
+  penggunaSection,
+  topikSection,
+  zonaSection,
+} from './sections/tickets';
 
-const SECTION_BUILDERS: ReadonlyArray<readonly [SectionId, (ctx: SectionContext) => Section]> = [
+const BUILDERS: ReadonlyArray<readonly [SectionId, (ctx: SectionContext) => Section]> = [
   ['ringkasan', ringkasanSection],
   ['publikasi', publikasiSection],
   ['webinar', webinarSection],
@@ -31,6 +38,7 @@ const SECTION_BUILDERS: ReadonlyArray<readonly [SectionId, (ctx: SectionContext)
   ['pengguna', penggunaSection],
   ['zona', zonaSection],
   ['kanal', kanalSection],
+  ...channelSections,
   ['chatbot', chatbotSection],
   ['emailLapor', emailLaporSection],
   ['viconTatapMuka', viconTatapMukaSection],
@@ -40,6 +48,13 @@ const SECTION_BUILDERS: ReadonlyArray<readonly [SectionId, (ctx: SectionContext)
   ['kepuasan', kepuasanSection],
   ['layer2', layer2Section],
 ];
+
+/** Every section builder, in the seeds' order (SECTION_IDS). */
+const SECTION_BUILDERS = SECTION_IDS.map((id) => {
+  const found = BUILDERS.find(([builderId]) => builderId === id);
+  if (!found) throw new Error(`no builder for section ${id}`);
+  return found;
+});
 
 /** Key metrics of the "Tren" tab and the 13-month charts. */
 export const TREND_METRICS = [

@@ -1,10 +1,40 @@
+import { changePct } from '../format/change';
+import { numberFormat } from '../format/figure';
 import { monthLabel, monthShortLabel } from '../format/idDate';
-import { type ComparisonInput, comparisonSentences } from '../format/sentences';
+import { roundHalfAwayFromZero } from '../format/idNumber';
+import { type ComparisonInput, figureSentence } from '../format/sentences';
 import { type MonthIndex, monthOfWallClock } from '../period/yearMonth';
+import { CHANNELS } from '../workbook/enums';
 import type { Settings } from '../workbook/settings';
 import type { ParsedWorkbook } from '../workbook/workbook';
+import { figureDecimals } from './catalog';
+import {
+  type Dimension,
+  type Drivers,
+  driversSentence,
+  findDrivers,
+  findUnusual,
+  type Unusual,
+  unusualSentence,
+} from './drivers';
 import { type Figures, type MetricFigure, metricFigure } from './figures';
 import type { Chart, Table, TableColumn } from './model';
+
+/**
+ * A figure as the report shows it: M, M−1 and M−12 rounded to the figure's decimals, and the
+ * changes computed from those rounded values (the seeds' "36 vs 34 = +6%"), so that a sentence,
+ * a table and a chart never print one figure two ways. The JSON metrics stay exact.
+ */
+export interface ShownFigure {
+  readonly key: string;
+  readonly label: string;
+  readonly decimals: number;
+  readonly value: number | null;
+  readonly previousMonth: number | null;
+  readonly sameMonthLastYear: number | null;
+  readonly momPct: number | null;
+  readonly yoyPct: number | null;
+}
 
 /** What every section builder needs about the month being reported. */
 export class SectionContext {
@@ -58,52 +88,166 @@ export class SectionContext {
     return this.figure(key).value;
   }
 
-  /** The seeds' two comparison sentences for a metric. */
-  compare(key: string, subject: string, unitWord = '', extra: Partial<ComparisonInput> = {}): string[] {
-    const f = this.figure(key);
-    return comparisonSentences({
-      subject,
-      month: this.label,
-      value: f.value,
-      previous: f.previousMonth,
-      lastYear: f.sameMonthLastYear,
-      lastYearMonth: this.lastYearLabel,
-      unitWord,
-      percentDecimals: this.pct,
-      ...extra,
-    });
+  /** Decimals the figure `key` is shown with. */
+  decimalsOf(key: string): number {
+    const def = this.figures.def(key);
+    return def ? figureDecimals(def, this.pct) : 0;
   }
 
-  /** The seeds' three bars: M−1, M, M−12 ("Des-24 Jan-25 Jan-24"). */
-  threeMonthBars(title: string, keys: readonly string[]): Chart {
+  /** The figure as shown: rounded values, changes from the rounded values. */
+  shown(key: string): ShownFigure {
+    const f = this.figure(key);
+    const decimals = this.decimalsOf(key);
+    const round = (v: number | null) => (v === null ? null : roundHalfAwayFromZero(v, decimals));
+    const value = round(f.value);
+    const previousMonth = round(f.previousMonth);
+    const sameMonthLastYear = round(f.sameMonthLastYear);
+    return {
+      key,
+      label: f.label,
+      decimals,
+      value,
+      previousMonth,
+      sameMonthLastYear,
+      momPct: changePct(value, previousMonth),
+      yoyPct: changePct(value, sameMonthLastYear),
+    };
+  }
+
+  /** The seeds' sentence for a metric: the month's figure, then both comparisons. */
+  compare(key: string, subject: string, unitWord = '', extra: Partial<ComparisonInput> = {}): string[] {
+    const f = this.shown(key);
+    return [
+      figureSentence({
+        subject,
+        month: this.label,
+        value: f.value,
+        previous: f.previousMonth,
+        lastYear: f.sameMonthLastYear,
+        lastYearMonth: this.lastYearLabel,
+        unitWord,
+        percentDecimals: this.pct,
+        valueDecimals: f.decimals,
+        ...extra,
+      }),
+    ];
+  }
+
+  /** Column headers of the M−1 / M / M−12 comparison. */
+  changeHeader(base: MonthIndex): string {
+    return `Perubahan dari ${monthShortLabel(base)}`;
+  }
+
+  /** The seeds' three bars: M−1, M, M−12 ("Des-24 Jan-25 Jan-24"); a month without data is a gap (null). */
+  threeMonthBars(title: string, keys: readonly string[], seriesKey?: (key: string) => string | undefined): Chart {
     return {
       kind: 'bar',
       title,
       categories: [monthShortLabel(this.m - 1), monthShortLabel(this.m), monthShortLabel(this.m - 12)],
       series: keys.map((key) => {
-        const f = this.figure(key);
-        return { name: f.label, values: [f.previousMonth, f.value, f.sameMonthLastYear] };
+        const f = this.shown(key);
+        const k = seriesKey?.(key);
+        return {
+          name: f.label,
+          values: [f.previousMonth, f.value, f.sameMonthLastYear],
+          ...(k ? { key: k } : {}),
+        };
       }),
     };
   }
 
-  /** M−1, M, M−12 and the two changes of each metric, as a table. */
-  comparisonTable(title: string, keys: readonly string[], valueFormat: TableColumn['format'] = 'int'): Table {
+  /** M−1, M, M−12 and the two changes of each metric, as a table (shown values, Desimal Persen). */
+  comparisonTable(title: string, keys: readonly string[]): Table {
+    const decimals = Math.max(0, ...keys.map((k) => this.decimalsOf(k)));
+    const valueFormat: TableColumn['format'] = numberFormat(decimals);
+    const rows = keys.map((key) => {
+      const f = this.shown(key);
+      return [f.label, f.previousMonth, f.value, f.sameMonthLastYear, f.momPct, f.yoyPct];
+    });
     return {
       title,
       columns: [
         { header: 'Indikator', format: 'text' },
-        { header: monthShortLabel(this.m - 1), format: valueFormat },
-        { header: monthShortLabel(this.m), format: valueFormat },
-        { header: monthShortLabel(this.m - 12), format: valueFormat },
-        { header: `Perubahan thd ${monthShortLabel(this.m - 1)}`, format: 'change' },
-        { header: `Perubahan thd ${monthShortLabel(this.m - 12)}`, format: 'change' },
+        { header: monthShortLabel(this.m - 1), format: valueFormat, decimals },
+        { header: monthShortLabel(this.m), format: valueFormat, decimals },
+        { header: monthShortLabel(this.m - 12), format: valueFormat, decimals },
+        { header: this.changeHeader(this.m - 1), format: 'change', decimals: this.pct },
+        { header: this.changeHeader(this.m - 12), format: 'change', decimals: this.pct },
       ],
-      rows: keys.map((key) => {
-        const f = this.figure(key);
-        return [f.label, f.previousMonth, f.value, f.sameMonthLastYear, f.momPct, f.yoyPct];
-      }),
+      rows,
     };
+  }
+
+  /** A breakdown by the parts of a key family ("konsultasi.topik." → every topic), named `word + label`. */
+  familyDimension(prefix: string, word: string, names: Readonly<Record<string, string>> = {}): Dimension {
+    const keys = this.figures
+      .defs()
+      .map((d) => d.key)
+      .filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('.'));
+    return {
+      keys,
+      name: (key) => names[key] ?? `${word}${(this.figures.def(key)?.label ?? key).split(' – ').pop()}`,
+    };
+  }
+
+  /** The dimensions that explain a headline figure's change, and the unit its parts are counted in. */
+  dimensionsOf(key: string): { dims: Dimension[]; unit: string } {
+    const channel = /^konsultasi\.kanal\.([a-z]+)$/.exec(key)?.[1];
+    if (channel) return { dims: [this.familyDimension(`konsultasi.kanal.${channel}.topik.`, 'topik ')], unit: 'tiket' };
+    switch (key) {
+      case 'konsultasi.total':
+        return {
+          dims: [
+            { keys: CHANNELS.ids.map((c) => `konsultasi.kanal.${c}`), name: (k) => this.figure(k).label },
+            this.familyDimension('konsultasi.topik.', 'topik '),
+            this.familyDimension('konsultasi.pengguna.', 'pengguna ', {
+              'konsultasi.pengguna.tidakDiisi': 'tiket tanpa kategori pengguna',
+            }),
+          ],
+          unit: 'tiket',
+        };
+      case 'publikasi.website':
+        return { dims: [this.familyDimension('publikasi.jenis.', '')], unit: 'publikasi' };
+      case 'webinar.total':
+        return { dims: [this.familyDimension('webinar.jenis.', '')], unit: 'acara' };
+      case 'chatbot.pengguna':
+        return { dims: [this.familyDimension('chatbot.menu.', 'menu ')], unit: 'pengguna' };
+      case 'emailLapor.total':
+        return { dims: [this.familyDimension('emailLapor.jenis.', '')], unit: 'email' };
+      case 'ppid.permohonan':
+        return { dims: [this.familyDimension('ppid.tujuan.', 'tujuan ')], unit: 'permohonan' };
+      case 'pengaduan.total':
+        return { dims: [this.familyDimension('pengaduan.jenis.', '')], unit: 'laporan' };
+      default:
+        return { dims: [], unit: '' };
+    }
+  }
+
+  /** The drivers of the notable changes of `key` against M−1 and M−12 (docs/narrative.md). */
+  drivers(key: string): Drivers[] {
+    return this.memo(`drivers:${key}`, () => {
+      const { dims } = this.dimensionsOf(key);
+      if (!dims.length) return [];
+      return [this.m - 1, this.m - 12]
+        .map((base) => findDrivers(this.figures, key, this.m, base, dims))
+        .filter((d): d is Drivers => d !== null);
+    });
+  }
+
+  /** Whether the month's shown value is the highest/lowest against the months before it. */
+  unusual(key: string): Unusual | null {
+    const decimals = this.decimalsOf(key);
+    return findUnusual((k) => {
+      const v = this.figures.value(key, k);
+      return v === null ? null : roundHalfAwayFromZero(v, decimals);
+    }, this.m);
+  }
+
+  /** "What moved" sentences of a figure: its drivers, then an unusual value. */
+  whatMoved(key: string): string[] {
+    const { unit } = this.dimensionsOf(key);
+    const u = this.unusual(key);
+    return [...this.drivers(key).map((d) => driversSentence(d, this.m, unit)), ...(u ? [unusualSentence(u)] : [])];
   }
 
   private readonly monthRows = new WeakMap<readonly unknown[], unknown[]>();

@@ -46,7 +46,7 @@ function tableElement(table: Table, maxRows = 15): CardElement {
       { type: 'TableRow', cells: columns.map((c) => cell(c.header, true)) },
       ...table.rows.slice(0, maxRows).map((row) => ({
         type: 'TableRow',
-        cells: columns.map((c, i) => cell(formatCell(row[i] ?? null, c.format))),
+        cells: columns.map((c, i) => cell(formatCell(row[i] ?? null, c.format, c.decimals))),
       })),
     ],
   };

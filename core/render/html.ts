@@ -57,7 +57,7 @@ function tableHtml(table: Table, cls = ''): string {
         `<tr>${row
           .map((cell, i) => {
             const format = table.columns[i]?.format ?? 'text';
-            return `<td${numeric(format) ? ' class="num"' : ''}>${esc(formatCell(cell, format))}</td>`;
+            return `<td${numeric(format) ? ' class="num"' : ''}>${esc(formatCell(cell, format, table.columns[i]?.decimals))}</td>`;
           })
           .join('')}</tr>`,
     )

@@ -34,7 +34,7 @@ export function markdownTable(table: Table): string {
   const rule = `| ${table.columns.map((c) => (c.format === 'text' ? '---' : '---:')).join(' | ')} |`;
   const rows = table.rows.map(
     (row) =>
-      `| ${row.map((cell, i) => escapeMarkdownInline(formatCell(cell, table.columns[i]?.format ?? 'text'))).join(' | ')} |`,
+      `| ${row.map((cell, i) => escapeMarkdownInline(formatCell(cell, table.columns[i]?.format ?? 'text', table.columns[i]?.decimals))).join(' | ')} |`,
   );
   return [`**${escapeMarkdown(table.title)}**`, '', header, rule, ...rows, ''].join('\n');
 }

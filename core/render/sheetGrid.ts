@@ -1,3 +1,4 @@
+import { spreadsheetNumberFormat } from '../format/figure';
 import type { CellFormat } from '../metrics/model';
 import type { BlockStyle, SummarySheet } from './sheetBlocks';
 
@@ -25,7 +26,7 @@ export const NUMBER_FORMATS: Record<CellFormat, string> = {
   pct0: '0%',
   pct1: '0.0%',
   pct2: '0.00%',
-  change: '+0%;-0%;0%',
+  change: '+0%;-0%;"sama"',
 };
 
 export const isPercentFormat = (format: CellFormat): boolean => format.startsWith('pct') || format === 'change';
@@ -62,7 +63,7 @@ export function sheetGrid(sheet: SummarySheet): SheetGrid {
     const row = grid.values[r];
     if (!row) return;
     row[c] = typeof value === 'number' && isPercentFormat(format) ? value / 100 : value;
-    (grid.numberFormats[r] as string[])[c] = typeof value === 'number' ? NUMBER_FORMATS[format] : '@';
+    (grid.numberFormats[r] as string[])[c] = typeof value === 'number' ? spreadsheetNumberFormat(value, format) : '@';
     const look = STYLE[style];
     (grid.fontSizes[r] as number[])[c] = look.size;
     (grid.fontWeights[r] as string[])[c] = header || look.bold ? 'bold' : 'normal';

@@ -33,6 +33,8 @@ export const SettingsSchema = z.object({
   serviceLevelSeconds: z.number().min(1).default(10),
   /** … for at least this share of calls (percent). */
   serviceLevelTarget: z.number().min(1).max(100).default(80),
+  /** How many Pemda the report names as "Pemda Pengguna Terbanyak" (ties beyond are said in words). */
+  topPemda: z.number().int().min(1).max(50).default(3),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -88,6 +90,7 @@ const SETTING_ROWS: ReadonlyArray<readonly [label: string, key: SettingKey, pars
   ['Desimal Persen', 'percentDecimals', number],
   ['Batas Waktu Tunggu Telepon (detik)', 'serviceLevelSeconds', number],
   ['Target Service Level (%)', 'serviceLevelTarget', number],
+  ['Jumlah Pemda Teratas', 'topPemda', number],
 ];
 
 /** The rows "Buat Template" writes into `Pengaturan`. */
@@ -102,6 +105,7 @@ export const SETTING_TEMPLATE_ROWS: ReadonlyArray<readonly [string, string]> = [
   ['Desimal Persen', '0'],
   ['Batas Waktu Tunggu Telepon (detik)', '10'],
   ['Target Service Level (%)', '80'],
+  ['Jumlah Pemda Teratas', '3'],
 ];
 
 export interface SettingRow {

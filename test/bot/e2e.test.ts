@@ -128,7 +128,7 @@ describe('questions answered with cards', () => {
       },
     });
     expect(cardText((await ask('pengadun januari 2025')).card)).toContain(
-      'Jumlah pengaduan dan keluhan di bulan Januari 2025 turun 50%',
+      'jumlah pengaduan dan keluhan sebanyak 4, turun 50%',
     );
     expect(cardText((await ask('whatsp apa ya')).card)).toContain("Maksud Anda 'whatsapp'?");
   });

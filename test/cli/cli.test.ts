@@ -44,7 +44,7 @@ describe('report', () => {
         message: "Kanal 'Whatsap' tidak dikenal; maksud Anda 'WhatsApp'?",
       }),
     );
-    expect(Object.keys(json.sections)).toHaveLength(18);
+    expect(Object.keys(json.sections)).toHaveLength(23);
     expect(stderr).toContain('1 temuan data (1 galat) untuk Januari 2025');
   });
 
@@ -56,7 +56,7 @@ describe('report', () => {
     const text = await readFile(html, 'utf8');
     expect(text).toContain('<title>Laporan Layanan Informasi DJPK — Januari 2025</title>');
     expect(text).toContain(
-      'Jumlah konsultasi di bulan Januari 2025 turun 9% dibandingkan bulan sebelumnya (1.112 konsultasi).',
+      'Pada bulan Januari 2025, Contact Center DJPK melayani 1.010 konsultasi, turun 9% dibandingkan bulan sebelumnya (1.112 konsultasi)',
     );
     expect(text.match(/<svg /g)?.length).toBeGreaterThan(20);
     expect(text).not.toMatch(/<script/);

@@ -284,7 +284,10 @@ describe('workbook-level problems', () => {
         message: 'Tab \'PPID\' tidak ada; angka dari tab ini ditampilkan sebagai "belum ada data"',
       }),
     );
-    expect(section(report, 'ppid')).toContain('Data jumlah permohonan ppid bulan Januari 2025 belum tersedia.');
+    // Issue 8: PPID keeps its capitals (the old text lowercased it to "ppid").
+    expect(section(report, 'ppid')).toContain(
+      'Data jumlah permohonan informasi melalui PPID DJPK bulan Januari 2025 belum tersedia.',
+    );
   });
 
   it('a missing required column makes the tab unusable, with a message at row 1', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changePctExact } from '../../core/format/change';
 import { formatNumber, formatPercent, roundHalfAwayFromZero } from '../../core/format/idNumber';
-import { changePhrase, comparisonSentences, joinIndonesian } from '../../core/format/sentences';
+import { changePhrase, comparisonSentences, figureSentence, joinIndonesian } from '../../core/format/sentences';
 import { parseIsoMonth, toIsoMonth } from '../../core/period/yearMonth';
 import { coerceDate, coerceMonth, coerceNumber } from '../../core/workbook/cells';
 
@@ -46,13 +46,29 @@ describe('changes and sentences', () => {
       lastYearMonth: 'Januari 2024',
       percentDecimals: 0,
     };
+    // Issue 8: one sentence, the month's figure first, a missing base in words (no colon form).
     expect(comparisonSentences({ ...base, value: 3, previous: 0, lastYear: null })).toEqual([
-      'Jumlah webinar di bulan Januari 2025 naik dari 0 pada bulan sebelumnya menjadi 3.',
-      'Jumlah webinar di bulan Januari 2025: belum ada data pembanding untuk bulan Januari 2024.',
+      'Pada bulan Januari 2025, jumlah webinar sebanyak 3, naik dari 0 pada bulan sebelumnya, sedangkan data bulan Januari 2024 belum tersedia sebagai pembanding.',
     ]);
     expect(comparisonSentences({ ...base, value: null, previous: 1, lastYear: 1 })).toEqual([
       'Data jumlah webinar bulan Januari 2025 belum tersedia.',
     ]);
+    expect(figureSentence({ ...base, value: 4, previous: null, lastYear: null })).toBe(
+      'Pada bulan Januari 2025, jumlah webinar sebanyak 4; belum ada data pembanding untuk bulan sebelumnya maupun bulan Januari 2024.',
+    );
+    // Zeros as the seeds say them.
+    expect(
+      figureSentence({
+        ...base,
+        subject: 'jumlah keluhan',
+        zero: 'tidak terdapat keluhan',
+        value: 0,
+        previous: 2,
+        lastYear: 0,
+      }),
+    ).toBe(
+      'Pada bulan Januari 2025, tidak terdapat keluhan, turun dari 2 pada bulan sebelumnya dan sama seperti bulan Januari 2024.',
+    );
     expect(joinIndonesian(['a', 'b', 'c'])).toBe('a, b, dan c');
   });
 });

@@ -3,6 +3,7 @@
  * workbook's raw logs; the seeds' own arithmetic errors are NOT reproduced.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { roundHalfAwayFromZero } from '../../core/format/idNumber';
 import type { Report } from '../../core/metrics/model';
 import { ReportBuilder } from '../../core/metrics/report';
 import { parseIsoMonth } from '../../core/period/yearMonth';
@@ -131,10 +132,17 @@ describe('January 2025 seed figures (M, M−1 = Des-24, M−12 = Jan-24)', () =>
     const [avg, prev, yoy] = fig('medsos.rataRataKonten');
     expect(avg).toBeCloseTo(107 / 3, 10);
     expect([prev, yoy]).toEqual([34, 39]);
-    expect(
-      table(jan25, 'ringkasan', 'Ringkasan').rows.find((r) => r[0] === 'Rata-rata Publikasi Konten Media Sosial')?.[2],
-    ).toBeCloseTo(35.67, 2);
-    expect(sentences('medsos')).toContain('Followers Instagram per 31 Januari: 118.723.');
+    // The table shows the figure as the seed does (36) and its change from that shown figure (36 vs 34 = +6%);
+    // it held 35,67 before, which printed "36" beside a change computed from 35,67 (+5%). The JSON keeps 107/3.
+    const row = table(jan25, 'ringkasan', 'Ringkasan').rows.find(
+      (r) => r[0] === 'Rata-rata Publikasi Konten Media Sosial',
+    );
+    expect(row?.slice(1, 4)).toEqual([34, 36, 39]);
+    expect(roundHalfAwayFromZero(row?.[4] as number, 0)).toBe(6);
+    expect(sentences('medsos')).toContain(
+      'rata-rata publikasi konten media sosial DJPK sebanyak 36, naik 6% dibandingkan bulan sebelumnya (34) dan turun 8% dibandingkan bulan Januari 2024 (39).',
+    );
+    expect(sentences('medsos')).toContain('followers Instagram per 31 Januari sebanyak 118.723');
   });
 
   it('Layer 2: 67 escalations, units and their average scores', () => {
@@ -182,47 +190,52 @@ describe('January 2025 seed figures (M, M−1 = Des-24, M−12 = Jan-24)', () =>
 });
 
 describe('January 2025 sentences: the seeds style, the correct arithmetic', () => {
+  // Issue 8: the month's own figure first, then both comparisons in one sentence (the old text gave two
+  // sentences without the figure); the percentages are the same.
   it('tickets', () => {
     expect(section(jan25, 'konsultasi').sentences).toEqual([
-      'Jumlah konsultasi di bulan Januari 2025 turun 9% dibandingkan bulan sebelumnya (1.112 konsultasi).',
-      'Jumlah konsultasi di bulan Januari 2025 turun 23% dibandingkan bulan Januari 2024 (1.304 konsultasi).',
+      'Pada bulan Januari 2025, Contact Center DJPK melayani 1.010 konsultasi, turun 9% dibandingkan bulan sebelumnya (1.112 konsultasi) dan turun 23% dibandingkan bulan Januari 2024 (1.304 konsultasi).',
+      'Penurunan dibandingkan bulan Januari 2024 terutama berasal dari WhatsApp (−333 tiket), sebagian diimbangi kenaikan Email (+38 tiket) dan Help Desk (+22 tiket).',
       'Selama Januari 2025, jumlah konsultasi yang dilayani Contact Center DJPK sebanyak 1.010 konsultasi.',
+      'Bersama 588 Email Lapor DJPK, 2 video conference, dan 24 konsultasi tatap muka, Contact Center DJPK memberikan total 1.624 layanan pada bulan Januari 2025.',
     ]);
   });
 
   it('percentages the seed got right', () => {
-    const kanal = sentences('kanal');
-    expect(kanal).toContain('WhatsApp di bulan Januari 2025 turun 10% dibandingkan bulan sebelumnya (771 layanan)');
-    expect(kanal).toContain('WhatsApp di bulan Januari 2025 turun 32% dibandingkan bulan Januari 2024 (1.028 layanan)');
-    expect(kanal).toContain('Help Desk di bulan Januari 2025 naik 220% dibandingkan bulan Januari 2024 (10 layanan)');
-    expect(kanal).toContain('Live Chat di bulan Januari 2025 turun 69% dibandingkan bulan sebelumnya (13 layanan)');
-    expect(kanal).toContain('Email di bulan Januari 2025 naik 21% dibandingkan bulan Januari 2024 (181 layanan)');
+    expect(sentences('kanalWhatsapp')).toContain(
+      'WhatsApp DJPK sebanyak 695 layanan (69% dari total konsultasi), turun 10% dibandingkan bulan sebelumnya (771 layanan) dan turun 32% dibandingkan bulan Januari 2024 (1.028 layanan).',
+    );
+    expect(sentences('kanalHelpdesk')).toContain('naik 220% dibandingkan bulan Januari 2024 (10 layanan)');
+    expect(sentences('kanalLivechat')).toContain('turun 69% dibandingkan bulan sebelumnya (13 layanan)');
+    expect(sentences('kanalEmail')).toContain('naik 21% dibandingkan bulan Januari 2024 (181 layanan)');
     expect(sentences('webinar')).toContain('turun 75% dibandingkan bulan sebelumnya (12)');
     expect(sentences('webinar')).toContain('turun 67% dibandingkan bulan Januari 2024 (9)');
-    expect(sentences('website')).toContain('naik 16% dibandingkan bulan sebelumnya (90.000)');
-    expect(sentences('website')).toContain('naik 79% dibandingkan bulan Januari 2024 (58.000)');
+    // The seed's own sentence, word for word.
+    expect(sentences('website')).toContain(
+      'Pada bulan Januari 2025, jumlah pengunjung Website DJPK sekitar 104.000, naik 16% dibandingkan bulan sebelumnya (90.000) dan naik 79% dibandingkan bulan Januari 2024 (58.000).',
+    );
     expect(sentences('chatbot')).toContain('naik 11% dibandingkan bulan sebelumnya (337 pengguna)');
     expect(sentences('pengaduan')).toContain('naik 300% dibandingkan bulan Januari 2024 (1)');
     expect(sentences('ppid')).toContain('turun 24% dibandingkan bulan sebelumnya (25)');
     expect(sentences('ppid')).toContain('naik 12% dibandingkan bulan Januari 2024 (17)');
     expect(sentences('viconTatapMuka')).toContain(
-      'Jumlah video conference di bulan Januari 2025 sama dengan bulan Januari 2024 (2 kali).',
+      'Pada bulan Januari 2025, jumlah video conference sebanyak 2 kali, turun 50% dibandingkan bulan sebelumnya (4 kali) dan sama dengan bulan Januari 2024 (2 kali).',
     );
   });
 
   it('where the seed is wrong, the correct figure', () => {
     // Seed: publikasi vs Jan 2024 "naik 71%"; 15 vs 7 is +114%.
-    expect(sentences('publikasi')).toContain(
-      'Jumlah publikasi website di bulan Januari 2025 naik 114% dibandingkan bulan Januari 2024 (7).',
-    );
+    expect(sentences('publikasi')).toContain('naik 114% dibandingkan bulan Januari 2024 (7).');
     // Seed: tatap muka vs Jan 2024 "turun 1%"; 24 vs 25 is −4%.
     expect(sentences('viconTatapMuka')).toContain('turun 4% dibandingkan bulan Januari 2024 (25 kali)');
     // Seed: Telepon share "5%"; 60/1.010 is 5,9% → 6%.
-    expect(sentences('kanal')).toContain('Telepon: 60 layanan (6% dari total konsultasi).');
+    expect(sentences('kanalTelepon')).toContain('60 layanan (6% dari total konsultasi)');
     // Seed: Live Chat "1%"; 4/1.010 is 0,4%.
-    expect(sentences('kanal')).toContain('Live Chat: 4 layanan (0,4% dari total konsultasi).');
+    expect(sentences('kanalLivechat')).toContain('4 layanan (0,4% dari total konsultasi)');
     // Seed PPID page says "Oktober 2024": the sentence names the reported month.
-    expect(sentences('ppid')).toContain('Pada bulan Januari 2025 terdapat 19 permohonan');
+    expect(sentences('ppid')).toContain(
+      'Pada bulan Januari 2025, jumlah permohonan informasi melalui PPID DJPK sebanyak 19',
+    );
     expect(sentences('ppid')).not.toContain('Oktober');
   });
 });
@@ -249,12 +262,9 @@ describe('other seeds via Rekap Historis', () => {
     });
     const text = section(report, 'konsultasi').sentences;
     expect(text[0]).toBe(
-      'Jumlah konsultasi di bulan April 2023 naik 2,37% dibandingkan bulan sebelumnya (1.771 konsultasi).',
+      'Pada bulan April 2023, Contact Center DJPK melayani 1.813 konsultasi, naik 2,37% dibandingkan bulan sebelumnya (1.771 konsultasi) dan naik 131,55% dibandingkan bulan April 2022 (783 konsultasi).',
     );
-    expect(text[1]).toBe(
-      'Jumlah konsultasi di bulan April 2023 naik 131,55% dibandingkan bulan April 2022 (783 konsultasi).',
-    );
-    expect(text[2]).toBe(
+    expect(text).toContain(
       'Selama Januari – April 2023, jumlah konsultasi yang dilayani Contact Center DJPK sebanyak 6.257 konsultasi.',
     );
     expect(report.metrics['website.pengunjung']?.momPct).toBe(-34.59);
@@ -269,13 +279,18 @@ describe('other seeds via Rekap Historis', () => {
       momPct: 29.81,
       yoyPct: 53.23,
     });
-    expect(section(report, 'konsultasi').sentences[1]).toBe(
-      'Jumlah konsultasi di bulan Juli 2023 naik 53,23% dibandingkan bulan Juli 2022 (1.114 konsultasi).',
+    expect(section(report, 'konsultasi').sentences[0]).toContain(
+      'naik 29,81% dibandingkan bulan sebelumnya (1.315 konsultasi) dan naik 53,23% dibandingkan bulan Juli 2022 (1.114 konsultasi).',
     );
     expect(report.metrics['emailLapor.total']).toMatchObject({ value: 742, previousMonth: 835, momPct: -11.14 });
-    const ytd = section(report, 'konsultasi').sentences[2];
-    // Rekap Historis has no May 2023, so Jan–Jul 2023 cannot be summed: said, not guessed.
-    expect(ytd).toBe('Jumlah konsultasi Januari – Juli 2023 belum dapat dihitung: data Mei 2023 belum tersedia.');
+    // Rekap Historis has no May 2023, so Jan–Jul 2023 cannot be summed: said, not guessed, in the
+    // sentence and in the table.
+    expect(section(report, 'konsultasi').sentences).toContain(
+      'Jumlah konsultasi Januari – Juli 2023 belum dapat dihitung karena data Mei 2023 belum tersedia.',
+    );
+    expect(table(report, 'konsultasi', 'Jumlah Konsultasi Sepanjang Tahun').rows).toEqual([
+      ['Januari – Juli 2023', null, 'Data Mei 2023 belum tersedia'],
+    ]);
   });
 
   it('January 2021: 902 tickets by channel, WhatsApp 72% of them', async () => {
@@ -289,7 +304,10 @@ describe('other seeds via Rekap Historis', () => {
     expect(report.metrics['konsultasi.kanal.telepon']?.value).toBe(110);
     expect(report.metrics['konsultasi.kanal.email']?.value).toBe(122);
     expect(report.metrics['konsultasi.kanal.livechat']?.value).toBe(17);
-    expect(section(report, 'kanal').sentences[0]).toBe('WhatsApp: 653 layanan (72% dari total konsultasi).');
+    expect(section(report, 'kanal').sentences[0]).toBe(
+      'Pada bulan Januari 2021, WhatsApp menjadi media konsultasi yang paling banyak digunakan, yaitu 653 tiket atau 72% dari total konsultasi.',
+    );
+    expect(section(report, 'kanalWhatsapp').sentences[0]).toContain('653 layanan (72% dari total konsultasi)');
   });
 
   it('January 2020: 901 users, +38% on December 2019 (652), fewer than January 2019 (1.277)', async () => {
@@ -300,8 +318,8 @@ describe('other seeds via Rekap Historis', () => {
       sameMonthLastYear: 1277,
       momPct: 38.19,
     });
-    expect(section(report, 'konsultasi').sentences[1]).toBe(
-      'Jumlah konsultasi di bulan Januari 2020 turun 29% dibandingkan bulan Januari 2019 (1.277 konsultasi).',
+    expect(section(report, 'konsultasi').sentences[0]).toBe(
+      'Pada bulan Januari 2020, Contact Center DJPK melayani 901 konsultasi, naik 38% dibandingkan bulan sebelumnya (652 konsultasi) dan turun 29% dibandingkan bulan Januari 2019 (1.277 konsultasi).',
     );
   });
 });

@@ -1,5 +1,4 @@
 import { dateLabel, dateNumeric, monthShortLabel } from '../../format/idDate';
-import { formatNumber } from '../../format/idNumber';
 import { joinIndonesian } from '../../format/sentences';
 import { PUBLICATION_TYPES } from '../../workbook/enums';
 import type { Section } from '../model';
@@ -17,19 +16,20 @@ export function publikasiSection(ctx: SectionContext): Section {
   );
   const typeOrder = PUBLICATION_TYPES.values.map((v) => v.label);
   const typesPresent = typeOrder.filter((t) => byType.some((b) => b.label === t));
-  const sentences =
-    total === null
-      ? []
-      : [
-          `Pada bulan ${ctx.label}, terdapat ${formatNumber(total)} publikasi pada Website DJPK${
-            typesPresent.length ? ` yang terdiri atas ${joinIndonesian(typesPresent)}` : ''
-          }.`,
-        ];
+  const sentences = [
+    ...ctx.compare('publikasi.website', 'jumlah publikasi pada Website DJPK', '', {
+      zero: 'tidak terdapat publikasi pada Website DJPK',
+    }),
+    ...ctx.whatMoved('publikasi.website'),
+  ];
+  if (total && typesPresent.length) {
+    sentences.push(`Publikasi tersebut terdiri atas ${joinIndonesian(typesPresent)}.`);
+  }
   return {
     id: 'publikasi',
     title: 'Publikasi Website DJPK',
     metrics: ['publikasi.website'],
-    sentences: [...sentences, ...ctx.compare('publikasi.website', 'Jumlah publikasi website')],
+    sentences,
     tables: [
       {
         title: 'Publikasi per Jenis',
@@ -60,7 +60,10 @@ export function webinarSection(ctx: SectionContext): Section {
     id: 'webinar',
     title: 'Publikasi Webinar DJPK',
     metrics: ['webinar.total'],
-    sentences: ctx.compare('webinar.total', 'Jumlah webinar'),
+    sentences: [
+      ...ctx.compare('webinar.total', 'jumlah webinar/FGD', '', { zero: 'tidak terdapat webinar/FGD' }),
+      ...ctx.whatMoved('webinar.total'),
+    ],
     tables: [
       {
         title: 'Acara per Jenis',
@@ -90,14 +93,13 @@ export function webinarSection(ctx: SectionContext): Section {
 
 export function blastSection(ctx: SectionContext): Section {
   const rows = ctx.inMonth(ctx.wb.blast).sort((a, b) => a.tanggal.ms - b.tanggal.ms || a.row - b.row);
-  const wa = ctx.figure('blast.whatsapp');
-  const email = ctx.figure('blast.email');
   const months = [ctx.m - 2, ctx.m - 1, ctx.m];
   const sentences =
-    wa.value === null && email.value === null
+    ctx.value('blast.whatsapp') === null && ctx.value('blast.email') === null
       ? [`Data blast bulan ${ctx.label} belum tersedia.`]
       : [
-          `Pada bulan ${ctx.label}, distribusi informasi massal dilakukan melalui ${formatNumber(wa.value ?? 0)} WhatsApp blast dan ${formatNumber(email.value ?? 0)} email blast.`,
+          ...ctx.compare('blast.email', 'jumlah email blast', '', { zero: 'tidak terdapat email blast' }),
+          ...ctx.compare('blast.whatsapp', 'jumlah WhatsApp blast', '', { zero: 'tidak terdapat WhatsApp blast' }),
         ];
   return {
     id: 'blast',
@@ -127,6 +129,7 @@ export function blastSection(ctx: SectionContext): Section {
         categories: months.map(monthShortLabel),
         series: ['blast.whatsapp', 'blast.email'].map((key) => ({
           name: ctx.figure(key).label,
+          key,
           values: months.map((m) => ctx.figures.value(key, m)),
         })),
       },
@@ -144,7 +147,11 @@ export function websiteSection(ctx: SectionContext): Section {
     id: 'website',
     title: 'Kunjungan Website DJPK',
     metrics: ['website.pengunjung'],
-    sentences: ctx.compare('website.pengunjung', 'Jumlah pengunjung Website DJPK'),
+    sentences: [
+      ...ctx.compare('website.pengunjung', 'jumlah pengunjung Website DJPK', '', { copula: 'sekitar' }),
+      ...ctx.whatMoved('website.pengunjung'),
+      ...(pages.length ? [`Halaman yang paling banyak diakses antara lain ${joinIndonesian(pages)}.`] : []),
+    ],
     tables: [
       {
         title: 'Halaman yang Paling Banyak Diakses',

@@ -1,3 +1,4 @@
+import { percentFormat } from '../../format/figure';
 import { formatNumber } from '../../format/idNumber';
 import { joinIndonesian } from '../../format/sentences';
 import { slug } from '../../workbook/textMatch';
@@ -20,15 +21,23 @@ export function kepuasanSection(ctx: SectionContext): Section {
   }
   const rows = [...agents.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
   const short = rows.filter((a) => a.n < min || a.users.size < min);
-  const overall = ctx.value('kepuasan.rataRata');
+  const overallFigure = ctx.shown('kepuasan.rataRata');
+  const overall = overallFigure.value;
+  const surveyCount = ctx.value('kepuasan.survei');
   const sentences =
     overall === null
       ? [`Data survei kepuasan bulan ${ctx.label} belum tersedia.`]
       : [
-          `Rata-rata nilai kepuasan pengguna bulan ${ctx.label} adalah ${formatNumber(overall, 2)} dari ${formatNumber(surveys.length)} survei (target ${formatNumber(target, 1)}), ${overall >= target ? 'memenuhi' : 'di bawah'} target.`,
-          short.length
-            ? `Agen yang belum memenuhi minimal ${min} penilaian dari ${min} pengguna berbeda: ${joinIndonesian(short.map((a) => a.name))}.`
-            : `Setiap agen telah memiliki minimal ${min} penilaian dari ${min} pengguna berbeda.`,
+          `Rata-rata nilai kepuasan pengguna bulan ${ctx.label} adalah ${formatNumber(overall, overallFigure.decimals)}${
+            surveyCount ? ` dari ${formatNumber(surveyCount)} survei` : ''
+          } (target ${formatNumber(target, 1)}), ${overall >= target ? 'memenuhi' : 'di bawah'} target.`,
+          ...(rows.length
+            ? [
+                short.length
+                  ? `Agen yang belum memenuhi minimal ${min} penilaian dari ${min} pengguna berbeda: ${joinIndonesian(short.map((a) => a.name))}.`
+                  : `Setiap agen telah memiliki minimal ${min} penilaian dari ${min} pengguna berbeda.`,
+              ]
+            : [`Data penilaian per agen bulan ${ctx.label} belum tersedia.`]),
         ];
   return {
     id: 'kepuasan',
@@ -53,7 +62,7 @@ export function kepuasanSection(ctx: SectionContext): Section {
             a.sum / a.n,
             a.n >= min && a.users.size >= min ? 'Ya' : 'Belum',
           ]),
-          ...(rows.length ? [['Keseluruhan', surveys.length, null, overall, '']] : []),
+          ...(rows.length ? [['Keseluruhan', surveys.length, '', overall, '']] : []),
         ],
       },
     ],
@@ -73,21 +82,23 @@ export function kepuasanSection(ctx: SectionContext): Section {
 export function layer2Section(ctx: SectionContext): Section {
   const units = ctx.settings.layer2Units.map((unit) => {
     const s = slug(unit);
-    return { unit, count: ctx.value(`layer2.unit.${s}`) ?? 0, score: ctx.value(`layer2.skor.${s}`) };
+    return { unit, count: ctx.value(`layer2.unit.${s}`), score: ctx.shown(`layer2.skor.${s}`).value };
   });
   const total = ctx.value('layer2.total');
   const scored = units.filter((u) => u.score !== null);
   const ranked = rankWithTies(
     [...scored].sort((a, b) => (b.score ?? 0) - (a.score ?? 0)),
-    (u) => Math.round((u.score ?? 0) * 10),
+    (u) => u.score ?? 0,
   );
   const rankOf = new Map(ranked.map((r) => [r.item.unit, r.rank]));
   const first = ranked.filter((r) => r.rank === 1).map((r) => r.item);
   const sentences: string[] = [];
-  if (total !== null) {
+  if (total === null) sentences.push(`Data eskalasi tiket ke Layer 2 bulan ${ctx.label} belum tersedia.`);
+  else {
     sentences.push(`Sebanyak ${formatNumber(total)} tiket dieskalasi ke Layer 2 pada bulan ${ctx.label}.`);
-    const pending = ctx.value('layer2.menunggu') ?? 0;
-    if (pending > 0) sentences.push(`${formatNumber(pending)} tiket belum ditanggapi dan belum diberi nilai.`);
+    const pending = ctx.value('layer2.menunggu');
+    if (pending !== null && pending > 0)
+      sentences.push(`${formatNumber(pending)} tiket belum ditanggapi dan belum diberi nilai.`);
     if (first.length) {
       sentences.push(
         `Berdasarkan kecepatan memberikan tanggapan sejak pertanyaan dieskalasi, nilai capaian rata-rata ${joinIndonesian(first.map((u) => u.unit))} menempati peringkat pertama (${formatNumber(first[0]?.score ?? 0, 1)}).`,
@@ -105,14 +116,14 @@ export function layer2Section(ctx: SectionContext): Section {
         columns: [
           { header: 'Unit', format: 'text' },
           { header: 'Tiket', format: 'int' },
-          { header: 'Pangsa', format: 'pct0' },
+          { header: 'Persentase', format: percentFormat(ctx.pct), decimals: ctx.pct },
           { header: 'Capaian Rata-rata', format: 'dec1' },
           { header: 'Peringkat', format: 'int' },
         ],
         rows: units.map((u) => [
           u.unit,
           u.count,
-          total ? (u.count / total) * 100 : null,
+          total && u.count !== null ? (u.count / total) * 100 : null,
           u.score,
           rankOf.get(u.unit) ?? null,
         ]),
@@ -130,13 +141,15 @@ export function layer2Section(ctx: SectionContext): Section {
         ],
       },
     ],
-    charts: [
-      {
-        kind: 'donut',
-        title: `Tiket Dieskalasi ke Layer 2 ${ctx.label}`,
-        categories: units.map((u) => u.unit),
-        series: [{ name: 'Tiket', values: units.map((u) => u.count) }],
-      },
-    ],
+    charts: units.every((u) => u.count === null)
+      ? []
+      : [
+          {
+            kind: 'donut',
+            title: `Tiket Dieskalasi ke Layer 2 ${ctx.label}`,
+            categories: units.map((u) => u.unit),
+            series: [{ name: 'Tiket', values: units.map((u) => u.count) }],
+          },
+        ],
   };
 }

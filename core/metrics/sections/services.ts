@@ -1,6 +1,7 @@
+import { percentFormat } from '../../format/figure';
 import { dateLabel } from '../../format/idDate';
 import { formatNumber } from '../../format/idNumber';
-import { joinIndonesian } from '../../format/sentences';
+import { joinIndonesian, shareText } from '../../format/sentences';
 import { PLATFORMS } from '../../workbook/enums';
 import { medsosKey } from '../catalog';
 import type { Section } from '../model';
@@ -21,7 +22,17 @@ export function chatbotSection(ctx: SectionContext): Section {
     id: 'chatbot',
     title: 'Layanan Chatbot DJPK',
     metrics: ['chatbot.pengguna'],
-    sentences: ctx.compare('chatbot.pengguna', 'Jumlah pengguna layanan Chatbot (tanpa Chat Agent)', 'pengguna'),
+    sentences: [
+      ...ctx.compare('chatbot.pengguna', 'jumlah pengguna layanan Chatbot (tanpa Chat Agent)', 'pengguna', {
+        zero: 'tidak terdapat pengguna layanan Chatbot (tanpa Chat Agent)',
+      }),
+      ...ctx.whatMoved('chatbot.pengguna'),
+      ...(menus[0]
+        ? [
+            `Menu yang paling banyak diakses adalah ${joinIndonesian(menus.slice(0, 3).map((m) => `${m.label} (${formatNumber(m.count)} pengguna)`))}.`,
+          ]
+        : []),
+    ],
     tables: [
       {
         title: 'Menu yang Diakses',
@@ -32,7 +43,9 @@ export function chatbotSection(ctx: SectionContext): Section {
         rows: menus.length ? [...menus.map((m) => [m.label, m.count]), ['Grand Total', total]] : [],
       },
     ],
-    charts: [ctx.threeMonthBars('Perkembangan Pengguna Layanan Chatbot', ['chatbot.pengguna'])],
+    charts: [
+      ctx.threeMonthBars('Perkembangan Pengguna Layanan Chatbot', ['chatbot.pengguna'], () => 'chatbot.pengguna'),
+    ],
   };
 }
 
@@ -43,23 +56,50 @@ export function emailLaporSection(ctx: SectionContext): Section {
     (r) => r.jenis,
     (r) => r.jumlah,
   );
+  const sentences = [
+    ...ctx.compare('emailLapor.total', 'jumlah email yang masuk melalui Email Lapor DJPK', 'email', {
+      zero: 'tidak terdapat email yang masuk melalui Email Lapor DJPK',
+    }),
+    ...ctx.whatMoved('emailLapor.total'),
+  ];
+  if (total && types.length) {
+    sentences.push(
+      `Dokumen yang paling banyak diterima adalah ${joinIndonesian(
+        types
+          .slice(0, 3)
+          .map((t) => `${t.label} (${formatNumber(t.count)} email atau ${shareText(t.count, total, ctx.pct)})`),
+      )}.`,
+    );
+  }
   return {
     id: 'emailLapor',
-    title: 'Email Lapor',
+    title: 'Email Lapor DJPK',
     metrics: ['emailLapor.total'],
-    sentences: ctx.compare('emailLapor.total', 'Total email yang masuk melalui Email Lapor DJPK', 'email'),
+    sentences,
     tables: [
       {
         title: 'Email Lapor per Jenis Dokumen',
         columns: [
           { header: 'Jenis Dokumen', format: 'text' },
           { header: 'Jumlah', format: 'int' },
-          { header: 'Pangsa', format: 'pct2' },
+          { header: 'Persentase', format: percentFormat(ctx.pct), decimals: ctx.pct },
         ],
         rows: types.map((t) => [t.label, t.count, share(t.count, total)]),
       },
     ],
-    charts: [ctx.threeMonthBars('Perkembangan Email Lapor', ['emailLapor.total'])],
+    charts: [
+      ctx.threeMonthBars('Perkembangan Email Lapor DJPK', ['emailLapor.total'], () => 'emailLapor.total'),
+      ...(types.length
+        ? [
+            {
+              kind: 'bar' as const,
+              title: 'Email Lapor DJPK per Jenis Dokumen',
+              categories: types.map((t) => t.label),
+              series: [{ name: ctx.label, values: types.map((t) => t.count) }],
+            },
+          ]
+        : []),
+    ],
   };
 }
 
@@ -68,13 +108,36 @@ export function viconTatapMukaSection(ctx: SectionContext): Section {
   const visits = ctx.inMonth(ctx.wb.tatapMuka).sort((a, b) => a.tanggal.ms - b.tanggal.ms || a.row - b.row);
   const limit = ctx.settings.guestLimit;
   const over = visits.filter((v) => (v.tamu ?? 0) > limit);
+  const topTopics = (rows: readonly { topik: string | null; jumlah: number }[]) =>
+    tally(
+      rows,
+      (r) => r.topik,
+      (r) => r.jumlah,
+    );
+  const topicSentence = (rows: readonly { topik: string | null; jumlah: number }[], what: string) => {
+    const topics = topTopics(rows);
+    const best = topics.filter((t) => t.count === topics[0]?.count);
+    return best.length && best.length < topics.length
+      ? [`Topik ${what} terbanyak adalah ${joinIndonesian(best.map((t) => t.label))}.`]
+      : [];
+  };
   const sentences = [
-    ...ctx.compare('vicon.total', 'Jumlah video conference', 'kali'),
-    ...ctx.compare('tatapMuka.total', 'Jumlah konsultasi tatap muka', 'kali'),
+    ...ctx.compare('vicon.total', 'jumlah video conference', 'kali', { zero: 'tidak terdapat video conference' }),
+    ...topicSentence(vicon, 'video conference'),
+    ...ctx.compare('tatapMuka.total', 'jumlah konsultasi tatap muka', 'kali', {
+      zero: 'tidak terdapat konsultasi tatap muka',
+    }),
+    ...ctx.whatMoved('tatapMuka.total'),
+    ...topicSentence(visits, 'konsultasi tatap muka'),
   ];
-  if (visits.length) {
+  const guests = ctx.value('tatapMuka.tamu');
+  if (visits.length && guests !== null) {
     sentences.push(
-      `Jumlah tamu konsultasi tatap muka bulan ${ctx.label} sebanyak ${formatNumber(ctx.value('tatapMuka.tamu') ?? 0)} orang; ${formatNumber(over.length)} kunjungan melebihi batas ${formatNumber(limit)} tamu.`,
+      `Jumlah tamu konsultasi tatap muka bulan ${ctx.label} sebanyak ${formatNumber(guests)} orang; ${
+        over.length
+          ? `${formatNumber(over.length)} kunjungan melebihi batas ${formatNumber(limit)} tamu`
+          : `tidak ada kunjungan yang melebihi batas ${formatNumber(limit)} tamu`
+      }.`,
     );
   }
   return {
@@ -113,8 +176,8 @@ export function viconTatapMukaSection(ctx: SectionContext): Section {
       },
     ],
     charts: [
-      ctx.threeMonthBars('Perkembangan Video Conference', ['vicon.total']),
-      ctx.threeMonthBars('Perkembangan Konsultasi Tatap Muka', ['tatapMuka.total']),
+      ctx.threeMonthBars('Perkembangan Video Conference', ['vicon.total'], () => 'vicon.total'),
+      ctx.threeMonthBars('Perkembangan Konsultasi Tatap Muka', ['tatapMuka.total'], () => 'tatapMuka.total'),
     ],
   };
 }
@@ -132,13 +195,16 @@ export function medsosSection(ctx: SectionContext): Section {
     title: 'Publikasi Konten Media Sosial DJPK',
     metrics: ['medsos.rataRataKonten', ...platforms.map((p) => medsosKey(p.id, 'followers'))],
     sentences: [
-      ...ctx.compare('medsos.rataRataKonten', 'Rata-rata publikasi konten media sosial DJPK', '', { valueDecimals: 0 }),
-      ...platforms.flatMap((p) => {
-        const followers = ctx.value(medsosKey(p.id, 'followers'));
-        return followers === null
+      ...ctx.compare('medsos.rataRataKonten', 'rata-rata publikasi konten media sosial DJPK', ''),
+      ...ctx.whatMoved('medsos.rataRataKonten'),
+      ...platforms.flatMap((p) =>
+        ctx.value(medsosKey(p.id, 'followers')) === null
           ? []
-          : [`Followers ${p.label} per ${endOfMonth} ${ctx.label.split(' ')[0]}: ${formatNumber(followers)}.`];
-      }),
+          : ctx.compare(
+              medsosKey(p.id, 'followers'),
+              `followers ${p.label} per ${endOfMonth} ${ctx.label.split(' ')[0]}`,
+            ),
+      ),
     ],
     tables: [
       {
@@ -161,8 +227,12 @@ export function medsosSection(ctx: SectionContext): Section {
       ),
     ],
     charts: [
-      ctx.threeMonthBars('Rata-rata Publikasi Konten Medsos Bulanan', ['medsos.rataRataKonten']),
-      ...platforms.map((p) => ctx.threeMonthBars(`Followers ${p.label}`, [medsosKey(p.id, 'followers')])),
+      ctx.threeMonthBars(
+        'Rata-rata Publikasi Konten Medsos Bulanan',
+        ['medsos.rataRataKonten'],
+        () => 'medsos.rataRataKonten',
+      ),
+      ...platforms.map((p) => ctx.threeMonthBars(`Followers ${p.label}`, [medsosKey(p.id, 'followers')], () => p.id)),
     ],
   };
 }
@@ -179,18 +249,21 @@ export function ppidSection(ctx: SectionContext): Section {
     (r) => r.informasi,
     (r) => r.jumlah,
   );
-  const total = ctx.value('ppid.permohonan');
-  const sentences =
-    total === null
-      ? []
-      : [`Pada bulan ${ctx.label} terdapat ${formatNumber(total)} permohonan informasi melalui PPID DJPK.`];
+  const sentences = [
+    ...ctx.compare('ppid.permohonan', 'jumlah permohonan informasi melalui PPID DJPK', '', {
+      zero: 'tidak terdapat permohonan informasi melalui PPID DJPK',
+    }),
+    ...ctx.whatMoved('ppid.permohonan'),
+  ];
   if (purposes[0])
-    sentences.push(`Tujuan permohonan terbanyak: ${purposes[0].label} (${formatNumber(purposes[0].count)}).`);
+    sentences.push(
+      `Tujuan permohonan terbanyak adalah ${purposes[0].label} (${formatNumber(purposes[0].count)} permohonan).`,
+    );
   return {
     id: 'ppid',
     title: 'Layanan PPID',
     metrics: ['ppid.permohonan'],
-    sentences: [...sentences, ...ctx.compare('ppid.permohonan', 'Jumlah permohonan PPID')],
+    sentences,
     tables: [
       {
         title: 'Tujuan Permohonan',
@@ -210,7 +283,7 @@ export function ppidSection(ctx: SectionContext): Section {
         rows: info.map((p) => [p.label, p.count]),
       },
     ],
-    charts: [ctx.threeMonthBars('Permohonan PPID', ['ppid.permohonan'])],
+    charts: [ctx.threeMonthBars('Permohonan PPID', ['ppid.permohonan'], () => 'ppid.permohonan')],
   };
 }
 
@@ -218,10 +291,16 @@ export function pengaduanSection(ctx: SectionContext): Section {
   const rows = ctx.inMonth(ctx.wb.pengaduan).sort((a, b) => a.tanggal.ms - b.tanggal.ms || a.row - b.row);
   const complaints = ctx.value('pengaduan.jenis.pengaduan');
   const grievances = ctx.value('pengaduan.jenis.keluhan');
-  const sentences = ctx.compare('pengaduan.total', 'Jumlah pengaduan dan keluhan');
-  if (complaints !== null) {
-    sentences.unshift(
-      `Pada bulan ${ctx.label} terdapat ${formatNumber(complaints)} pengaduan dan ${formatNumber(grievances ?? 0)} keluhan.`,
+  const sentences = ctx.compare('pengaduan.total', 'jumlah pengaduan dan keluhan', '', {
+    zero: 'tidak terdapat pengaduan maupun keluhan',
+  });
+  if (complaints !== null && grievances !== null && complaints + grievances > 0) {
+    sentences.push(
+      complaints && grievances
+        ? `Jumlah tersebut terdiri atas ${formatNumber(complaints)} pengaduan dan ${formatNumber(grievances)} keluhan.`
+        : complaints
+          ? `Seluruhnya berupa pengaduan; tidak terdapat keluhan pada bulan ${ctx.label}.`
+          : `Seluruhnya berupa keluhan; tidak terdapat pengaduan pada bulan ${ctx.label}.`,
     );
   }
   const regions = tally(rows, (r) => r.daerah).map((r) => r.label);
@@ -248,6 +327,6 @@ export function pengaduanSection(ctx: SectionContext): Section {
         ]),
       },
     ],
-    charts: [ctx.threeMonthBars('Perkembangan Pengaduan', ['pengaduan.total'])],
+    charts: [ctx.threeMonthBars('Perkembangan Pengaduan', ['pengaduan.total'], () => 'pengaduan.total')],
   };
 }
