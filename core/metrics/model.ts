@@ -30,8 +30,6 @@ export interface ChartSeries {
   readonly name: string;
   /** null: no data for that category (a gap, never drawn as 0). */
   readonly values: readonly (number | null)[];
-  /** A stable key ("whatsapp", "konsultasi.total") so that renderers keep one colour per channel or metric. */
-  readonly key?: string;
 }
 
 /** A chart as data: renderers draw it as SVG, a Sheets chart or an Adaptive Card chart. */
