@@ -1,5 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { monthLabel, wibTimestamp } from '../../core/format/idDate';
 import { ReportBuilder } from '../../core/metrics/report';
 import { parseIsoMonth, toIsoMonth } from '../../core/period/yearMonth';
@@ -9,6 +8,7 @@ import { renderMarkdown } from '../../core/render/markdown';
 import { renderSummarySheets } from '../../core/render/sheetBlocks';
 import { CliError } from '../errors';
 import { loadWorkbook } from '../loadWorkbook';
+import { checkedTarget, checkOutDir, dataLocation, writeOutputFile } from '../safeWrite';
 import { XlsxSummaryWriter } from '../xlsx/writeSummary';
 
 export const FORMATS = ['json', 'md', 'html', 'xlsx'] as const;
@@ -28,11 +28,6 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-/** The team's data file is only ever read. */
-function assertNotDataFile(path: string, data: string): void {
-  if (resolve(path) === resolve(data)) throw new CliError('--out tidak boleh menimpa berkas data tim');
-}
-
 /** The command that lists a month's findings, as the report's notice quotes it. */
 export const validateHint = (data: string, month: string): string =>
   `npm run -s validate -- --data ${/[\s'"]/.test(data) ? `"${data.replace(/"/g, '\\"')}"` : data} --month ${month} --format html --out validasi-${month}.html`;
@@ -40,7 +35,10 @@ export const validateHint = (data: string, month: string): string =>
 export async function reportCommand(options: ReportOptions, io: CliIo): Promise<number> {
   if (options.out && options.formats.length > 1)
     throw new CliError('--out hanya untuk satu format; untuk beberapa format gunakan --out-dir');
-  if (options.out) assertNotDataFile(options.out, options.data);
+  // The team's data is only ever read: targets are checked by real path before anything is loaded.
+  const data = await dataLocation(options.data);
+  if (options.out) await checkedTarget(options.out, data);
+  else await checkOutDir(options.outDir, data);
   const { source, wb } = await loadWorkbook(options.data);
   const builder = new ReportBuilder(wb);
   let month = options.month === undefined ? builder.latestMonth() : parseIsoMonth(options.month);
@@ -72,9 +70,7 @@ export async function reportCommand(options: ReportOptions, io: CliIo): Promise<
     if (format === 'xlsx') {
       if (!options.data.toLowerCase().endsWith('.xlsx'))
         throw new CliError('Format xlsx memerlukan data .xlsx (salinannya diberi tab ringkasan)');
-      const path = resolve(target ?? join(options.outDir, `${stem}.xlsx`));
-      assertNotDataFile(path, options.data);
-      await mkdir(dirname(path), { recursive: true });
+      const path = await checkedTarget(target ?? join(options.outDir, `${stem}.xlsx`), data);
       await new XlsxSummaryWriter(options.data, path).writeSummary(renderSummarySheets(report));
       io.stderr(`Laporan .xlsx ditulis: ${path}\n`);
       continue;
@@ -89,10 +85,9 @@ export async function reportCommand(options: ReportOptions, io: CliIo): Promise<
       io.stdout(text);
       continue;
     }
-    assertNotDataFile(target, options.data);
-    await mkdir(dirname(resolve(target)), { recursive: true });
-    await writeFile(target, text, 'utf8');
-    io.stderr(`Laporan ${format.toUpperCase()} ditulis: ${resolve(target)}\n`);
+    const path = await checkedTarget(target, data);
+    await writeOutputFile(path, text);
+    io.stderr(`Laporan ${format.toUpperCase()} ditulis: ${path}\n`);
   }
   return options.strict && errors > 0 ? 1 : 0;
 }

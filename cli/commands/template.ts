@@ -1,8 +1,8 @@
-import { mkdir, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { DEFAULT_SETTINGS } from '../../core/workbook/settings';
 import { templateTabs } from '../../core/workbook/template';
 import { CliError } from '../errors';
+import { checkedTarget } from '../safeWrite';
 import { writeTemplate } from '../xlsx/writeTemplate';
 import type { CliIo } from './report';
 
@@ -11,8 +11,8 @@ export async function templateCommand(options: { out: string; force: boolean }, 
   if (!options.force && (await stat(options.out).catch(() => null))) {
     throw new CliError(`Berkas ${options.out} sudah ada; pakai nama lain atau --force untuk menimpa`);
   }
-  await mkdir(dirname(resolve(options.out)), { recursive: true });
-  await writeTemplate(templateTabs(DEFAULT_SETTINGS.layer2Units), options.out);
-  io.stderr(`Template ditulis: ${resolve(options.out)}\n`);
+  const path = await checkedTarget(options.out, null);
+  await writeTemplate(templateTabs(DEFAULT_SETTINGS.layer2Units), path);
+  io.stderr(`Template ditulis: ${path}\n`);
   return 0;
 }

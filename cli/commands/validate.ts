@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { monthLabel, wibTimestamp } from '../../core/format/idDate';
 import { ReportBuilder } from '../../core/metrics/report';
 import { parseIsoMonth, toIsoMonth } from '../../core/period/yearMonth';
@@ -9,6 +7,7 @@ import { findingEffect } from '../../core/workbook/findings';
 import { CliError } from '../errors';
 import { findingsTable } from '../findingsTable';
 import { loadWorkbook } from '../loadWorkbook';
+import { checkedTarget, dataLocation, writeOutputFile } from '../safeWrite';
 import type { CliIo } from './report';
 
 export const VALIDATE_FORMATS = ['text', 'html', 'md', 'json'] as const;
@@ -27,8 +26,8 @@ export interface ValidateOptions {
  */
 export async function validateCommand(options: ValidateOptions, io: CliIo): Promise<number> {
   const format = options.format ?? 'text';
-  if (options.out && resolve(options.out) === resolve(options.data))
-    throw new CliError('--out tidak boleh menimpa berkas data tim');
+  const data = await dataLocation(options.data);
+  if (options.out) await checkedTarget(options.out, data);
   const { source, wb } = await loadWorkbook(options.data);
   const builder = new ReportBuilder(wb);
   let findings = builder.findings;
@@ -51,9 +50,9 @@ export async function validateCommand(options: ValidateOptions, io: CliIo): Prom
           ? `${JSON.stringify({ month, generatedAt, findings: findings.map((f) => ({ ...f, effect: findingEffect(f) })) }, null, 2)}\n`
           : findingsTable(findings);
   if (options.out) {
-    await mkdir(dirname(resolve(options.out)), { recursive: true });
-    await writeFile(options.out, text, 'utf8');
-    io.stderr(`Daftar temuan ditulis: ${resolve(options.out)}\n`);
+    const path = await checkedTarget(options.out, data);
+    await writeOutputFile(path, text);
+    io.stderr(`Daftar temuan ditulis: ${path}\n`);
   } else io.stdout(text);
   const errors = findings.filter((f) => f.severity === 'error').length;
   io.stderr(`${findings.length} temuan, ${errors} galat.\n`);

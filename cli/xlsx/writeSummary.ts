@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { SummaryWriter } from '../../core/ports';
 import type { SummarySheet } from '../../core/render/sheetBlocks';
 import { sheetGrid } from '../../core/render/sheetGrid';
+import { writeOutputFile } from '../safeWrite';
 import { addCharts } from './xlsxCharts';
 
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
@@ -64,6 +64,6 @@ export class XlsxSummaryWriter implements SummaryWriter {
     await workbook.xlsx.readFile(this.sourcePath);
     addSummarySheets(workbook, sheets);
     const written = new Uint8Array(await workbook.xlsx.writeBuffer());
-    await writeFile(this.outPath, await addCharts(written, sheets));
+    await writeOutputFile(this.outPath, await addCharts(written, sheets));
   }
 }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { columnLetter } from '../../core/workbook/findings';
 import type { TemplateTab } from '../../core/workbook/template';
+import { writeOutputFile } from '../safeWrite';
 import { addGridSheet } from './writeTabs';
 
 const VALIDATED_ROWS = 5000;
@@ -29,5 +30,5 @@ export async function writeTemplate(tabs: readonly TemplateTab[], outPath: strin
     for (const col of tab.dateColumns) sheet.getColumn(col + 1).numFmt = 'dd/mm/yyyy hh:mm';
     for (const { col, note } of tab.notes) sheet.getRow(1).getCell(col + 1).note = note;
   }
-  await workbook.xlsx.writeFile(outPath);
+  await writeOutputFile(outPath, new Uint8Array(await workbook.xlsx.writeBuffer()));
 }
