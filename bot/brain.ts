@@ -19,7 +19,7 @@ export interface Reply {
 export class Brain {
   private built: { readAt: number; answerer: Answerer; builder: ReportBuilder } | null = null;
   /** Replies by question text for the current data: the same questions come again and again. */
-  private readonly replies = new Map<string, { readAt: number; minute: number; reply: Reply }>();
+  private readonly replies = new Map<string, { readAt: number; minute: number; state: string; reply: Reply }>();
 
   constructor(
     private readonly source: CachedSource,
@@ -65,17 +65,25 @@ export class Brain {
       const key = text.trim().toLowerCase();
       const minute = Math.floor(this.now() / 60_000);
       const cached = this.replies.get(key);
-      // Same data, same minute (the card says how old the data is): the same reply.
-      if (!force && cached && cached.readAt === read.readAt && cached.minute === minute) return cached.reply;
-      const answer = answerer.answer(questionOf(builder));
+      // Same data in the same state, same minute (the card says how old the data is): the same reply.
+      const state = `${read.olderThanTtl}|${read.staleBecause ?? ''}`;
+      if (!force && cached && cached.readAt === read.readAt && cached.minute === minute && cached.state === state)
+        return cached.reply;
       const updated = dateTimeNumeric(wibWallClock(read.readAt), true);
-      const ageMinutes = Math.round((this.now() - read.readAt) / 60_000);
+      const ageMinutes = Math.max(0, Math.round((this.now() - read.readAt) / 60_000));
+      if (force && read.staleBecause)
+        return problemReply(
+          `Data tidak dapat dimuat ulang: ${read.staleBecause}. Jawaban tetap memakai data terakhir yang berhasil dibaca ${updated} WIB (${ageMinutes} menit lalu).`,
+        );
+      const answer = answerer.answer(questionOf(builder));
       const source = read.staleBecause
         ? `Sumber: ${this.source.description}, data terakhir yang berhasil dibaca ${updated} WIB (${ageMinutes} menit lalu). Spreadsheet tidak dapat dibaca sekarang: ${read.staleBecause}`
-        : `Sumber: Spreadsheet Layanan Informasi (${this.source.description}), diperbarui ${updated} WIB`;
+        : read.olderThanTtl
+          ? `Sumber: Spreadsheet Layanan Informasi (${this.source.description}), data dibaca ${updated} WIB (${ageMinutes} menit lalu); sedang diperbarui`
+          : `Sumber: Spreadsheet Layanan Informasi (${this.source.description}), diperbarui ${updated} WIB`;
       const reply = { card: answerCard(answer, { source }), text: answerText(answer) };
       if (this.replies.size > 1000) this.replies.clear();
-      this.replies.set(key, { readAt: read.readAt, minute, reply });
+      this.replies.set(key, { readAt: read.readAt, minute, state, reply });
       return reply;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -14,6 +14,8 @@ const SAMPLE = fileURLToPath(new URL('../sample/djpk-sample.xlsx', import.meta.u
 export const ConfigSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    /** Address to bind; default 127.0.0.1 in local mode, 0.0.0.0 (every interface) with an app ID. */
+    HOST: z.string().trim().optional(),
     MicrosoftAppId: z.string().trim().default(''),
     MicrosoftAppPassword: z.string().default(''),
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
@@ -24,6 +26,10 @@ export const ConfigSchema = z
     /** Only for tests and emulators: the Sheets API base URL. */
     GOOGLE_SHEETS_ROOT_URL: z.string().url().optional(),
     CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(300),
+    /** Deadline of one Google Sheets read (token, calls and retries); then the last good data answers. */
+    SHEETS_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(600).default(30),
+    /** Only for tests: where inbound Bot Framework tokens' signing keys are published (OpenID metadata). */
+    BOT_OPENID_METADATA_URL: z.string().url().optional(),
     /** The Teams channel for the monthly post ("19:…@thread.tacv2"); default: learned at install. */
     DJPK_CHANNEL_ID: z.string().trim().optional(),
     MONTHLY_POST_CRON: z
@@ -83,6 +89,13 @@ export const ConfigSchema = z
         message: 'wajib diisi bila MicrosoftAppId diisi',
       });
     }
+    if (c.HOST && !c.MicrosoftAppId && !/^(127(?:\.\d{1,3}){3}|::1|localhost)$/.test(c.HOST)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message: 'tanpa MicrosoftAppId (mode lokal tanpa autentikasi) hanya alamat loopback, mis. 127.0.0.1',
+      });
+    }
     if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'wajib diisi untuk SingleTenant' });
     }
@@ -92,6 +105,8 @@ export type BotConfig = z.infer<typeof ConfigSchema> & {
   /** Without an app ID the bot runs unauthenticated, bound to 127.0.0.1 only. */
   readonly localMode: boolean;
   readonly dataFile: string;
+  /** The address the server binds. */
+  readonly host: string;
 };
 
 /** A configuration problem: one line naming the variable. */
@@ -105,5 +120,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): B
     throw new ConfigError(`Konfigurasi tidak valid: ${name}: ${issue?.message ?? 'tidak valid'}`);
   }
   const c = parsed.data;
-  return { ...c, localMode: c.MicrosoftAppId === '', dataFile: c.DJPK_DATA_FILE ?? SAMPLE };
+  const localMode = c.MicrosoftAppId === '';
+  return {
+    ...c,
+    localMode,
+    dataFile: c.DJPK_DATA_FILE ?? SAMPLE,
+    host: c.HOST || (localMode ? '127.0.0.1' : '0.0.0.0'),
+  };
 }

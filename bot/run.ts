@@ -20,8 +20,11 @@ export async function runBot(): Promise<{ bot: ComposedBot; server: BotServer }>
     }, 60_000);
     timer.unref();
     process.stderr.write(
-      `Bot DJPK berjalan di ${server.url}/api/messages (${config.localMode ? 'mode lokal tanpa autentikasi, hanya 127.0.0.1' : 'autentikasi Bot Framework aktif'}); data: ${bot.source.description}; ringkasan bulanan: "${config.MONTHLY_POST_CRON}" WIB\n`,
+      `Bot DJPK mendengarkan di http://${server.bound}/api/messages (${config.localMode ? 'mode lokal tanpa autentikasi, hanya 127.0.0.1' : 'autentikasi Bot Framework aktif, semua antarmuka'}); data: ${bot.source.description}; ringkasan bulanan: "${config.MONTHLY_POST_CRON}" WIB\n`,
     );
+    void server.ready.then((ready) => {
+      if (ready) process.stderr.write(`Bot DJPK siap: data terbaca, laporan bulan terakhir dibuat (/healthz 200)\n`);
+    });
     return { bot, server };
   } catch (error) {
     process.stderr.write(

@@ -1,105 +1,223 @@
 import type { Server } from 'node:http';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import type { AddressInfo } from 'node:net';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { ComposedBot } from './compose';
 import type { BotConfig } from './config';
 import { ConversationRateLimit, type InboundActivity, tenantAllowed } from './guard';
 
 export interface BotServer {
   readonly server: Server;
+  /** Where to reach the bot from this machine (127.0.0.1 also when bound to every interface). */
   readonly url: string;
+  /** What the socket is bound to, e.g. "0.0.0.0:3978": what the start-up line prints. */
+  readonly bound: string;
+  /** Resolves once the data is loaded and the latest report built (true), or the server closed (false). */
+  readonly ready: Promise<boolean>;
   close(): Promise<void>;
+}
+
+export interface HttpOptions {
+  /** Extra routers (e.g. the signed /laporan links), mounted after the bot's own routes. */
+  readonly routes?: readonly Router[];
 }
 
 const problem = (res: Response, status: number, message: string) => res.status(status).json({ error: message });
 
+/** Hosts a local-mode bot may send replies to: only this machine. */
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * The first field a Bot Framework activity lacks that the bot needs to answer it, or null. Checked
+ * before the SDK sees the activity, so a malformed one is a 400 naming the field, never a TypeError.
+ */
+export function missingActivityField(body: Record<string, unknown>): string | null {
+  if (typeof body.type !== 'string' || body.type === '') return 'type';
+  if (typeof body.serviceUrl !== 'string' || body.serviceUrl === '') return 'serviceUrl';
+  const conversation = body.conversation as { id?: unknown } | undefined;
+  if (!conversation || typeof conversation !== 'object') return 'conversation';
+  if (typeof conversation.id !== 'string' || conversation.id === '') return 'conversation.id';
+  const from = body.from as { id?: unknown } | undefined;
+  if (!from || typeof from !== 'object' || typeof from.id !== 'string') return 'from.id';
+  const recipient = body.recipient as { id?: unknown } | undefined;
+  if (!recipient || typeof recipient !== 'object' || typeof recipient.id !== 'string') return 'recipient.id';
+  return null;
+}
+
+/** The adapter's response, held back so that only the status (never an SDK error text) reaches the caller. */
+class HeldResponse {
+  statusCode = 200;
+  body: unknown;
+  status(code: number) {
+    this.statusCode = code;
+    return this;
+  }
+  header() {
+    return this;
+  }
+  send(body: unknown) {
+    this.body = body;
+    return this;
+  }
+  end() {
+    return this;
+  }
+}
+
 /**
  * HTTP: POST /api/messages (Bot Framework, authenticated by the CloudAdapter whenever an app ID
- * is configured), GET /healthz. Bad requests get 4xx, never a crash. Logs carry ids and timings,
- * never message text.
+ * is configured), GET /healthz, then `options.routes`. Bad requests get 4xx, never a crash. Logs
+ * carry ids and timings, never message text.
  */
-export function createHttpApp(config: BotConfig, bot: ComposedBot) {
+export function createHttpApp(config: BotConfig, bot: ComposedBot, options: HttpOptions = {}) {
   const app = express();
   app.disable('x-powered-by');
   const rateLimit = new ConversationRateLimit(config.RATE_LIMIT_PER_MINUTE);
 
-  app.get('/healthz', async (_req, res) => {
-    try {
-      const read = await bot.source.read();
-      res.json({
-        status: 'ok',
-        source: bot.source.description,
-        readAt: new Date(read.readAt).toISOString(),
-        stale: read.staleBecause,
+  // Unauthenticated: status and the data's age only. Never waits for a read.
+  app.get('/healthz', (_req, res) => {
+    const health = bot.source.health();
+    const status = bot.ready ? 'ok' : health.status === 'unavailable' ? 'unavailable' : 'starting';
+    res
+      .status(status === 'ok' ? 200 : 503)
+      .set('cache-control', 'no-store')
+      .json({
+        status,
+        dataAgeSeconds: health.dataAgeSeconds,
+        stale: health.olderThanTtl || health.lastRefreshFailed,
       });
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      res.status(503).json({ status: 'error', source: bot.source.description, error: reason });
-    }
   });
 
   app.post(
     '/api/messages',
-    express.json({ limit: config.MAX_BODY_BYTES, type: () => true }),
+    (req: Request, res: Response, next: NextFunction) => {
+      // Only JSON: a page on another origin cannot send it without a CORS preflight, never granted here.
+      if (!req.is('application/json')) {
+        problem(res, 415, 'Permintaan harus berjenis application/json');
+        return;
+      }
+      next();
+    },
+    express.json({ limit: config.MAX_BODY_BYTES }),
     async (req: Request, res: Response) => {
       const started = Date.now();
-      const body = req.body as ({ type?: unknown; id?: unknown } & InboundActivity) | undefined;
-      if (
-        !body ||
-        typeof body !== 'object' ||
-        Array.isArray(body) ||
-        typeof body.type !== 'string' ||
-        body.type === ''
-      ) {
-        problem(res, 400, 'Permintaan tidak valid: activity tanpa "type"');
+      const body = req.body as unknown;
+      if (!body || typeof body !== 'object' || Array.isArray(body)) {
+        problem(res, 400, 'Permintaan tidak valid: activity harus berupa objek JSON');
+        return;
+      }
+      const activity = body as Record<string, unknown> & InboundActivity;
+      const missing = missingActivityField(activity);
+      if (missing) {
+        problem(res, 400, `Permintaan tidak valid: activity tanpa "${missing}"`);
+        return;
+      }
+      let serviceUrl: URL;
+      try {
+        serviceUrl = new URL(String(activity.serviceUrl));
+        if (serviceUrl.protocol !== 'http:' && serviceUrl.protocol !== 'https:') throw new Error('scheme');
+      } catch {
+        problem(res, 400, 'Permintaan tidak valid: "serviceUrl" bukan URL http(s)');
+        return;
+      }
+      // Without authentication anyone on this machine could make the bot post anywhere: loopback only.
+      if (config.localMode && !LOOPBACK.test(serviceUrl.hostname)) {
+        problem(res, 403, 'Mode lokal hanya membalas ke "serviceUrl" di mesin ini (localhost/127.0.0.1)');
         return;
       }
       let outcome = 'answered';
-      await bot.adapter.process(req, res, async (context) => {
-        // Authentication has passed here; tenant and rate checks come before any answer.
-        if (!tenantAllowed(context.activity, config.ALLOWED_TENANT_IDS)) {
-          outcome = 'tenantRefused';
-          return;
-        }
-        if (context.activity.type === 'message' && !rateLimit.allow(context.activity.conversation?.id ?? '')) {
-          outcome = 'rateLimited';
-          return;
-        }
-        await bot.app.run(context);
-      });
+      let authenticated = false;
+      const held = new HeldResponse();
+      let failure: unknown = null;
+      try {
+        await bot.adapter.process(req, held as unknown as Response, async (context) => {
+          authenticated = true;
+          // Authentication has passed here; tenant and rate checks come before any answer.
+          if (!tenantAllowed(context.activity, config.ALLOWED_TENANT_IDS)) {
+            outcome = 'tenantRefused';
+            return;
+          }
+          if (context.activity.type === 'message' && !rateLimit.allow(context.activity.conversation?.id ?? '')) {
+            outcome = 'rateLimited';
+            return;
+          }
+          await bot.app.run(context);
+        });
+      } catch (error) {
+        failure = error;
+      }
+      if (!authenticated && (failure || held.statusCode >= 400)) {
+        // Any failure before the turn ran is the token's: 401, no detail (the SDK's text names keys and algorithms).
+        outcome = 'unauthorized';
+        res.status(401).end();
+      } else if (failure || held.statusCode >= 500) {
+        outcome = 'error';
+        problem(res, 500, 'Kesalahan server');
+      } else if (held.body !== undefined && held.body !== null) {
+        res.status(held.statusCode).json(held.body);
+      } else {
+        res.status(held.statusCode).end();
+      }
+      const reason = failure ?? (held.statusCode >= 400 ? held.body : null);
       bot.log({
         event: 'activity',
-        type: body.type,
-        id: String(body.id ?? ''),
+        type: activity.type,
+        id: String(activity.id ?? ''),
         status: res.statusCode,
         outcome,
         ms: Date.now() - started,
+        // The error's class and first line only: never a key, a token or a stack.
+        ...(reason ? { reason: reasonOf(reason) } : {}),
       });
     },
   );
+
+  for (const router of options.routes ?? []) app.use(router);
 
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const e = error as { type?: string };
     if (e?.type === 'entity.too.large') return problem(res, 413, 'Permintaan terlalu besar');
     if (e?.type === 'entity.parse.failed') return problem(res, 400, 'Permintaan tidak valid: JSON rusak');
-    bot.log({ event: 'httpError', error: error instanceof Error ? error.message : String(error) });
+    if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported')
+      return problem(res, 415, 'Permintaan harus berjenis application/json (UTF-8)');
+    bot.log({ event: 'httpError', error: reasonOf(error) });
     if (!res.headersSent) problem(res, 500, 'Kesalahan server');
   });
   return app;
 }
 
-export async function startServer(config: BotConfig, bot: ComposedBot): Promise<BotServer> {
-  const app = createHttpApp(config, bot);
-  // Unauthenticated local mode must not be reachable from the network.
-  const host = config.localMode ? '127.0.0.1' : '0.0.0.0';
+function reasonOf(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return (text.split('\n')[0] ?? '').replace(/-----BEGIN[\s\S]*/, '').slice(0, 160);
+}
+
+export async function startServer(config: BotConfig, bot: ComposedBot, options: HttpOptions = {}): Promise<BotServer> {
+  const app = createHttpApp(config, bot, options);
+  // Unauthenticated local mode must not be reachable from the network (config refuses other hosts).
+  const host = config.host;
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, host, () => resolve(s));
     s.once('error', reject);
   });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const address = server.address() as AddressInfo;
+  let closed = false;
+  // Listening first, then the data: /healthz answers "starting" meanwhile; a failed first read is retried.
+  const ready = (async () => {
+    for (let attempt = 0; !closed; attempt++) {
+      if (await bot.start()) return true;
+      await new Promise((r) => setTimeout(r, Math.min(30_000, 1000 * 2 ** attempt)).unref());
+    }
+    return false;
+  })();
   return {
     server,
-    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    url: `http://${address.family === 'IPv6' ? `[${address.address === '::' ? '::1' : address.address}]` : address.address === '0.0.0.0' ? '127.0.0.1' : address.address}:${address.port}`,
+    bound: address.family === 'IPv6' ? `[${address.address}]:${address.port}` : `${address.address}:${address.port}`,
+    ready,
+    close: () =>
+      new Promise((resolve) => {
+        closed = true;
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { google, type sheets_v4 } from 'googleapis';
+import type { sheets_v4 } from 'googleapis';
 import type { WorkbookSource } from '../../core/ports';
 import type { CellValue } from '../../core/workbook/cells';
 import { type RawWorkbook, trackingTabOf } from '../../core/workbook/workbook';
@@ -14,10 +14,13 @@ export interface GoogleSheetsOptions {
   /** Tests point the OAuth token exchange at the same local server. */
   readonly tokenUrl?: string;
   readonly retries?: number;
+  /** Deadline of one whole read (token, metadata, batchGet, retries); then the last good data is kept. */
+  readonly timeoutMs?: number;
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+export const DEFAULT_SHEETS_TIMEOUT_MS = 30_000;
 
 /** An error the bot can show as is (Indonesian), with the HTTP status when there was one. */
 export class SheetsReadError extends Error {
@@ -49,6 +52,8 @@ export class GoogleSheetsSource implements WorkbookSource {
       client_email?: string;
       private_key?: string;
     };
+    // googleapis takes about 1.5 s to load: only when Google Sheets is configured.
+    const { google } = await import('googleapis');
     const auth = new google.auth.JWT({
       email: key.client_email,
       key: key.private_key,
@@ -74,13 +79,14 @@ export class GoogleSheetsSource implements WorkbookSource {
     return this.client;
   }
 
-  private async withRetry<T>(call: () => Promise<T>): Promise<T> {
+  private async withRetry<T>(call: () => Promise<T>, signal: AbortSignal): Promise<T> {
     const retries = this.options.retries ?? 4;
     const sleep = this.options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
     for (let attempt = 0; ; attempt++) {
       try {
         return await call();
       } catch (error) {
+        if (signal.aborted) throw signal.reason;
         const status = httpStatusOf(error);
         if (status !== null && RETRYABLE.has(status) && attempt < retries) {
           // Exponential backoff with jitter: 0.5 s, 1 s, 2 s, 4 s (+ up to 25%).
@@ -97,22 +103,50 @@ export class GoogleSheetsSource implements WorkbookSource {
     }
   }
 
+  /** One whole read, abandoned (and its requests aborted) after `timeoutMs`. */
   async readTabs(): Promise<RawWorkbook> {
+    const timeoutMs = this.options.timeoutMs ?? DEFAULT_SHEETS_TIMEOUT_MS;
+    const controller = new AbortController();
+    const timeout = new SheetsReadError(
+      `Spreadsheet tidak menjawab dalam ${Math.round(timeoutMs / 100) / 10} detik`.replace('.', ','),
+      null,
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort(timeout);
+        reject(timeout);
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([this.readAll(controller.signal), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async readAll(signal: AbortSignal): Promise<RawWorkbook> {
     const sheets = await this.sheets();
     const spreadsheetId = this.options.spreadsheetId;
-    const meta = await this.withRetry(() =>
-      sheets.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties.title' }),
+    const meta = await this.withRetry(
+      () => sheets.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties.title' }, { signal }),
+      signal,
     );
     const titles = (meta.data.sheets ?? []).map((s) => s.properties?.title ?? '').filter((t) => t && trackingTabOf(t));
     if (titles.length === 0) return {};
-    const response = await this.withRetry(() =>
-      sheets.spreadsheets.values.batchGet({
-        spreadsheetId,
-        ranges: titles.map((t) => `'${t.replace(/'/g, "''")}'`),
-        valueRenderOption: 'UNFORMATTED_VALUE',
-        dateTimeRenderOption: 'SERIAL_NUMBER',
-        majorDimension: 'ROWS',
-      }),
+    const response = await this.withRetry(
+      () =>
+        sheets.spreadsheets.values.batchGet(
+          {
+            spreadsheetId,
+            ranges: titles.map((t) => `'${t.replace(/'/g, "''")}'`),
+            valueRenderOption: 'UNFORMATTED_VALUE',
+            dateTimeRenderOption: 'SERIAL_NUMBER',
+            majorDimension: 'ROWS',
+          },
+          { signal },
+        ),
+      signal,
     );
     const raw: Record<string, CellValue[][]> = {};
     (response.data.valueRanges ?? []).forEach((range, i) => {

@@ -2,11 +2,13 @@
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import {
   ActivityTypes,
+  CallerIdConstants,
   CardFactory,
   ConfigurationServiceClientCredentialFactory,
   MessageFactory,
   TurnContext,
 } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import type { Brain, Reply } from '../brain';
 import type { BotConfig } from '../config';
 import type { ChannelStore } from '../post/channelStore';
@@ -24,12 +26,47 @@ export function questionText(context: TurnContext): string {
 
 const replyActivity = (reply: Reply) => MessageFactory.attachment(CardFactory.adaptiveCard(reply.card), reply.text);
 
+/** Errors the SDK prints to stderr when it refuses a token: jsonwebtoken's and botframework's. */
+const AUTH_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError', 'AuthenticationError']);
+let quietAuthNoise = false;
+
+/**
+ * botframework-connector prints "Available keys: <PEM>" and the whole error for every refused
+ * token, and CloudAdapter prints the error again. The server logs one line per refusal instead.
+ */
+function silenceAuthNoise(): void {
+  if (quietAuthNoise) return;
+  quietAuthNoise = true;
+  const original = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    const [first] = args;
+    if (typeof first === 'string' && first.startsWith('Error finding key for token')) return;
+    if (first instanceof Error && (AUTH_ERRORS.has(first.name) || AUTH_ERRORS.has(first.constructor.name))) return;
+    original(...args);
+  };
+}
+
 export function createAdapter(config: BotConfig, onError: (error: unknown) => void): TeamsAdapter {
+  silenceAuthNoise();
   const settings = {
     MicrosoftAppId: config.MicrosoftAppId,
     MicrosoftAppPassword: config.MicrosoftAppPassword,
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+    // Tests: the public cloud's settings with the signing keys published by a local stand-in
+    // (botframework's factory takes all of them as soon as one is given).
+    ...(config.BOT_OPENID_METADATA_URL
+      ? {
+          ValidateAuthority: true,
+          ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+          ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+          ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+          OAuthUrl: AuthenticationConstants.OAuthUrl,
+          ToBotFromChannelOpenIdMetadataUrl: config.BOT_OPENID_METADATA_URL,
+          ToBotFromEmulatorOpenIdMetadataUrl: config.BOT_OPENID_METADATA_URL,
+          CallerId: CallerIdConstants.PublicAzureChannel,
+        }
+      : {}),
   };
   const adapter = new TeamsAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
   adapter.onTurnError = async (context, error) => {
@@ -75,8 +112,33 @@ async function rememberChannel(context: TurnContext, handlers: TeamsHandlers, in
   });
 }
 
+/**
+ * teams-ai starts a typing timer on every turn whatever `startTypingTimer` says (one "typing" a
+ * second for as long as the answer takes, and one timer shared by all conversations): replaced by
+ * `withTyping`, a few per question at most.
+ */
+class DjpkApplication extends Application {
+  override startTypingTimer(_context: TurnContext): void {}
+}
+
+/** Typing indicators while an answer is slow: after 1 s, 4 s and 10 s, then no more. */
+export const TYPING_AFTER_MS = [1000, 4000, 10_000] as const;
+
+async function withTyping<T>(context: TurnContext, work: Promise<T>): Promise<T> {
+  const timers = TYPING_AFTER_MS.map((ms) =>
+    setTimeout(() => {
+      context.sendActivity({ type: ActivityTypes.Typing }).catch(() => undefined);
+    }, ms),
+  );
+  try {
+    return await work;
+  } finally {
+    for (const timer of timers) clearTimeout(timer);
+  }
+}
+
 export function createTeamsApp(adapter: TeamsAdapter, handlers: TeamsHandlers): Application {
-  const app = new Application({ adapter, removeRecipientMention: true, startTypingTimer: false });
+  const app = new DjpkApplication({ adapter, removeRecipientMention: true, startTypingTimer: false });
 
   app.activity(ActivityTypes.Message, async (context) => {
     if (context.activity.conversation?.conversationType === 'channel') await rememberChannel(context, handlers, false);
@@ -86,7 +148,7 @@ export function createTeamsApp(adapter: TeamsAdapter, handlers: TeamsHandlers): 
       await context.sendActivity(adminReply);
       return;
     }
-    await context.sendActivity(replyActivity(await handlers.brain.ask(text)));
+    await context.sendActivity(replyActivity(await withTyping(context, handlers.brain.ask(text))));
   });
 
   app.conversationUpdate('membersAdded', async (context) => {

@@ -7,7 +7,13 @@ import { loadConfig } from '../../bot/config';
 describe('bot configuration', () => {
   it('defaults: local mode on the bundled sample, port 3978', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3978, localMode: true, CACHE_TTL_SECONDS: 300 });
+    expect(config).toMatchObject({
+      PORT: 3978,
+      host: '127.0.0.1',
+      localMode: true,
+      CACHE_TTL_SECONDS: 300,
+      SHEETS_TIMEOUT_SECONDS: 30,
+    });
     expect(config.dataFile).toMatch(/sample\/djpk-sample\.xlsx$/);
   });
 
@@ -19,6 +25,8 @@ describe('bot configuration', () => {
     ],
     [{ MicrosoftAppId: 'app' }, 'Konfigurasi tidak valid: MicrosoftAppPassword: wajib diisi bila MicrosoftAppId diisi'],
     [{ MicrosoftAppType: 'Single' }, 'Konfigurasi tidak valid: MicrosoftAppType:'],
+    [{ SHEETS_TIMEOUT_SECONDS: '0' }, 'Konfigurasi tidak valid: SHEETS_TIMEOUT_SECONDS:'],
+    [{ HOST: '0.0.0.0' }, 'Konfigurasi tidak valid: HOST: tanpa MicrosoftAppId'],
     [
       { MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' },
       'Konfigurasi tidak valid: MicrosoftAppTenantId: wajib diisi untuk SingleTenant',

@@ -18,6 +18,7 @@ beforeAll(async () => {
   await connector.start();
   const config = loadConfig({ PORT: '0', DJPK_STATE_DIR: await mkdtemp(join(tmpdir(), 'djpk-state-')) });
   bot = await startServer(config, composeBot(config, { now: () => NOW }));
+  expect(await bot.ready).toBe(true);
 });
 afterAll(async () => {
   await bot.close();
@@ -172,9 +173,9 @@ describe('bad requests', () => {
     });
   });
 
-  it('GET /healthz reports the data source', async () => {
+  it('GET /healthz: status and data age only (no path, no source, no error text)', async () => {
     const response = await fetch(`${bot.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', stale: null });
+    expect(await response.json()).toEqual({ status: 'ok', dataAgeSeconds: 0, stale: false });
   });
 });
