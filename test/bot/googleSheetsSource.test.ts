@@ -1,15 +1,12 @@
 /** The real googleapis client against a local server that answers like the Sheets API v4. */
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CachedSource } from '../../bot/sources/cachedSource';
 import { GoogleSheetsSource } from '../../bot/sources/googleSheetsSource';
 import { ReportBuilder } from '../../core/metrics/report';
 import { parseIsoMonth } from '../../core/period/yearMonth';
 import { parseWorkbook } from '../../core/workbook/workbook';
+import { listenLocal, serviceAccountKeyFile } from './serviceAccount';
 
 interface Hit {
   readonly method: string;
@@ -77,20 +74,8 @@ beforeAll(async () => {
     res.statusCode = 404;
     res.end(JSON.stringify({ error: { code: 404, message: 'Requested entity was not found.' } }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  rootUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  keyFile = join(await mkdtemp(join(tmpdir(), 'djpk-sa-')), 'key.json');
-  await writeFile(
-    keyFile,
-    JSON.stringify({
-      type: 'service_account',
-      client_email: 'djpk-bot@example.iam.gserviceaccount.com',
-      private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }),
-      token_uri: `${rootUrl}token`,
-    }),
-  );
+  rootUrl = await listenLocal(server);
+  keyFile = await serviceAccountKeyFile(`${rootUrl}token`);
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 

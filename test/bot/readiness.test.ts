@@ -3,8 +3,7 @@
  * /healthz is 503 until the data is read and the latest report built; after the TTL answers come
  * from the data in hand while one refresh runs; a hung Google Sheets API costs nobody an answer.
  */
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +17,7 @@ import type { WorkbookSource } from '../../core/ports';
 import type { RawWorkbook } from '../../core/workbook/workbook';
 import { SAMPLE_XLSX } from '../fixtures/sample';
 import { activity, ConnectorCapture } from './connectorCapture';
+import { listenLocal, serviceAccountKeyFile } from './serviceAccount';
 
 const connector = new ConnectorCapture();
 beforeAll(() => connector.start());
@@ -203,18 +203,8 @@ describe('a Google Sheets API that accepts and never answers', () => {
         res.end(JSON.stringify({ valueRanges: [{ range: "'Tiket'", values: TIKET }] }));
       else res.end(JSON.stringify({ sheets: [{ properties: { title: 'Tiket' } }] }));
     });
-    await new Promise<void>((resolve) => sheets.listen(0, '127.0.0.1', resolve));
-    const address = sheets.address();
-    rootUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    keyFile = join(await mkdtemp(join(tmpdir(), 'djpk-sa-')), 'key.json');
-    await writeFile(
-      keyFile,
-      JSON.stringify({
-        client_email: 'bot@example.iam.gserviceaccount.com',
-        private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }),
-      }),
-    );
+    rootUrl = await listenLocal(sheets);
+    keyFile = await serviceAccountKeyFile(`${rootUrl}token`);
   });
   afterAll(async () => {
     for (const res of hung) res.socket?.destroy();
