@@ -7,14 +7,14 @@ import { CliError } from './errors';
 import { inertText } from './terminal';
 
 export const USAGE = `Pemakaian:
-  djpk-report report   --data BERKAS.xlsx|FOLDER [--month YYYY-MM] [--format json|md|html|xlsx[,…]]
+  djpk-report report   --data BERKAS.xlsx|FOLDER [--month YYYY-MM] [--format json|md|html|xlsx|pptx|pdf[,…]]
                        [--out BERKAS | --out-dir FOLDER] [--strict]
   djpk-report validate --data BERKAS.xlsx|FOLDER [--month YYYY-MM] [--format text|html|md|json]
                        [--out BERKAS]
   djpk-report template --out BERKAS.xlsx [--force]
 
   --month   bulan laporan; bawaan: bulan terakhir yang memiliki data
-  --format  report: bawaan html; json dan md tanpa --out dicetak ke stdout
+  --format  report: bawaan html; json dan md tanpa --out dicetak ke stdout; pptx dan pdf: deck slide 16:9
             validate: bawaan text (tabel di terminal); html, md, json tanpa --out ke stdout
   --strict  kode keluar 1 bila ada galat data pada bulan laporan
 `;

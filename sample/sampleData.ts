@@ -6,6 +6,7 @@
  * most institutions, December's topics) the values are plausible and marked as such.
  */
 import type { CellValue } from '../core/workbook/cells';
+import { PROFILE_ROWS } from '../core/workbook/profile';
 import { SETTING_TEMPLATE_ROWS } from '../core/workbook/settings';
 import { TIKET } from '../core/workbook/tabs';
 
@@ -848,6 +849,70 @@ function rekapHistoris(): Grid {
   ];
 }
 
+/** The team's words of the January 2025 report (seed 000), as `Narasi` rows. */
+function narasi(): Grid {
+  const row = (bagian: string, judul: string, teks: string) => ['2025-01', bagian, judul, teks];
+  return [
+    ['Bulan', 'Bagian', 'Judul', 'Teks'],
+    row(
+      'Topik Konsultasi',
+      'Topik DBH',
+      [
+        '- Informasi penyaluran KBLB sesuai dengan KMK Nomor 44/KM.7/2025 tentang Penyaluran Kurang Bayar Dana Bagi Hasil dan Penyelesaian Lebih Bayar Dana Bagi Hasil pada Tahun 2024',
+        '- Informasi besaran TDF Desember 2024',
+      ].join('\n'),
+    ),
+    row(
+      'Topik Konsultasi',
+      'Topik DAU',
+      'Informasi penyaluran THR dan Gaji ketiga belas bagi ASN guru yang gaji pokoknya bersumber dari APBD, tetapi tidak menerima TPP TA 2024',
+    ),
+    row('Topik Konsultasi', 'Topik Aplikasi', 'LKT triwulan IV pada aplikasi SIKD Next Generation'),
+    row('topik', 'Surat Masuk', 'Mencakup penyampaian surat dan konfirmasi progres surat masuk.'),
+    row(
+      'topik',
+      'Lainnya',
+      'Mencakup tiket dengan pertanyaan yang tidak termasuk dalam tag/topik yang telah tersedia.',
+    ),
+    row(
+      'topik',
+      'Reservasi',
+      'Mencakup tiket yang terkait dengan rencana konsultasi tatap muka Pengguna Layanan ke DJPK.',
+    ),
+    row(
+      'Layanan Chatbot DJPK',
+      'Layanan Chatbot DJPK',
+      [
+        'Layanan Chatbot DJPK telah beroperasi mulai 1 September 2023.',
+        '- Pengguna layanan wajib mengisi data diri (nama, daerah, instansi/SKPD, email dan pertanyaan) secara lengkap dan sesuai dengan format yang diminta.',
+        '- Pengguna layanan dapat memilih informasi yang dibutuhkan pada menu dan submenu yang disediakan.',
+        '- Jika pengguna layanan ingin terhubung dengan agen atau informasi yang dibutuhkan tidak tersedia dalam menu dan submenu Chatbot, maka pengguna layanan dapat memilih opsi “Chat Agent”.',
+      ].join('\n'),
+    ),
+    row(
+      'viconTatapMuka',
+      'Pedoman Konsultasi Tatap Muka',
+      [
+        'Dalam rangka memberikan petunjuk teknis pelaksanaan konsultasi dengan narasumber DJPK yang dilaksanakan baik secara daring melalui video conference maupun secara tatap muka di DJPK, pada bulan Maret 2024 telah disampaikan Surat Edaran nomor SE-2/PK.1/2024 tentang Mekanisme Layanan Konsultasi Contact Center Direktorat Jenderal Perimbangan Keuangan kepada seluruh pengguna layanan DJPK.',
+        'Namun, dalam pelaksanaannya beberapa Pemerintah Daerah belum mematuhi ketentuan pelaksanaan konsultasi tatap muka, seperti jumlah tamu yang hadir melebihi ketentuan.',
+      ].join('\n'),
+    ),
+    row(
+      'Evaluasi dan Saran',
+      'Tim Contact Center',
+      [
+        '- Dengan telah ditetapkannya KMK Nomor 374 Tahun 2024 tentang Perubahan atas KMK Nomor 412 Tahun 2023 tentang Pedoman Pengelolaan Program Pusat Kontak Layanan di Lingkungan Kementerian Keuangan, Tim Contact Center perlu terus meningkatkan koordinasi dan kerja sama dengan Agent Layer 2 (L2) yang melibatkan seluruh unit eselon II di lingkungan DJPK.',
+        '- Seiring telah diterbitkannya Surat Edaran Mekanisme Layanan Konsultasi Contact Center Direktorat Jenderal Perimbangan Keuangan, pengguna layanan yang mengajukan permohonan konsultasi tatap muka semakin banyak dan beberapa diantaranya belum memenuhi ketentuan sesuai Surat Edaran dimaksud khususnya pada kriteria jumlah tamu.',
+      ].join('\n'),
+    ),
+    row(
+      'Evaluasi dan Saran',
+      'Manajemen Informasi',
+      'Koordinasi antara unit eselon II mengenai kebijakan terkini perlu terus ditingkatkan termasuk terkait agenda kegiatan yang akan dilaksanakan setiap bulannya serta informasi yang perlu disampaikan kepada pengguna layanan, untuk memperkaya knowledge based contact center DJPK.',
+    ),
+  ];
+}
+
 /** The whole sample workbook, tab name → rows (header first). */
 export function sampleWorkbook(): Record<string, Grid> {
   return {
@@ -868,5 +933,11 @@ export function sampleWorkbook(): Record<string, Grid> {
     'Rekap Historis': rekapHistoris(),
     Pengaturan: [['Kunci', 'Nilai'], ...SETTING_TEMPLATE_ROWS.map(([k, v]) => [k, v])],
     'Hari Libur': HOLIDAYS,
+    Narasi: narasi(),
+    // The seeds' own contact page; Logo is left empty (no image ships with the sample).
+    'Profil Layanan': [
+      ['Kunci', 'Nilai'],
+      ...PROFILE_ROWS.filter(([label]) => label !== 'Logo').map(([label, , value]) => [label, value]),
+    ],
   };
 }

@@ -6,12 +6,13 @@ import { renderHtml } from '../../core/render/html';
 import { findingsForMonth, toReportJson } from '../../core/render/json';
 import { renderMarkdown } from '../../core/render/markdown';
 import { renderSummarySheets } from '../../core/render/sheetBlocks';
+import { DECK_FORMATS, type DeckFormat, readLogo, renderDeckFiles } from '../deck/writeDeck';
 import { CliError } from '../errors';
 import { loadWorkbook } from '../loadWorkbook';
 import { checkedTarget, checkOutDir, dataLocation, writeOutputFile } from '../safeWrite';
 import { XlsxSummaryWriter } from '../xlsx/writeSummary';
 
-export const FORMATS = ['json', 'md', 'html', 'xlsx'] as const;
+export const FORMATS = ['json', 'md', 'html', 'xlsx', ...DECK_FORMATS] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface ReportOptions {
@@ -64,7 +65,28 @@ export async function reportCommand(options: ReportOptions, io: CliIo): Promise<
   const generatedAt = wibTimestamp(Date.now());
   const hint = validateHint(options.data, report.month);
   const stem = `laporan-${toIsoMonth(month)}`;
+  const deckFormats = options.formats.filter((f): f is DeckFormat => (DECK_FORMATS as readonly string[]).includes(f));
+  if (deckFormats.length) {
+    const { logo, problem } = await readLogo(wb.profile, dirname(resolve(options.data)));
+    if (problem) io.stderr(`Peringatan: ${problem}; deck dibuat tanpa logo.\n`);
+    const files = await renderDeckFiles(report, { narasi: wb.narasi, profile: wb.profile, logo }, deckFormats);
+    if (errors > 0)
+      io.stderr(
+        `Peringatan: deck ${report.monthLabel} dibuat walau ada ${errors} galat data; periksa Validasi sebelum dibagikan.\n`,
+      );
+    if (files.deck.evaluasiEmpty)
+      io.stderr(`Peringatan: Evaluasi dan Saran ${report.monthLabel} belum diisi di tab Narasi.\n`);
+    for (const f of files.deck.findings) io.stderr(`Peringatan: ${f.tab} ${f.cell ?? ''}: ${f.message}\n`);
+    for (const format of deckFormats) {
+      const bytes = files[format];
+      if (!bytes) continue;
+      const path = await checkedTarget(options.out ?? join(options.outDir, `${stem}.${format}`), data);
+      await writeOutputFile(path, bytes);
+      io.stderr(`Deck ${format.toUpperCase()} ditulis (${files.deck.slides.length} slide): ${path}\n`);
+    }
+  }
   for (const format of options.formats) {
+    if ((DECK_FORMATS as readonly string[]).includes(format)) continue;
     const target =
       options.out ?? (format === 'json' || format === 'md' ? undefined : join(options.outDir, `${stem}.${format}`));
     if (format === 'xlsx') {

@@ -284,6 +284,41 @@ export const HARI_LIBUR = tab({
   ],
 });
 
+/** The team's own words for a month's deck (DECK.md): explanations, notices, Evaluasi dan Saran. */
+export const NARASI = tab({
+  id: 'narasi',
+  name: 'Narasi',
+  columns: [
+    col({ key: 'bulan', header: 'Bulan', kind: 'month', required: true }),
+    col({
+      key: 'bagian',
+      header: 'Bagian',
+      aliases: ['Section'],
+      kind: 'text',
+      required: true,
+      note: "Judul atau id bagian laporan (mis. 'Topik Konsultasi', 'pengaduan'), 'Pembuka' atau 'Evaluasi dan Saran'",
+    }),
+    col({ key: 'judul', header: 'Judul', kind: 'text' }),
+    col({
+      key: 'teks',
+      header: 'Teks',
+      kind: 'text',
+      required: true,
+      note: 'Baris yang diawali - atau • menjadi butir',
+    }),
+  ],
+});
+
+/** The deck's fixed pages: contact channels, address, logo (key/value like `Pengaturan`). */
+export const PROFIL_LAYANAN = tab({
+  id: 'profil',
+  name: 'Profil Layanan',
+  columns: [
+    col({ key: 'kunci', header: 'Kunci', kind: 'text', required: true }),
+    col({ key: 'nilai', header: 'Nilai', kind: 'text' }),
+  ],
+});
+
 /** Every tab in the template's order. */
 export const TABS = [
   TIKET,
@@ -303,6 +338,8 @@ export const TABS = [
   REKAP_HISTORIS,
   PENGATURAN,
   HARI_LIBUR,
+  NARASI,
+  PROFIL_LAYANAN,
 ] as const;
 
 export type TabId = (typeof TABS)[number]['id'];

@@ -1,5 +1,6 @@
 import type { CellValue } from './cells';
 import { EnumSpec } from './enums';
+import { PROFILE_ROWS } from './profile';
 import { SETTING_TEMPLATE_ROWS } from './settings';
 import { TABS, type TabSpec } from './tabs';
 
@@ -65,6 +66,20 @@ const EXAMPLES: Record<string, ReadonlyArray<Record<string, CellValue>>> = {
   medsos: [{ bulan: '2025-01', platform: 'Instagram', followers: 118723, feeds: 22, story: 21, reachTotal: 269527 }],
   rekap: [{ bulan: '2024-12', metrik: 'konsultasi.total', nilai: 1112 }],
   hariLibur: [{ tanggal: d(2025, 1, 1), keterangan: 'Tahun Baru 2025 Masehi' }],
+  narasi: [
+    {
+      bulan: '2025-01',
+      bagian: 'Topik Konsultasi',
+      judul: 'Topik DAU',
+      teks: 'Informasi penyaluran THR dan Gaji ketiga belas bagi ASN guru yang gaji pokoknya bersumber dari APBD',
+    },
+    {
+      bulan: '2025-01',
+      bagian: 'Evaluasi dan Saran',
+      judul: 'Manajemen Informasi',
+      teks: '- Koordinasi antara unit eselon II mengenai kebijakan terkini perlu terus ditingkatkan',
+    },
+  ],
 };
 
 function templateTab(spec: TabSpec, layer2Units: readonly string[]): TemplateTab {
@@ -76,7 +91,9 @@ function templateTab(spec: TabSpec, layer2Units: readonly string[]): TemplateTab
   const examples =
     spec.id === 'pengaturan'
       ? SETTING_TEMPLATE_ROWS.map(([k, v]) => [k, v])
-      : (EXAMPLES[spec.id] ?? []).map((example) => spec.columns.map((c) => example[c.key] ?? null));
+      : spec.id === 'profil'
+        ? PROFILE_ROWS.map(([label, , fallback]) => [label, fallback])
+        : (EXAMPLES[spec.id] ?? []).map((example) => spec.columns.map((c) => example[c.key] ?? null));
   return {
     name: spec.name,
     header: spec.columns.map((c) => c.header),

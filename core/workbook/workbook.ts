@@ -3,6 +3,7 @@ import { type CellValue, quoteText } from './cells';
 import { layer2UnitSpec } from './enums';
 import type { Finding } from './findings';
 import { type ParseContext, parseTab } from './parseTab';
+import { readProfile, type ServiceProfile } from './profile';
 import { readSettings, type Settings } from './settings';
 import {
   BLAST,
@@ -11,9 +12,11 @@ import {
   HARI_LIBUR,
   KEPUASAN,
   MEDIA_SOSIAL,
+  NARASI,
   PENGADUAN,
   PENGATURAN,
   PPID,
+  PROFIL_LAYANAN,
   PUBLIKASI,
   REKAP_HISTORIS,
   type RowOf,
@@ -55,6 +58,9 @@ export interface ParsedWorkbook {
   readonly website: RowOf<typeof WEBSITE>[];
   readonly medsos: RowOf<typeof MEDIA_SOSIAL>[];
   readonly rekap: RowOf<typeof REKAP_HISTORIS>[];
+  /** The team's words for the deck, in sheet order. */
+  readonly narasi: RowOf<typeof NARASI>[];
+  readonly profile: ServiceProfile;
   readonly findings: Finding[];
 }
 
@@ -64,7 +70,7 @@ export interface ParseOptions {
 }
 
 /** Tabs whose absence is normal: no finding. */
-const OPTIONAL_TABS = new Set<TabId>(['telepon', 'rekap', 'pengaturan', 'hariLibur']);
+const OPTIONAL_TABS = new Set<TabId>(['telepon', 'rekap', 'pengaturan', 'hariLibur', 'narasi', 'profil']);
 const MS_PER_DAY = 86_400_000;
 
 const SPEC_BY_TAB_KEY = new Map<string, TabSpec>(
@@ -176,6 +182,10 @@ export function parseWorkbook(raw: RawWorkbook, options: ParseOptions = {}): Par
   for (const ticket of tiket)
     if (ticket.eskalasi !== null || ticket.tanggalTanggapan !== null) checkTicket(ticket, findings);
 
+  const profileTab = parse(PROFIL_LAYANAN);
+  const { profile, findings: profileFindings } = readProfile(profileTab, PROFIL_LAYANAN.name);
+  findings.push(...profileFindings);
+
   return {
     settings,
     holidays,
@@ -195,6 +205,8 @@ export function parseWorkbook(raw: RawWorkbook, options: ParseOptions = {}): Par
     website: parse(WEBSITE),
     medsos: parse(MEDIA_SOSIAL),
     rekap: parse(REKAP_HISTORIS),
+    narasi: parse(NARASI),
+    profile,
     findings,
   };
 }

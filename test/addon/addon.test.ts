@@ -180,7 +180,8 @@ describe('Generate Report', () => {
       return env.log.count();
     });
     expect(counts[1]).toBe(counts[0]);
-    expect(counts[0]).toBeLessThanOrEqual(120);
+    // 120 before the sample had the deck's two tabs (Narasi, Profil Layanan): reading a tab costs calls.
+    expect(counts[0]).toBeLessThanOrEqual(130);
   });
 
   it('the dialog lists the months with data and defaults to the previous month', () => {
@@ -212,7 +213,9 @@ describe('Validasi Data, Buat Template, the schedule', () => {
 
   it('Buat Template adds only missing tabs, with drop-downs, and never touches existing ones', () => {
     const empty = setUp({ Catatan: [['bebas']] });
-    expect(empty.addon.createTemplate?.()).toMatch(/^Tab ditambahkan: Tiket, Chatbot, Publikasi, .*Hari Libur\.$/);
+    expect(empty.addon.createTemplate?.()).toMatch(
+      /^Tab ditambahkan: Tiket, Chatbot, Publikasi, .*Hari Libur, Narasi, Profil Layanan\.$/,
+    );
     const tiket = empty.env.spreadsheet.sheet('Tiket');
     expect(tiket.cells[0]?.slice(0, 3)).toEqual(['Tanggal', 'Kanal', 'Kategori Pengguna']);
     expect(tiket.validations.get('2,2,2000,1')).toEqual({

@@ -134,8 +134,8 @@ describe('report', () => {
       "Galat: Bulan '2025-13' tidak valid; tulis YYYY-MM, misalnya 2025-01\n",
     ],
     [
-      ['report', '--data', SAMPLE_XLSX, '--format', 'pdf'],
-      "Galat: Format 'pdf' tidak dikenal; pilih json, md, html, xlsx\n",
+      ['report', '--data', SAMPLE_XLSX, '--format', 'docx'],
+      "Galat: Format 'docx' tidak dikenal; pilih json, md, html, xlsx, pptx, pdf\n",
     ],
     [['report'], 'Galat: --data wajib diisi: berkas .xlsx atau folder CSV\n'],
     [['cetak'], "Galat: Perintah 'cetak' tidak dikenal; pilih report, validate atau template\n"],
