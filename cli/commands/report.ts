@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { monthLabel, wibTimestamp } from '../../core/format/idDate';
 import { ReportBuilder } from '../../core/metrics/report';
 import { parseIsoMonth, toIsoMonth } from '../../core/period/yearMonth';
