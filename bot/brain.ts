@@ -3,13 +3,21 @@ import { parseQuestion, type Question } from '../core/ask/parseQuestion';
 import { dateTimeNumeric } from '../core/format/idDate';
 import { ReportBuilder } from '../core/metrics/report';
 import { type MonthIndex, monthOfWallClock, wibWallClock } from '../core/period/yearMonth';
-import { type AdaptiveCard, answerCard, answerText, askButton } from '../core/render/cards';
+import { type AdaptiveCard, answerCard, answerSummary, answerText, askButton } from '../core/render/cards';
 import { parseWorkbook } from '../core/workbook/workbook';
 import type { CachedRead, CachedSource } from './sources/cachedSource';
 
 export interface Reply {
   readonly card: AdaptiveCard;
+  /** The answer as plain text, for logs and clients without cards. */
   readonly text: string;
+  /** One line for notifications (the activity's `summary`); the card is the message. */
+  readonly summary: string;
+}
+
+/** A source as a person knows it: the file's name (never a server path) or the spreadsheet. */
+export function sourceName(description: string): string {
+  return description.split(/[\\/]/).pop() || description;
 }
 
 /**
@@ -53,10 +61,21 @@ export class Brain {
         parseQuestion(text, {
           currentMonth: monthOfWallClock(wibWallClock(this.now())),
           monthsWithData: builder.figures.monthsWithData(),
+          today: Math.floor(wibWallClock(this.now()) / 86_400_000),
+          metrics: this.metricsOf(builder),
         }),
       force,
       text,
     );
+  }
+
+  private metrics: { builder: ReportBuilder; list: { key: string; label: string }[] } | null = null;
+
+  /** The catalog's keys and labels, the parser's vocabulary; one list per data version. */
+  private metricsOf(builder: ReportBuilder): { key: string; label: string }[] {
+    if (this.metrics?.builder !== builder)
+      this.metrics = { builder, list: builder.figures.defs().map((d) => ({ key: d.key, label: d.label })) };
+    return this.metrics.list;
   }
 
   private async reply(questionOf: (builder: ReportBuilder) => Question, force: boolean, text: string): Promise<Reply> {
@@ -75,13 +94,16 @@ export class Brain {
         return problemReply(
           `Data tidak dapat dimuat ulang: ${read.staleBecause}. Jawaban tetap memakai data terakhir yang berhasil dibaca ${updated} WIB (${ageMinutes} menit lalu).`,
         );
-      const answer = answerer.answer(questionOf(builder));
+      const answer = answerer.answer(questionOf(builder), { sourceReadAt: `${updated} WIB` });
+      // The footer names the source as people know it (a file name, never a server path) and the data month.
+      const name = sourceName(this.source.description);
+      const dataMonth = answer.period ? ` · data ${answer.period}` : '';
       const source = read.staleBecause
-        ? `Sumber: ${this.source.description}, data terakhir yang berhasil dibaca ${updated} WIB (${ageMinutes} menit lalu). Spreadsheet tidak dapat dibaca sekarang: ${read.staleBecause}`
+        ? `Sumber: ${name}${dataMonth}, data terakhir yang berhasil dibaca ${updated} WIB (${ageMinutes} menit lalu). Spreadsheet tidak dapat dibaca sekarang: ${read.staleBecause}`
         : read.olderThanTtl
-          ? `Sumber: Spreadsheet Layanan Informasi (${this.source.description}), data dibaca ${updated} WIB (${ageMinutes} menit lalu); sedang diperbarui`
-          : `Sumber: Spreadsheet Layanan Informasi (${this.source.description}), diperbarui ${updated} WIB`;
-      const reply = { card: answerCard(answer, { source }), text: answerText(answer) };
+          ? `Sumber: ${name}${dataMonth}, data dibaca ${updated} WIB (${ageMinutes} menit lalu); sedang diperbarui`
+          : `Sumber: ${name}${dataMonth}, diperbarui ${updated} WIB`;
+      const reply = { card: answerCard(answer, { source }), text: answerText(answer), summary: answerSummary(answer) };
       if (this.replies.size > 1000) this.replies.clear();
       this.replies.set(key, { readAt: read.readAt, minute, state, reply });
       return reply;
@@ -102,5 +124,6 @@ export function problemReply(message: string): Reply {
       actions: [askButton('segarkan'), askButton('bantuan')],
     },
     text: message,
+    summary: message,
   };
 }

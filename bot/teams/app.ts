@@ -1,6 +1,7 @@
 /** The only folder that knows the Teams SDK (teams-ai v1 + botbuilder); see README for the v2 path. */
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import {
+  type Activity,
   ActivityTypes,
   CallerIdConstants,
   CardFactory,
@@ -24,7 +25,11 @@ export function questionText(context: TurnContext): string {
   return raw.replace(/<at>[^<]*<\/at>/gi, ' ').trim();
 }
 
-const replyActivity = (reply: Reply) => MessageFactory.attachment(CardFactory.adaptiveCard(reply.card), reply.text);
+/** One message per answer: the card alone; `summary` is the line notifications show. */
+export const replyActivity = (reply: Reply): Partial<Activity> => ({
+  ...MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)),
+  summary: reply.summary,
+});
 
 /** Errors the SDK prints to stderr when it refuses a token: jsonwebtoken's and botframework's. */
 const AUTH_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError', 'AuthenticationError']);

@@ -1,10 +1,11 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import { type Activity, CardFactory, type ConversationParameters, MessageFactory, type TurnContext } from 'botbuilder';
+import type { Activity, ConversationParameters, TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import type { Reply } from '../brain';
 import { httpStatusOf } from '../httpStatus';
 import type { ChannelRecord } from '../post/channelStore';
 import { type ChannelSender, SendError } from '../post/monthlyPost';
+import { replyActivity } from './app';
 
 /**
  * Starts a new thread in the stored channel: the Connector's conversations.createConversation with
@@ -28,7 +29,7 @@ export class TeamsChannelSender implements ChannelSender {
           isGroup: true,
           bot: channel.reference.bot ?? context.activity.recipient,
           channelData: { channel: { id: channel.channelId } },
-          activity: MessageFactory.attachment(CardFactory.adaptiveCard(reply.card), reply.text) as Activity,
+          activity: replyActivity(reply) as Activity,
           members: [],
           ...(channel.reference.conversation?.tenantId ? { tenantId: channel.reference.conversation.tenantId } : {}),
         };

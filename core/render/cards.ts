@@ -16,17 +16,37 @@ export interface AdaptiveCard {
   readonly msteams?: Record<string, unknown>;
 }
 
-/** Teams rejects messages over ~40 KB; cards stay well below. */
+/** Teams rejects messages over ~40 KB; the whole activity (card, summary, envelope) stays below this. */
 export const CARD_BYTE_LIMIT = 28_000;
+/** The activity's JSON around the card: type, attachment envelope, ids the SDK adds. */
+const ENVELOPE_BYTES = 1_000;
+/** Longest text shown in one table cell or fact; agents' text can be any length. */
+export const CELL_TEXT_LIMIT = 80;
+const SENTENCE_LIMIT = 1_000;
 
 export interface CardMeta {
   /** "Sumber: Spreadsheet Layanan Informasi, diperbarui 22/11/2026 09:00" */
   readonly source: string;
 }
 
+/**
+ * TextBlocks and facts render Markdown: text from the workbook must stay inert, so the characters
+ * that start links, images, emphasis, code, lists and headings are escaped.
+ */
+export function escapeMarkdown(value: string): string {
+  return value
+    .replace(/[\\`*_[\]~]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([#>+-])(?=\s)/gm, '$1\\$2')
+    .replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.');
+}
+
+/** A long text cut to `limit` characters, marked with "…". */
+export const truncateText = (value: string, limit = CELL_TEXT_LIMIT): string =>
+  value.length <= limit ? value : `${value.slice(0, limit - 1).trimEnd()}…`;
+
 const text = (value: string, extra: CardElement = {}): CardElement => ({
   type: 'TextBlock',
-  text: value,
+  text: escapeMarkdown(value),
   wrap: true,
   ...extra,
 });
@@ -46,7 +66,7 @@ function tableElement(table: Table, maxRows = 15): CardElement {
       { type: 'TableRow', cells: columns.map((c) => cell(c.header, true)) },
       ...table.rows.slice(0, maxRows).map((row) => ({
         type: 'TableRow',
-        cells: columns.map((c, i) => cell(formatCell(row[i] ?? null, c.format, c.decimals))),
+        cells: columns.map((c, i) => cell(truncateText(formatCell(row[i] ?? null, c.format, c.decimals)))),
       })),
     ],
   };
@@ -67,11 +87,16 @@ function chartTable(chart: Chart): Table {
 export function chartElement(chart: Chart): CardElement {
   const fallback = tableElement(chartTable(chart));
   const first = chart.series[0];
+  // A month without data is left out, never drawn as 0.
+  const points = chart.categories.flatMap((category, i) => {
+    const value = first?.values[i];
+    return value === null || value === undefined ? [] : [{ category: truncateText(category, 40), value }];
+  });
   if (chart.kind === 'donut') {
     return {
       type: 'Chart.Donut',
       title: chart.title,
-      data: chart.categories.map((legend, i) => ({ legend, value: first?.values[i] ?? 0 })),
+      data: points.map((p) => ({ legend: p.category, value: p.value })),
       fallback,
     };
   }
@@ -79,7 +104,7 @@ export function chartElement(chart: Chart): CardElement {
     return {
       type: 'Chart.VerticalBar',
       title: chart.title,
-      data: chart.categories.map((x, i) => ({ x, y: first?.values[i] ?? 0 })),
+      data: points.map((p) => ({ x: p.category, y: p.value })),
       fallback,
     };
   }
@@ -107,9 +132,18 @@ export function answerCard(answer: Answer, meta: CardMeta): AdaptiveCard {
   const body: CardElement[] = [text(answer.title, { size: 'Medium', weight: 'Bolder', color: 'Accent' })];
   if (answer.period) body.push(text(`Data: ${answer.period}`, { isSubtle: true, spacing: 'None', size: 'Small' }));
   if (answer.facts.length)
-    body.push({ type: 'FactSet', facts: answer.facts.map((f) => ({ title: f.label, value: f.value })) });
-  for (const sentence of answer.sentences) body.push(text(sentence));
-  if (answer.chart) body.push(chartElement(answer.chart));
+    body.push({
+      type: 'FactSet',
+      facts: answer.facts.map((f) => ({
+        title: escapeMarkdown(truncateText(f.label)),
+        value: escapeMarkdown(truncateText(f.value, 200)),
+      })),
+    });
+  // Sentences quote agents' text (names, topics): a hostile cell must not crowd out the figures.
+  for (const sentence of answer.sentences) body.push(text(truncateText(sentence, SENTENCE_LIMIT)));
+  // A chart needs two points to show anything a sentence does not.
+  if (answer.chart?.series.some((s) => s.values.filter((v) => v !== null).length >= 2))
+    body.push(chartElement(answer.chart));
   if (answer.table)
     body.push(text(answer.table.title, { weight: 'Bolder', spacing: 'Medium' }), tableElement(answer.table));
   if (answer.findings.length) {
@@ -123,7 +157,9 @@ export function answerCard(answer: Answer, meta: CardMeta): AdaptiveCard {
         }),
         ...answer.findings
           .slice(0, 3)
-          .map((f) => text(`• ${f.tab}${f.cell ? ` ${f.cell}` : ''}: ${f.message}`, { size: 'Small' })),
+          .map((f) =>
+            text(`• ${f.tab}${f.cell ? ` ${f.cell}` : ''}: ${truncateText(f.message, 200)}`, { size: 'Small' }),
+          ),
         ...(answer.findings.length > 3
           ? [text(`… dan ${answer.findings.length - 3} lainnya; lihat tab Validasi.`, { size: 'Small' })]
           : []),
@@ -131,34 +167,53 @@ export function answerCard(answer: Answer, meta: CardMeta): AdaptiveCard {
     });
   }
   body.push(text(meta.source, { isSubtle: true, size: 'Small', spacing: 'Medium' }));
+  // A button asks its text as typed; one built from an absurdly long data label is left out.
+  const buttons = answer.suggestions.filter((q) => q.length <= 120);
   const card: AdaptiveCard = {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body,
     msteams: { width: 'Full' },
-    ...(answer.suggestions.length ? { actions: answer.suggestions.slice(0, 6).map(askButton) } : {}),
+    ...(buttons.length ? { actions: buttons.slice(0, 6).map(askButton) } : {}),
   };
-  return fitCard(card);
+  return fitCard(card, utf8Bytes(answerSummary(answer)) + ENVELOPE_BYTES);
 }
 
-/** UTF-8 size of the card's JSON (core has no TextEncoder: it also runs in Apps Script). */
-export function cardBytes(card: AdaptiveCard): number {
+/** One line for notifications and the activity's `summary`: the title and the first sentence. */
+export function answerSummary(answer: Answer): string {
+  return truncateText([answer.title, answer.sentences[0]].filter(Boolean).join(': '), 250);
+}
+
+/** UTF-8 size of a text (core has no TextEncoder: it also runs in Apps Script). */
+export function utf8Bytes(value: string): number {
   let bytes = 0;
-  for (const ch of JSON.stringify(card)) {
+  for (const ch of value) {
     const code = ch.codePointAt(0) ?? 0;
     bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
   }
   return bytes;
 }
 
-/** Drops tables, then charts, if a card would exceed the message limit. */
-function fitCard(card: AdaptiveCard): AdaptiveCard {
-  if (cardBytes(card) <= CARD_BYTE_LIMIT) return card;
-  const body = card.body.filter((e) => e.type !== 'Table');
-  const slimmer = { ...card, body };
-  if (cardBytes(slimmer) <= CARD_BYTE_LIMIT) return slimmer;
-  return { ...slimmer, body: body.filter((e) => !String(e.type).startsWith('Chart.')) };
+/** UTF-8 size of the card's JSON. */
+export const cardBytes = (card: AdaptiveCard): number => utf8Bytes(JSON.stringify(card));
+
+/**
+ * Keeps the whole activity (card plus `reserved` bytes for the summary and envelope) under the
+ * limit: drops tables, then charts, then trailing sentences, so the figures stay.
+ */
+function fitCard(card: AdaptiveCard, reserved: number): AdaptiveCard {
+  const limit = CARD_BYTE_LIMIT - reserved;
+  if (cardBytes(card) <= limit) return card;
+  let body = card.body.filter((e) => e.type !== 'Table');
+  if (cardBytes({ ...card, body }) <= limit) return { ...card, body };
+  body = body.filter((e) => !String(e.type).startsWith('Chart.'));
+  if (cardBytes({ ...card, body }) <= limit) return { ...card, body };
+  const footer = body[body.length - 1] ?? text('');
+  const notice = text('… (jawaban dipersingkat: terlalu panjang untuk satu pesan)', { isSubtle: true });
+  let kept = body.slice(0, -1);
+  while (kept.length > 1 && cardBytes({ ...card, body: [...kept, notice, footer] }) > limit) kept = kept.slice(0, -1);
+  return { ...card, body: [...kept, notice, footer] };
 }
 
 /** The same answer as plain text, for clients without cards and for logs of what was said. */

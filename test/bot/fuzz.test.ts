@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Brain } from '../../bot/brain';
 import { CachedSource } from '../../bot/sources/cachedSource';
 import { XlsxSource } from '../../cli/sources/xlsxSource';
-import { METRIC_WORDS } from '../../core/ask/vocabulary';
+import { METRIC_SYNONYMS } from '../../core/ask/vocabulary';
 import { cardBytes } from '../../core/render/cards';
 import { SAMPLE_XLSX } from '../fixtures/sample';
 
@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 
 const WORDS = [
-  ...METRIC_WORDS.map(([w]) => w),
+  ...METRIC_SYNONYMS.map(([w]) => w),
   'vs',
   'januari',
   'des',

@@ -28,8 +28,11 @@ const CTX = { currentMonth: monthIndex(2025, 2), monthsWithData: DATA.map((m) =>
 /** Questions with months as "YYYY-MM" for readable expectations. */
 type Expected = Record<string, string | null>;
 function readable(q: Question): Expected {
+  // `relative` ("bulan lalu") only decides the fallback when that month has no data yet.
   return Object.fromEntries(
-    Object.entries(q).map(([k, v]) => [k, typeof v === 'number' ? toIsoMonth(v) : (v as string | null)]),
+    Object.entries(q)
+      .filter(([k]) => k !== 'relative')
+      .map(([k, v]) => [k, typeof v === 'number' ? toIsoMonth(v) : (v as string | null)]),
   );
 }
 
@@ -57,8 +60,10 @@ const METRICS: ReadonlyArray<readonly [string, string]> = [
   ['vicon', 'vicon.total'],
   ['video conference', 'vicon.total'],
   ['ppid', 'ppid.permohonan'],
-  ['pengaduan', 'pengaduan.total'],
-  ['keluhan', 'pengaduan.total'],
+  // The catalog's own labels: "Pengaduan" and "Keluhan" are the two kinds, not their sum.
+  ['pengaduan', 'pengaduan.jenis.pengaduan'],
+  ['keluhan', 'pengaduan.jenis.keluhan'],
+  ['pengaduan dan keluhan', 'pengaduan.total'],
   ['medsos', 'medsos.rataRataKonten'],
   ['instagram', 'medsos.instagram.followers'],
   ['ig', 'medsos.instagram.followers'],
@@ -194,12 +199,10 @@ const SPECIAL: [string, Expected][] = [
   ['whatsap januari', { kind: 'figure', metric: 'konsultasi.kanal.whatsapp', month: '2025-01' }],
   ['whatsapp januri 2025', { kind: 'figure', metric: 'konsultasi.kanal.whatsapp', month: '2025-01' }],
   ['telepn desember 2024', { kind: 'figure', metric: 'konsultasi.kanal.telepon', month: '2024-12' }],
-  ['pengadun januari 2025', { kind: 'figure', metric: 'pengaduan.total', month: '2025-01' }],
+  ['pengadun januari 2025', { kind: 'figure', metric: 'pengaduan.jenis.pengaduan', month: '2025-01' }],
   ['publkasi januari 2025', { kind: 'figure', metric: 'publikasi.website', month: '2025-01' }],
   ['webinr januari 2025', { kind: 'figure', metric: 'webinar.total', month: '2025-01' }],
   ['konsultasi desmber 2024', { kind: 'figure', metric: 'konsultasi.total', month: '2024-12' }],
-  ['whatsp apa ya', { kind: 'help', suggestion: 'whatsapp' }],
-  ['asdfgh qwerty', { kind: 'help', suggestion: null }],
   // English.
   ['how many tickets in january 2025', { kind: 'figure', metric: 'konsultasi.total', month: '2025-01' }],
   ['whatsapp last month', { kind: 'figure', metric: 'konsultasi.kanal.whatsapp', month: '2025-01' }],
@@ -210,7 +213,7 @@ const SPECIAL: [string, Expected][] = [
     { kind: 'compare', metric: 'konsultasi.total', month: '2025-01', base: '2024-12' },
   ],
   ['trend tickets last 12 months', { kind: 'trend', metric: 'konsultasi.total', from: '2024-02', to: '2025-01' }],
-  ['complaints january 2025', { kind: 'figure', metric: 'pengaduan.total', month: '2025-01' }],
+  ['complaints january 2025', { kind: 'figure', metric: 'pengaduan.jenis.pengaduan', month: '2025-01' }],
   ['satisfaction january 2025', { kind: 'section', section: 'kepuasan', month: '2025-01' }],
   ['summary last month', { kind: 'summary', month: '2025-01' }],
   ['top topics january', { kind: 'section', section: 'topik', month: '2025-01' }],
@@ -225,5 +228,12 @@ describe('parseQuestion', () => {
 
   it.each([...FIGURES, ...SPECIAL])('%s', (text, expected) => {
     expect(readable(parseQuestion(text, CTX))).toEqual(expected);
+  });
+
+  it('words it does not know are refused, naming them, with a near miss offered', () => {
+    expect(parseQuestion('whatsp apa ya', CTX)).toMatchObject({ kind: 'refuse', nearMiss: 'whatsapp' });
+    const garbage = parseQuestion('asdfgh qwerty', CTX);
+    expect(garbage).toMatchObject({ kind: 'refuse' });
+    expect(garbage.kind === 'refuse' && garbage.reason).toContain("'asdfgh'");
   });
 });

@@ -1,0 +1,143 @@
+/** Adaptive Cards from answers: agent text stays inert, the activity stays under the limit, figures stay honest. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Answer, Answerer } from '../../core/ask/answer';
+import { type AskContext, parseQuestion } from '../../core/ask/parseQuestion';
+import { ReportBuilder } from '../../core/metrics/report';
+import { monthIndex } from '../../core/period/yearMonth';
+import {
+  type AdaptiveCard,
+  answerCard,
+  answerSummary,
+  CARD_BYTE_LIMIT,
+  cardBytes,
+  escapeMarkdown,
+  utf8Bytes,
+} from '../../core/render/cards';
+import type { CellValue } from '../../core/workbook/cells';
+import { parseWorkbook, type RawWorkbook } from '../../core/workbook/workbook';
+import { sampleBuilder, sampleRaw, TEST_NOW } from '../fixtures/sample';
+
+const META = { source: 'Sumber: djpk-sample.xlsx · data Januari 2025' };
+let answerer: Answerer;
+let ctx: AskContext;
+beforeAll(async () => {
+  const builder = await sampleBuilder();
+  answerer = new Answerer(builder);
+  ctx = {
+    currentMonth: monthIndex(2025, 2),
+    monthsWithData: builder.figures.monthsWithData(),
+    metrics: builder.figures.defs().map((d) => ({ key: d.key, label: d.label })),
+  };
+});
+const ask = (q: string, a = answerer, c = ctx) => a.answer(parseQuestion(q, c));
+/** Every text a person sees in the card: TextBlocks, facts, chart labels. */
+function texts(card: AdaptiveCard): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'TextBlock' && typeof o.text === 'string') out.push(o.text);
+      if (typeof o.title === 'string' && typeof o.value === 'string') out.push(o.title, o.value);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card.body);
+  return out;
+}
+
+const plain = (sentences: string[]): Answer => ({
+  title: 'Uji',
+  period: 'Januari 2025',
+  facts: [{ label: '[a](http://evil)', value: '**tebal**' }],
+  sentences,
+  chart: null,
+  table: { title: 'T', columns: [{ header: 'Agen', format: 'text' }], rows: [['![x](http://evil/x.png)']] },
+  findings: [],
+  suggestions: [],
+  answered: null,
+});
+
+describe('agent text is inert in cards', () => {
+  it('links, images and emphasis from the workbook are escaped wherever they are shown', () => {
+    const card = answerCard(plain(['[klik](http://evil) dan ![x](http://evil/x.png)', '# judul', '1. daftar']), META);
+    const shown = texts(card);
+    expect(shown).toContain('\\[klik\\](http://evil) dan !\\[x\\](http://evil/x.png)');
+    expect(shown).toContain('\\# judul');
+    expect(shown).toContain('1\\. daftar');
+    expect(shown).toContain('!\\[x\\](http://evil/x.png)');
+    expect(shown).toContain('\\*\\*tebal\\*\\*');
+    // No unescaped bracket opens a link anywhere.
+    for (const t of shown) expect(t).not.toMatch(/(^|[^\\])\[/);
+  });
+
+  it('escapeMarkdown leaves ordinary sentences as they are', () => {
+    const s = 'Jumlah tiket konsultasi di bulan Januari 2025 (1.010) turun 9% dibandingkan Desember 2024 (1.112).';
+    expect(escapeMarkdown(s)).toBe(s);
+    expect(escapeMarkdown('-9%')).toBe('-9%');
+  });
+});
+
+describe('the whole activity stays under the limit', () => {
+  it('kepuasan with 50.000-character agent names: cells cut, card + summary under 28.000 bytes', async () => {
+    const raw = await sampleRaw();
+    const tab = raw.Kepuasan ?? [];
+    const header = (tab[0] ?? []).map((c) => String(c));
+    const agen = header.indexOf('Agen');
+    expect(agen).toBeGreaterThanOrEqual(0);
+    const long = (i: number) => `${'Agen dengan nama sangat panjang '.repeat(1600)}${i}`;
+    const rows: CellValue[][] = tab.map((row, i) =>
+      i === 0 ? row : row.map((c, j) => (j === agen ? long(i % 7) : c)),
+    );
+    const hostile: RawWorkbook = { ...raw, Kepuasan: rows };
+    const builder = new ReportBuilder(parseWorkbook(hostile, { now: TEST_NOW }));
+    const hostileAnswerer = new Answerer(builder);
+    const c = { ...ctx, metrics: builder.figures.defs().map((d) => ({ key: d.key, label: d.label })) };
+    for (const q of ['kepuasan januari 2025', 'kepuasan per agen bulan lalu', 'ringkasan januari 2025']) {
+      const answer = ask(q, hostileAnswerer, c);
+      const card = answerCard(answer, META);
+      expect(cardBytes(card) + utf8Bytes(answerSummary(answer)) + 1_000).toBeLessThanOrEqual(CARD_BYTE_LIMIT);
+      expect(answer.answered).not.toBeNull();
+    }
+    const card = answerCard(ask('kepuasan januari 2025', hostileAnswerer, c), META);
+    expect(JSON.stringify(card)).toContain('Agen dengan nama sangat panjang');
+    expect(Math.max(...texts(card).map((t) => t.length))).toBeLessThanOrEqual(1_000);
+    expect(card.body.some((e) => e.type === 'Table')).toBe(true);
+  });
+});
+
+describe('honest figures in cards', () => {
+  it('a sum over months with missing ones is not titled "Total": it says which months it covers', () => {
+    const answer = ask('total konsultasi 2024');
+    expect(answer.facts[0]).toEqual({ label: 'Jumlah 2 dari 12 bulan', value: '2.416' });
+    expect(answer.facts[1]?.label).toBe('Bulan tanpa data');
+    expect(answer.facts[1]?.value).toContain('Februari 2024');
+    expect(answer.sentences[0]).toContain('(2 dari 12 bulan yang ada datanya)');
+    expect(answer.facts.some((f) => f.label.startsWith('Total'))).toBe(false);
+  });
+
+  it('charts leave months without data out instead of drawing 0', () => {
+    const card = answerCard(ask('total konsultasi 2024'), META);
+    const bar = card.body.find((e) => e.type === 'Chart.VerticalBar') as { data: { x: string; y: number }[] };
+    expect(bar.data).toEqual([
+      { x: 'Jan-24', y: 1304 },
+      { x: 'Des-24', y: 1112 },
+    ]);
+    const line = answerCard(ask('tren konsultasi 13 bulan'), META).body.find((e) => e.type === 'Chart.Line') as {
+      data: { values: { x: string; y: number }[] }[];
+    };
+    expect(line.data[0]?.values.map((p) => p.x)).toEqual(['Jan-24', 'Des-24', 'Jan-25']);
+  });
+
+  it('a one-point trend says so and draws no chart', () => {
+    const answer = ask('tren ppid 1 bulan');
+    expect(answer.sentences[0]).toBe('Hanya Januari 2025 yang memiliki data (19); belum ada tren untuk ditampilkan.');
+    expect(answerCard(answer, META).body.some((e) => String(e.type).startsWith('Chart.'))).toBe(false);
+  });
+
+  it('the summary line is the title and first sentence, for notifications', () => {
+    expect(answerSummary(ask('konsultasi januari 2025'))).toBe(
+      'Tiket Konsultasi — Januari 2025: Jumlah tiket konsultasi di bulan Januari 2025 turun 9% dibandingkan bulan sebelumnya (1.112).',
+    );
+  });
+});
