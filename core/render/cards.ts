@@ -1,6 +1,8 @@
 import type { Answer } from '../ask/answer';
 import type { Chart, Table } from '../metrics/model';
 import { formatCell, seriesFormat } from './cells';
+// TextBlocks and facts render Markdown: text from the workbook must stay inert.
+import { escapeMarkdown, escapeMarkdownInline } from './markdown';
 
 /**
  * Adaptive Cards (schema 1.5, as Teams renders them) built from an Answer. Charts use Teams'
@@ -27,17 +29,6 @@ const SENTENCE_LIMIT = 1_000;
 export interface CardMeta {
   /** "Sumber: Spreadsheet Layanan Informasi, diperbarui 22/11/2026 09:00" */
   readonly source: string;
-}
-
-/**
- * TextBlocks and facts render Markdown: text from the workbook must stay inert, so the characters
- * that start links, images, emphasis, code, lists and headings are escaped.
- */
-export function escapeMarkdown(value: string): string {
-  return value
-    .replace(/[\\`*_[\]~]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([#>+-])(?=\s)/gm, '$1\\$2')
-    .replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.');
 }
 
 /** A long text cut to `limit` characters, marked with "…". */
@@ -135,8 +126,8 @@ export function answerCard(answer: Answer, meta: CardMeta): AdaptiveCard {
     body.push({
       type: 'FactSet',
       facts: answer.facts.map((f) => ({
-        title: escapeMarkdown(truncateText(f.label)),
-        value: escapeMarkdown(truncateText(f.value, 200)),
+        title: escapeMarkdownInline(truncateText(f.label)),
+        value: escapeMarkdownInline(truncateText(f.value, 200)),
       })),
     });
   // Sentences quote agents' text (names, topics): a hostile cell must not crowd out the figures.

@@ -10,7 +10,6 @@ import {
   answerSummary,
   CARD_BYTE_LIMIT,
   cardBytes,
-  escapeMarkdown,
   utf8Bytes,
 } from '../../core/render/cards';
 import type { CellValue } from '../../core/workbook/cells';
@@ -62,19 +61,22 @@ describe('agent text is inert in cards', () => {
   it('links, images and emphasis from the workbook are escaped wherever they are shown', () => {
     const card = answerCard(plain(['[klik](http://evil) dan ![x](http://evil/x.png)', '# judul', '1. daftar']), META);
     const shown = texts(card);
-    expect(shown).toContain('\\[klik\\](http://evil) dan !\\[x\\](http://evil/x.png)');
+    expect(shown).toContain('\\[klik\\](http\\://evil) dan !\\[x\\](http\\://evil/x.png)');
     expect(shown).toContain('\\# judul');
     expect(shown).toContain('1\\. daftar');
-    expect(shown).toContain('!\\[x\\](http://evil/x.png)');
+    expect(shown).toContain('!\\[x\\](http\\://evil/x.png)');
     expect(shown).toContain('\\*\\*tebal\\*\\*');
     // No unescaped bracket opens a link anywhere.
     for (const t of shown) expect(t).not.toMatch(/(^|[^\\])\[/);
   });
 
-  it('escapeMarkdown leaves ordinary sentences as they are', () => {
-    const s = 'Jumlah tiket konsultasi di bulan Januari 2025 (1.010) turun 9% dibandingkan Desember 2024 (1.112).';
-    expect(escapeMarkdown(s)).toBe(s);
-    expect(escapeMarkdown('-9%')).toBe('-9%');
+  it('ordinary sentences and signed changes are shown as they are', () => {
+    const sentence =
+      'Jumlah tiket konsultasi di bulan Januari 2025 (1.010) turun 9% dibandingkan Desember 2024 (1.112).';
+    const answer = { ...plain([sentence]), facts: [{ label: 'Perubahan', value: '-9%' }], table: null };
+    const shown = texts(answerCard(answer, META));
+    expect(shown).toContain(sentence);
+    expect(shown).toContain('-9%');
   });
 });
 
