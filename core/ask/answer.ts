@@ -152,8 +152,8 @@ const SECTION_TABLES: Record<
   },
   blast: { id: 'blast', table: 'Jumlah Blast per Media', title: 'Blast', chart: null },
   telepon: {
-    id: 'kanal',
-    table: 'Layanan Telepon (Avaya)',
+    id: 'kanalTelepon',
+    table: 'Layanan Telepon',
     title: 'Layanan Telepon',
     chart: null,
     headline: 'telepon.panggilan',
@@ -766,13 +766,22 @@ export class Answerer {
     options: { sentences?: readonly string[]; subject?: string; value?: number | null; suggestions?: string[] } = {},
   ): Answer {
     if (!this.hasData(m)) return this.noData(m, title, (month) => `${title.split(' — ')[0]?.toLowerCase()} ${month}`);
-    const section = this.sectionOf(m, sectionId);
+    // The table by its title, in its section or (sections get split and renamed) in any section.
+    const sections = this.report(m).sections;
+    const titled = (s: Section) => s.tables.find((t) => tableTitle !== null && t.title.startsWith(tableTitle));
+    const section =
+      (tableTitle ? sections.find((s) => s.id === sectionId && titled(s)) : undefined) ??
+      (tableTitle ? sections.find(titled) : undefined) ??
+      this.sectionOf(m, sectionId);
     if (!section) return this.noData(m, title);
-    const table = tableTitle
-      ? (section.tables.find((t) => t.title === tableTitle) ?? null)
-      : (section.tables[0] ?? null);
+    const table = tableTitle ? (titled(section) ?? null) : (section.tables[0] ?? null);
     const sentences = options.sentences ?? section.sentences.slice(0, 4);
-    if (!table?.rows.length && sentences.length === 0) return this.noData(m, title);
+    if (!table?.rows.length && sentences.length === 0) {
+      return {
+        ...this.refuse(`${title.split(' — ')[0]} tidak ada di laporan ${monthLabel(m)}`, [], null),
+        title,
+      };
+    }
     return {
       title,
       period: monthLabel(m),

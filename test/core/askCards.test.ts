@@ -139,7 +139,7 @@ describe('honest figures in cards', () => {
 
   it('the summary line is the title and first sentence, for notifications', () => {
     expect(answerSummary(ask('konsultasi januari 2025'))).toBe(
-      'Tiket Konsultasi — Januari 2025: Jumlah tiket konsultasi di bulan Januari 2025 turun 9% dibandingkan bulan sebelumnya (1.112).',
+      'Tiket Konsultasi — Januari 2025: Pada bulan Januari 2025, jumlah tiket konsultasi sebanyak 1.010, turun 9% dibandingkan bulan sebelumnya (1.112) dan turun 23% dibandingkan bulan Januari 2024 (1.304).',
     );
   });
 });
