@@ -13,6 +13,8 @@ export * from './period/yearMonth';
 export * from './ports';
 export * from './render/cards';
 export * from './render/cells';
+export * from './render/colors';
+export * from './render/findings';
 export * from './render/html';
 export * from './render/json';
 export * from './render/markdown';

@@ -1,11 +1,16 @@
 import ExcelJS from 'exceljs';
 import type { SummaryWriter } from '../../core/ports';
-import type { SummarySheet } from '../../core/render/sheetBlocks';
+import { CHART_ROWS, REPORT_SHEET_PREFIX, type SummarySheet } from '../../core/render/sheetBlocks';
 import { sheetGrid } from '../../core/render/sheetGrid';
+import { columnLetter } from '../../core/workbook/findings';
 import { writeOutputFile } from '../safeWrite';
 import { addCharts } from './xlsxCharts';
 
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
+
+/** Characters of 10 pt text per width unit of a column, and points per wrapped line. */
+const CHARS_PER_UNIT = 1.1;
+const LINE_POINTS = 14;
 
 /** Writes one summary sheet's grid (the same grid the Sheets add-on writes) into a worksheet. */
 function writeGrid(sheet: ExcelJS.Worksheet, summary: SummarySheet): void {
@@ -25,28 +30,144 @@ function writeGrid(sheet: ExcelJS.Worksheet, summary: SummarySheet): void {
         color: { argb: argb(grid.fontColors[r]?.[c] ?? '#1d2733') },
       };
       const background = grid.backgrounds[r]?.[c] ?? '#ffffff';
-      if (background !== '#ffffff')
+      if (background !== '#ffffff') {
         cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(background) } };
+        // Header cells: long headers ("Perubahan thd Des-24") wrap instead of widening the column.
+        cell.alignment = { wrapText: true, vertical: 'middle' };
+      }
     }
   }
 }
 
-/** Draws rendered summary sheets into an exceljs workbook, replacing same-named generated tabs. */
+/**
+ * Sentences and notes span the printed columns and wrap, so no sentence is cut at the page's edge
+ * or by the cells beside it; the row is made as high as its wrapped lines.
+ */
+function spanTexts(sheet: ExcelJS.Worksheet, summary: SummarySheet): void {
+  const width = summary.columnWidths.slice(0, summary.printColumns).reduce((a, b) => a + b, 0);
+  const last = columnLetter(summary.printColumns - 1);
+  for (const block of summary.blocks) {
+    if (block.style !== 'sentence' && block.style !== 'note') continue;
+    block.rows.forEach((cells, i) => {
+      const text = String(cells[0] ?? '');
+      const r = block.row + i + 1;
+      if (summary.printColumns > 1) sheet.mergeCells(`A${r}:${last}${r}`);
+      const cell = sheet.getCell(`A${r}`);
+      cell.alignment = { wrapText: true, vertical: 'top' };
+      const lines = Math.max(1, Math.ceil(text.length / (width * CHARS_PER_UNIT)));
+      sheet.getRow(r).height = lines * LINE_POINTS + 2;
+    });
+  }
+  // Table cells (and headers) longer than their column wrap; the row grows to the longest one.
+  for (const block of summary.blocks) {
+    if (block.style !== 'table') continue;
+    const rows = block.header ? [block.header, ...block.rows] : block.rows;
+    rows.forEach((cells, i) => {
+      const r = block.row + i + 1;
+      let lines = 1;
+      cells.forEach((value, c) => {
+        const col = block.col + c;
+        if (typeof value !== 'string' || col >= summary.printColumns) return;
+        const fits = Math.floor((summary.columnWidths[col] ?? 10) * CHARS_PER_UNIT) - 1;
+        if (value.length <= fits) return;
+        lines = Math.max(lines, Math.ceil(value.length / fits));
+        const cell = sheet.getRow(r).getCell(col + 1);
+        cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'top' };
+      });
+      if (lines > 1) {
+        sheet.getRow(r).height = Math.min(409, lines * LINE_POINTS + 2);
+        // Every cell of a tall row starts at its top, so numbers stay level with their label.
+        cells.forEach((_, c) => {
+          const cell = sheet.getRow(r).getCell(block.col + c + 1);
+          cell.alignment = { ...cell.alignment, vertical: 'top' };
+        });
+      }
+    });
+  }
+}
+
+/** Printable A4 (points) inside the margins below, and points per unit of column width. */
+const PRINTABLE = { portrait: { width: 523, height: 720 }, landscape: { width: 770, height: 480 } } as const;
+const POINTS_PER_UNIT = 6.7;
+
+/**
+ * Charts are never split across printed pages: rows are added up (at the scale that fits the
+ * page's width) and a page break goes before a chart that would cross the page's end.
+ */
+function keepChartsWhole(sheet: ExcelJS.Worksheet, summary: SummarySheet): void {
+  const page = PRINTABLE[summary.orientation];
+  const width = summary.columnWidths.slice(0, summary.printColumns).reduce((a, b) => a + b, 0) * POINTS_PER_UNIT;
+  const pageHeight = page.height / Math.min(1, page.width / width);
+  const anchors = new Set(summary.charts.map((c) => c.anchor.row));
+  const chartHeight = CHART_ROWS * 15;
+  let used = 0;
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    if (anchors.has(r - 1) && r > 1 && used + chartHeight > pageHeight) {
+      sheet.getRow(r - 1).addPageBreak();
+      used = 0;
+    }
+    used += sheet.getRow(r).height || 15;
+    if (used > pageHeight) used -= pageHeight;
+  }
+}
+
+/** A4, fitted to the page's width (any number of pages down), page numbers in the footer. */
+function pageSetup(sheet: ExcelJS.Worksheet, summary: SummarySheet): void {
+  // The page ends below the last chart, not at the last cell.
+  const lastRow = Math.max(1, sheet.rowCount, ...summary.charts.map((c) => c.anchor.row + CHART_ROWS));
+  sheet.pageSetup = {
+    paperSize: 9,
+    orientation: summary.orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+    // exceljs only prefixes "$" to each end ("A1" → "$A1", a relative row): give it "A$1".
+    printArea: `A$1:${columnLetter(summary.printColumns - 1)}$${lastRow}`,
+  };
+  sheet.headerFooter = { oddFooter: `&L&8${summary.name}&R&8Halaman &P dari &N` };
+}
+
+/**
+ * Draws rendered summary sheets into an exceljs workbook, replacing same-named generated tabs.
+ * The generated tabs come first and the workbook opens on the report tab.
+ */
 export function addSummarySheets(workbook: ExcelJS.Workbook, sheets: readonly SummarySheet[]): void {
+  const added: ExcelJS.Worksheet[] = [];
   for (const summary of sheets) {
     const existing = workbook.getWorksheet(summary.name);
     if (existing) workbook.removeWorksheet(existing.id);
-    const sheet = workbook.addWorksheet(summary.name, { properties: { tabColor: { argb: 'FFF2A900' } } });
+    const sheet = workbook.addWorksheet(summary.name, {
+      properties: { tabColor: { argb: 'FFF2A900' } },
+      views: [{ showGridLines: false }],
+    });
     summary.columnWidths.forEach((width, i) => {
       sheet.getColumn(i + 1).width = width;
+      // The charts' data columns are hidden (the charts still show them): they are not part of
+      // the page, and a print fits the page's columns alone to the paper's width.
+      if (i >= summary.printColumns && summary.charts.length) sheet.getColumn(i + 1).hidden = true;
     });
     writeGrid(sheet, summary);
+    spanTexts(sheet, summary);
     for (const link of summary.links) {
       const cell = sheet.getRow(link.row + 1).getCell(link.col + 1);
       cell.value = { text: link.cell, hyperlink: `#'${link.tab.replace(/'/g, "''")}'!${link.cell}` };
       cell.font = { color: { argb: 'FF0B4F8A' }, underline: true };
     }
+    pageSetup(sheet, summary);
+    keepChartsWhole(sheet, summary);
+    added.push(sheet);
   }
+  // exceljs writes sheets in orderNo order: the generated tabs before the agents' tabs.
+  added.forEach((sheet, i) => {
+    (sheet as unknown as { orderNo: number }).orderNo = -added.length + i;
+  });
+  for (const sheet of workbook.worksheets) {
+    const selected = sheet.name.startsWith(REPORT_SHEET_PREFIX) && added.includes(sheet);
+    sheet.views = (sheet.views.length ? sheet.views : [{}]).map((view) => ({ ...view, tabSelected: selected }));
+  }
+  workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
 }
 
 /**

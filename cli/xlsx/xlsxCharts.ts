@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import type { SheetChart, SummarySheet } from '../../core/render/sheetBlocks';
+import { CHART_ROWS, type SheetChart, type SummarySheet } from '../../core/render/sheetBlocks';
 import { columnLetter } from '../../core/workbook/findings';
 
 /**
@@ -14,21 +14,39 @@ const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relat
 const REL_CHART = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart';
 const CT_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
 const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
-const CHART_WIDTH_COLS = 6;
-const CHART_HEIGHT_ROWS = 15;
+/** A chart's size: 16 cm wide (fits an A4 page's printed columns), 15 rows of 15 pt high. */
+const CHART_CX = 5_760_000;
+const CHART_CY = (CHART_ROWS - 1) * 15 * 12_700;
 
 const xml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const ref = (sheet: string, col: number, row: number, toRow = row) =>
   `'${sheet.replace(/'/g, "''")}'!$${columnLetter(col)}$${row + 1}${toRow === row ? '' : `:$${columnLetter(col)}$${toRow + 1}`}`;
 
+const fill = (hex: string) => `<a:solidFill><a:srgbClr val="${hex.replace('#', '').toUpperCase()}"/></a:solidFill>`;
+
+/** A series' look: its channel's colour (bars, lines and markers), or one colour per slice (donut). */
+function seriesLook(chart: SheetChart, i: number, numCategories: number): string {
+  if (chart.kind === 'donut')
+    return Array.from(
+      { length: numCategories },
+      (_, p) =>
+        `<c:dPt><c:idx val="${p}"/><c:bubble3D val="0"/><c:spPr>${fill(chart.colors[p] ?? '#5d6d7e')}</c:spPr></c:dPt>`,
+    ).join('');
+  const colour = chart.colors[i] ?? '#5d6d7e';
+  if (chart.kind === 'bar') return `<c:spPr>${fill(colour)}</c:spPr><c:invertIfNegative val="0"/>`;
+  return `<c:spPr><a:ln w="${i === 0 ? 34925 : 22225}">${fill(colour)}</a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr>${fill(colour)}</c:spPr></c:marker>`;
+}
+
 export function chartXml(sheet: string, chart: SheetChart): string {
   const { row, col, numRows, numCols } = chart.data;
   const series = Array.from({ length: numCols - 1 }, (_, i) => {
     const c = col + 1 + i;
-    return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:strRef><c:f>${xml(ref(sheet, c, row))}</c:f></c:strRef></c:tx>${
-      chart.kind === 'line' ? '<c:marker><c:symbol val="circle"/></c:marker>' : ''
-    }<c:cat><c:strRef><c:f>${xml(ref(sheet, col, row + 1, row + numRows - 1))}</c:f></c:strRef></c:cat><c:val><c:numRef><c:f>${xml(
+    return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:strRef><c:f>${xml(ref(sheet, c, row))}</c:f></c:strRef></c:tx>${seriesLook(
+      chart,
+      i,
+      numRows - 1,
+    )}<c:cat><c:strRef><c:f>${xml(ref(sheet, col, row + 1, row + numRows - 1))}</c:f></c:strRef></c:cat><c:val><c:numRef><c:f>${xml(
       ref(sheet, c, row + 1, row + numRows - 1),
     )}</c:f></c:numRef></c:val>${chart.kind === 'line' ? '<c:smooth val="0"/>' : ''}</c:ser>`;
   }).join('');
@@ -44,14 +62,14 @@ export function chartXml(sheet: string, chart: SheetChart): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:roundedCorners val="0"/><c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${xml(
     chart.title,
-  )}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`;
+  )}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="0"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`;
 }
 
 function drawingXml(charts: readonly SheetChart[], firstChart: number): string {
   const anchors = charts
     .map(
       (chart, i) =>
-        `<xdr:twoCellAnchor editAs="oneCell"><xdr:from><xdr:col>${chart.anchor.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${chart.anchor.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>${chart.anchor.col + CHART_WIDTH_COLS}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${chart.anchor.row + CHART_HEIGHT_ROWS}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${firstChart + i + 1}" name="Grafik ${i + 1}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" r:id="rId${i + 1}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`,
+        `<xdr:oneCellAnchor><xdr:from><xdr:col>${chart.anchor.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${chart.anchor.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:ext cx="${CHART_CX}" cy="${CHART_CY}"/><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${firstChart + i + 1}" name="Grafik ${i + 1}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" r:id="rId${i + 1}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:oneCellAnchor>`,
     )
     .join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -1,7 +1,8 @@
 import type { SectionId } from '../metrics/catalog';
 import type { CellFormat, Chart, Report, TableCell } from '../metrics/model';
 import { findingEffect, SEVERITY_LABELS } from '../workbook/findings';
-import { seriesFormat } from './cells';
+import { formatCell, seriesFormat } from './cells';
+import { itemColor } from './colors';
 import { findingsForMonth } from './json';
 
 /**
@@ -28,6 +29,8 @@ export interface SheetChart {
   /** The data range: header row + category column + one column per series (0-based, inclusive). */
   readonly data: { readonly row: number; readonly col: number; readonly numRows: number; readonly numCols: number };
   readonly anchor: { readonly row: number; readonly col: number };
+  /** One colour per series (bar, line) or per slice (donut), so a channel looks the same everywhere. */
+  readonly colors: readonly string[];
 }
 
 /** A link from a Validasi row to the offending cell of an agents' tab. */
@@ -43,7 +46,14 @@ export interface SummarySheet {
   readonly blocks: readonly SheetBlock[];
   readonly charts: readonly SheetChart[];
   readonly links: readonly CellLink[];
+  /** Widths in characters, fitted to the tables' content. */
   readonly columnWidths: readonly number[];
+  /**
+   * The first `printColumns` columns are the page: sentences span them and a print fits them to
+   * the paper's width. Columns after them hold the charts' data (read by the charts, not printed).
+   */
+  readonly printColumns: number;
+  readonly orientation: 'portrait' | 'landscape';
 }
 
 export const REPORT_SHEET_PREFIX = 'Laporan ';
@@ -52,7 +62,8 @@ export const TREND_SHEET = 'Tren';
 
 export const reportSheetName = (month: string) => `${REPORT_SHEET_PREFIX}${month}`;
 
-const CHART_ROWS = 16;
+/** Rows a chart covers (the add-on's charts are 300 px high, a row about 20 px). */
+export const CHART_ROWS = 16;
 
 /**
  * Charts drawn in the summary tab (the HTML report draws them all): the seeds' headline pictures.
@@ -65,16 +76,24 @@ const SHEET_CHARTS: Partial<Record<SectionId, readonly number[]>> = {
   zona: [0],
   layer2: [0],
 };
-const CHART_COL = 9;
 
 /** Chart data as a small table; returns the block and the chart that points at it. */
-function chartBlock(chart: Chart, row: number, col: number): { block: SheetBlock; spec: SheetChart; height: number } {
+function chartBlock(
+  chart: Chart,
+  dataRow: number,
+  dataCol: number,
+  anchorRow: number,
+): { block: SheetBlock; spec: SheetChart } {
   const header = ['', ...chart.series.map((s) => s.name)];
   const rows = chart.categories.map((c, i) => [c, ...chart.series.map((s) => s.values[i] ?? null)]);
+  const colors =
+    chart.kind === 'donut'
+      ? chart.categories.map((c, i) => itemColor(c, i))
+      : chart.series.map((s, i) => itemColor(s.key ?? s.name, i));
   return {
     block: {
-      row,
-      col,
+      row: dataRow,
+      col: dataCol,
       style: 'table',
       header,
       rows,
@@ -83,14 +102,65 @@ function chartBlock(chart: Chart, row: number, col: number): { block: SheetBlock
     spec: {
       kind: chart.kind,
       title: chart.title,
-      data: { row, col, numRows: rows.length + 1, numCols: header.length },
-      anchor: { row: row + rows.length + 2, col },
+      data: { row: dataRow, col: dataCol, numRows: rows.length + 1, numCols: header.length },
+      anchor: { row: anchorRow, col: 0 },
+      colors,
     },
-    height: rows.length + 2 + CHART_ROWS,
   };
 }
 
+/**
+ * Column widths (characters) that fit the tables: the longest value shown in each column, its
+ * header counted as wrapped on two lines. Titles and sentences span the columns, so they do not
+ * widen one.
+ */
+export function fitColumnWidths(
+  blocks: readonly SheetBlock[],
+  columns: number,
+  max: readonly number[],
+  budget = Number.POSITIVE_INFINITY,
+  min: readonly number[] = [],
+): number[] {
+  const widths = new Array<number>(columns).fill(8);
+  for (const block of blocks) {
+    if (block.style !== 'table') continue;
+    const widen = (c: number, length: number) => {
+      if (c < columns) widths[c] = Math.min(max[c] ?? 24, Math.max(widths[c] ?? 8, length + 2));
+    };
+    block.header?.forEach((text, i) => {
+      const longestWord = Math.max(0, ...text.split(/\s+/).map((w) => w.length));
+      widen(block.col + i, Math.max(longestWord, Math.ceil(text.length / 2)));
+    });
+    for (const row of block.rows)
+      row.forEach((value, i) => {
+        widen(block.col + i, value === null ? 1 : formatCell(value, block.formats[i] ?? 'text').length);
+      });
+  }
+  // Over the page's width: narrow the widest columns first (their long texts wrap instead).
+  let total = widths.reduce((a, b) => a + b, 0);
+  const floor = (c: number) => Math.min(widths[c] ?? 0, Math.max(10, min[c] ?? 0));
+  while (total > budget) {
+    const shrinkable = widths.map((w, c) => (w > floor(c) ? w : 0));
+    const widest = shrinkable.indexOf(Math.max(...shrinkable));
+    if ((shrinkable[widest] ?? 0) === 0) break;
+    widths[widest] = (widths[widest] ?? 0) - 1;
+    total--;
+  }
+  return widths;
+}
+
+/** Width budget (characters) of landscape A4 at about 90%: what fits across a printed page. */
+const PAGE_WIDTH = { landscape: 165 } as const;
+
+/**
+ * The report tab reads top to bottom like the HTML report and prints on A4 landscape: each
+ * section's heading, sentences (spanning the printed columns), tables, then its charts one under
+ * another. The charts' data sits to the right of the printed columns, beside its chart.
+ */
 function reportSheet(report: Report): SummarySheet {
+  const tables = report.sections.flatMap((s) => s.tables);
+  const printColumns = Math.max(4, ...tables.map((t) => t.columns.length));
+  const dataCol = printColumns + 1;
   const blocks: SheetBlock[] = [
     {
       row: 0,
@@ -112,9 +182,9 @@ function reportSheet(report: Report): SummarySheet {
     },
   ];
   const charts: SheetChart[] = [];
+  const dataBlocks: SheetBlock[] = [];
   let row = 3;
   for (const section of report.sections) {
-    const start = row;
     blocks.push({ row, col: 0, style: 'heading', rows: [[section.title]], formats: ['text'] });
     row += 1;
     if (section.sentences.length) {
@@ -133,21 +203,31 @@ function reportSheet(report: Report): SummarySheet {
       });
       row += Math.max(1, table.rows.length) + 3;
     }
-    let right = start + 1;
     for (const chart of section.charts.filter((_, i) => SHEET_CHARTS[section.id]?.includes(i))) {
-      const { block, spec, height } = chartBlock(chart, right, CHART_COL);
-      blocks.push(block);
+      const { block, spec } = chartBlock(chart, row, dataCol, row);
+      dataBlocks.push(block);
       charts.push(spec);
-      right += height;
+      row += Math.max(CHART_ROWS, block.rows.length + 1) + 1;
     }
-    row = Math.max(row, right) + 1;
+    row += 1;
   }
+  const printed = fitColumnWidths(
+    blocks,
+    printColumns,
+    [40, ...new Array<number>(printColumns - 1).fill(40)],
+    PAGE_WIDTH.landscape,
+    [34],
+  );
+  const data = fitColumnWidths(dataBlocks, dataCol + 6, []).slice(dataCol);
   return {
     name: reportSheetName(report.month),
-    blocks,
+    blocks: [...blocks, ...dataBlocks],
     charts,
     links: [],
-    columnWidths: [44, 14, 14, 14, 16, 16, 16, 40, 4, 28, 14, 14, 14, 14],
+    columnWidths: [...printed, 3, ...data.map((w) => Math.min(w, 24))],
+    printColumns,
+    // Landscape: detail tables (publication names, blast subjects) need the width to stay readable.
+    orientation: 'landscape',
   };
 }
 
@@ -189,43 +269,64 @@ function validationSheet(report: Report): SummarySheet {
     },
   ];
   const links = findings.flatMap((f, i) => (f.cell ? [{ row: 4 + i, col: 2, tab: f.tab, cell: f.cell }] : []));
-  return { name: VALIDATION_SHEET, blocks, charts: [], links, columnWidths: [12, 18, 8, 8, 18, 70, 26, 10] };
+  return {
+    name: VALIDATION_SHEET,
+    blocks,
+    charts: [],
+    links,
+    columnWidths: fitColumnWidths(blocks, header.length, [12, 18, 8, 8, 18, 70, 26, 10], PAGE_WIDTH.landscape, [12]),
+    printColumns: header.length,
+    orientation: 'landscape',
+  };
 }
 
 function trendSheet(report: Report): SummarySheet {
   const header = ['Metrik', ...report.trend.labels];
-  const rows = report.trend.series.map((s) => [s.label, ...s.values]);
+  const months = report.trend.labels;
+  // One block per series: counts are integers, averages and ratios keep their decimals.
+  const format = (s: (typeof report.trend.series)[number]) => seriesFormat({ name: s.label, values: s.values });
   const blocks: SheetBlock[] = [
     { row: 0, col: 0, style: 'title', rows: [[`Tren 13 Bulan s.d. ${report.monthLabel}`]], formats: ['text'] },
-    {
-      row: 2,
-      col: 0,
-      style: 'table',
-      header,
-      rows,
-      formats: ['text', ...report.trend.labels.map(() => 'dec2' as const)],
-    },
+    { row: 2, col: 0, style: 'table', header, rows: [], formats: header.map(() => 'text' as const) },
+    ...report.trend.series.map(
+      (s, i): SheetBlock => ({
+        row: 3 + i,
+        col: 0,
+        style: 'table',
+        rows: [[s.label, ...s.values]],
+        formats: ['text', ...months.map(() => format(s))],
+      }),
+    ),
   ];
   // The line chart reads the months as categories: a transposed copy of the first six series.
   const chartSeries = report.trend.series.slice(0, 6);
-  const transposedRow = rows.length + 5;
+  const transposedRow = report.trend.series.length + 5;
   blocks.push({
     row: transposedRow,
     col: 0,
     style: 'table',
     header: ['Bulan', ...chartSeries.map((s) => s.label)],
-    rows: report.trend.labels.map((label, i) => [label, ...chartSeries.map((s) => s.values[i] ?? null)]),
-    formats: ['text', ...chartSeries.map(() => 'int' as const)],
+    rows: months.map((label, i) => [label, ...chartSeries.map((s) => s.values[i] ?? null)]),
+    formats: ['text', ...chartSeries.map(format)],
   });
   const charts: SheetChart[] = [
     {
       kind: 'line',
       title: 'Tren Tiket Konsultasi per Kanal',
-      data: { row: transposedRow, col: 0, numRows: report.trend.labels.length + 1, numCols: chartSeries.length + 1 },
-      anchor: { row: 2, col: header.length + 1 },
+      data: { row: transposedRow, col: 0, numRows: months.length + 1, numCols: chartSeries.length + 1 },
+      anchor: { row: transposedRow + months.length + 2, col: 0 },
+      colors: chartSeries.map((s, i) => itemColor(s.key, i)),
     },
   ];
-  return { name: TREND_SHEET, blocks, charts, links: [], columnWidths: [40, ...report.trend.labels.map(() => 11)] };
+  return {
+    name: TREND_SHEET,
+    blocks,
+    charts,
+    links: [],
+    columnWidths: fitColumnWidths(blocks, header.length, [40, ...months.map(() => 12)], PAGE_WIDTH.landscape),
+    printColumns: header.length,
+    orientation: 'landscape',
+  };
 }
 
 export function renderSummarySheets(report: Report): SummarySheet[] {

@@ -1,5 +1,6 @@
 import { formatNumber } from '../format/idNumber';
 import type { Chart, ChartSeries } from '../metrics/model';
+import { itemColor } from './colors';
 
 /**
  * Inline SVG charts for the standalone HTML report; no scripts, no external assets.
@@ -10,20 +11,6 @@ import type { Chart, ChartSeries } from '../metrics/model';
  * wrap instead of being cut) and a chart with missing months says so in a note under it.
  */
 
-/** Colours for series without a stable key (periods, topics, user groups). */
-export const PALETTE = ['#0b4f8a', '#f2a900', '#5d6d7e', '#d35400', '#1abc9c', '#8e44ad', '#2c3e50', '#e67e22'];
-
-/** One colour per channel (and for the total) in every chart, keyed by series key or name. */
-const KEY_COLORS: Readonly<Record<string, string>> = {
-  total: '#0b4f8a',
-  tiketkonsultasi: '#0b4f8a',
-  whatsapp: '#2e8b57',
-  telepon: '#f2a900',
-  email: '#c0392b',
-  helpdesk: '#7d3c98',
-  livechat: '#16a085',
-};
-
 const esc = (text: string) =>
   text
     .replace(/&/g, '&amp;')
@@ -33,17 +20,8 @@ const esc = (text: string) =>
     .replace(/'/g, '&#39;');
 const short = (value: number) => formatNumber(value, Number.isInteger(value) ? 0 : 1);
 const pct = (value: number) => `${value.toFixed(2)}%`;
-const normalize = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
-
-/** A stable colour for a key ("konsultasi.kanal.whatsapp", "WhatsApp"), or the fallback. */
-export function keyColor(key: string, fallback: string): string {
-  const last = key.split('.').pop() ?? key;
-  return KEY_COLORS[normalize(last)] ?? KEY_COLORS[normalize(key)] ?? fallback;
-}
-
-const seriesColor = (series: ChartSeries, i: number) =>
-  keyColor(series.key ?? series.name, PALETTE[i % PALETTE.length] ?? '#333');
-const categoryColor = (label: string, i: number) => keyColor(label, PALETTE[i % PALETTE.length] ?? '#333');
+const seriesColor = (series: ChartSeries, i: number) => itemColor(series.key ?? series.name, i);
+const categoryColor = (label: string, i: number) => itemColor(label, i);
 
 const hasData = (chart: Chart) => chart.series.some((s) => s.values.some((v) => v !== null && v !== undefined));
 const maxOf = (chart: Chart) =>

@@ -69,7 +69,8 @@ describe('report', () => {
     expect((await cli('report', '--data', SAMPLE_XLSX, '--format', 'xlsx', '--out', out)).code).toBe(0);
     const before = await sampleRaw();
     const after = await readXlsxFile(out);
-    expect(Object.keys(after)).toEqual([...Object.keys(before), 'Laporan 2025-01', 'Validasi', 'Tren']);
+    // The generated tabs come first (issue 8: the workbook opens on the report, not on a log).
+    expect(Object.keys(after)).toEqual(['Laporan 2025-01', 'Validasi', 'Tren', ...Object.keys(before)]);
     for (const name of Object.keys(before)) expect(after[name], name).toEqual(before[name]);
 
     const again = join(dir, 'laporan2.xlsx');
@@ -109,12 +110,45 @@ describe('report', () => {
     };
     expect(cells(catRange ?? '')).toEqual(['WhatsApp', 'Telepon', 'Email', 'Help Desk', 'Live Chat']);
     expect(cells(valRange ?? '')).toEqual([695, 60, 219, 32, 4]);
-    const sheetXml = await zip.file(/xl\/worksheets\/sheet\d+\.xml/)[0]?.async('string');
-    expect(sheetXml).not.toContain('<drawing');
+    // Only the generated tabs with charts (Laporan, Tren) get a drawing; the agents' tabs none.
+    const sheetXmls = await Promise.all(zip.file(/xl\/worksheets\/sheet\d+\.xml/).map((f) => f.async('string')));
+    expect(sheetXmls.filter((x) => x.includes('<drawing'))).toHaveLength(2);
 
     const sheet = after['Laporan 2025-01'] ?? [];
     const channelRow = sheet.find((r) => r[0] === 'WhatsApp' && r[1] === 695);
     expect(channelRow?.[2]).toBeCloseTo(0.688, 3);
+    // Opens on the report tab; prints on A4 fitted to the page's width, page numbers in the footer.
+    const book = await zip.file('xl/workbook.xml')?.async('string');
+    expect(book).toMatch(/<sheets><sheet [^>]*name="Laporan 2025-01"/);
+    expect(book).toContain('activeTab="0"');
+    expect(book).toContain(
+      '<definedName name="_xlnm.Print_Area" localSheetId="0">&apos;Laporan 2025-01&apos;!$A$1:$H$',
+    );
+    // Exactly one selected tab, the report (exceljs does not read tabSelected back: check the XML).
+    const selected = sheetXmls.filter((x) => x.includes('tabSelected="1"'));
+    expect(selected).toHaveLength(1);
+    expect(selected[0]).toContain('<drawing ');
+    expect(selected[0]).toContain('<mergeCell ');
+    expect(report?.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(report?.headerFooter.oddFooter).toContain('Halaman &P dari &N');
+    // Sentences span the printed columns and wrap, so no chart data beside them cuts them off.
+    const sentenceRow = report
+      ?.getColumn(1)
+      .values.findIndex((v) => String(v).startsWith('Pada bulan Januari 2025, Contact Center'));
+    expect(report?.getCell(`A${sentenceRow}`).isMerged).toBe(true);
+    expect(report?.getCell(`H${sentenceRow}`).master.address).toBe(`A${sentenceRow}`);
+    // Column widths fit their content: the label column is wide, figure columns are not.
+    expect(report?.getColumn(1).width).toBeGreaterThanOrEqual(34);
+    // Counts in Tren are integers; averages keep their decimals.
+    const tren = workbook.getWorksheet('Tren');
+    const trenRow = (label: string) => tren?.getColumn(1).values.findIndex((v) => v === label) ?? -1;
+    expect(tren?.getRow(trenRow('Tiket Konsultasi')).getCell(14).numFmt).toBe('#,##0');
+    expect(tren?.getRow(trenRow('Tiket Konsultasi')).getCell(14).value).toBe(1010);
+    expect(tren?.getRow(trenRow('Rata-rata Publikasi Konten Media Sosial')).getCell(14).numFmt).toBe('#,##0.00');
+    // One colour per channel in the .xlsx charts too.
+    expect(donut).toContain(
+      '<c:dPt><c:idx val="0"/><c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="2E8B57"/>',
+    );
   });
 
   it('refuses to overwrite the data file', async () => {

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Chart, Report } from '../../core/metrics/model';
 import { ReportBuilder } from '../../core/metrics/report';
 import { parseIsoMonth } from '../../core/period/yearMonth';
+import { keyColor } from '../../core/render/colors';
 import { renderFindingsHtml, renderHtml } from '../../core/render/html';
 import { escapeMarkdown, escapeMarkdownInline, renderMarkdown } from '../../core/render/markdown';
-import { chartFigure, chartLegend, chartNotes, chartSvg, keyColor } from '../../core/render/svg';
+import { chartFigure, chartLegend, chartNotes, chartSvg } from '../../core/render/svg';
 import { parseWorkbook, type RawWorkbook } from '../../core/workbook/workbook';
 import { sampleRaw, sampleReport, section, TEST_NOW } from '../fixtures/sample';
 
