@@ -141,7 +141,7 @@ describe('report', () => {
     expect(report?.getColumn(1).width).toBeGreaterThanOrEqual(34);
     // Counts in Tren are integers; averages keep their decimals.
     const tren = workbook.getWorksheet('Tren');
-    const trenRow = (label: string) => tren?.getColumn(1).values.findIndex((v) => v === label) ?? -1;
+    const trenRow = (label: string) => tren?.getColumn(1).values.indexOf(label) ?? -1;
     expect(tren?.getRow(trenRow('Tiket Konsultasi')).getCell(14).numFmt).toBe('#,##0');
     expect(tren?.getRow(trenRow('Tiket Konsultasi')).getCell(14).value).toBe(1010);
     expect(tren?.getRow(trenRow('Rata-rata Publikasi Konten Media Sosial')).getCell(14).numFmt).toBe('#,##0.00');
