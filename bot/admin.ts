@@ -1,9 +1,9 @@
 import { parseQuestion } from '../core/ask/parseQuestion';
 import { dateTimeNumeric, monthLabel } from '../core/format/idDate';
-import { type MonthIndex, monthOfWallClock, toIsoMonth, wibWallClock } from '../core/period/yearMonth';
+import { type MonthIndex, monthOfWallClock, wibWallClock } from '../core/period/yearMonth';
 import type { ChannelStore } from './post/channelStore';
-import type { PostLedger } from './post/ledger';
-import type { MonthlyPoster } from './post/monthlyPost';
+import type { PostLedger, PostRecord } from './post/ledger';
+import { type MonthlyPoster, monthlyPostKey, uncertainAdvice } from './post/monthlyPost';
 import { MonthlySchedule } from './post/schedule';
 
 export type AdminCommand =
@@ -31,6 +31,22 @@ export interface AdminDeps {
 
 const wib = (ms: number) => `${dateTimeNumeric(wibWallClock(ms), true)} WIB`;
 
+/** One sentence on a (channel, month)'s ledger record, for "status jadwal". */
+function postState(record: PostRecord | null, month: MonthIndex): string {
+  if (!record) return 'belum ada.';
+  switch (record.state) {
+    case 'sent':
+      return `terkirim ${wib(record.sentAt ?? 0)}.`;
+    case 'claimed':
+    case 'sending':
+      return `sedang dikirim (sejak ${wib(record.claimedAt)}).`;
+    case 'failed':
+      return `gagal (${record.reason ?? 'tanpa keterangan'}); dicoba lagi otomatis.`;
+    case 'uncertain':
+      return `TIDAK PASTI terkirim (${record.reason ?? 'tanpa keterangan'}); tidak dikirim ulang otomatis. ${uncertainAdvice(month)}`;
+  }
+}
+
 /** Runs an admin command for the AAD user `userId`; the reply is plain Indonesian text. */
 export async function runAdminCommand(
   command: AdminCommand,
@@ -52,10 +68,10 @@ export async function runAdminCommand(
   const next = deps.schedule.next(now);
   const lastDue = deps.schedule.lastDue(now, 62 * 86_400_000);
   const lastMonth = MonthlySchedule.reportMonth(lastDue ?? now);
-  const record = channel ? await deps.ledger.get(`${channel.channelId}|${toIsoMonth(lastMonth)}`) : null;
+  const record = channel ? await deps.ledger.get(monthlyPostKey(channel.channelId, lastMonth)) : null;
   return [
     `Jadwal berikutnya: ${next === null ? 'tidak ada' : wib(next)} (ringkasan ${monthLabel(MonthlySchedule.reportMonth(next ?? now))}).`,
-    `Kiriman terakhir (${monthLabel(lastMonth)}): ${record?.state === 'sent' ? `terkirim ${wib(record.sentAt ?? 0)}` : record ? 'sedang/gagal dikirim' : 'belum ada'}.`,
+    `Kiriman terakhir (${monthLabel(lastMonth)}): ${postState(record, lastMonth)}`,
     channel
       ? `Kanal: ${channel.teamName ?? channel.channelId}${channel.inactive ? ` (TIDAK AKTIF: ${channel.inactive.reason})` : ''}.`
       : 'Kanal: belum ada; pasang aplikasi di tim DJPK atau sebut bot di kanalnya.',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { WorkbookSource } from '../core/ports';
@@ -7,7 +8,7 @@ import { Brain } from './brain';
 import type { BotConfig } from './config';
 import { type ChannelStore, FileChannelStore } from './post/channelStore';
 import { FileLedger, type PostLedger } from './post/ledger';
-import { MonthlyPoster } from './post/monthlyPost';
+import { MonthlyPoster, type PostStep } from './post/monthlyPost';
 import { MonthlySchedule } from './post/schedule';
 import { sourceFromConfig } from './sources/fromConfig';
 import { createAdapter, createTeamsApp } from './teams/app';
@@ -43,6 +44,8 @@ export function composeBot(
     owner?: string;
     /** Tests: a workbook source of their own instead of the configured file or spreadsheet. */
     workbook?: WorkbookSource;
+    /** Tests only: where a child process stops to be killed mid-post. */
+    onPostStep?: (step: PostStep) => Promise<void>;
   } = {},
 ) {
   const now = options.now ?? Date.now;
@@ -54,9 +57,12 @@ export function composeBot(
   const channels: ChannelStore = blob
     ? lazy(async () => (await blobStores()).BlobChannelStore.fromConnectionString(blob, config.AZURE_STORAGE_CONTAINER))
     : new FileChannelStore(config.DJPK_STATE_DIR);
+  const leaseMs = config.MONTHLY_POST_LEASE_SECONDS * 1000;
   const ledger: PostLedger = blob
-    ? lazy(async () => (await blobStores()).BlobLedger.fromConnectionString(blob, config.AZURE_STORAGE_CONTAINER))
-    : new FileLedger(join(config.DJPK_STATE_DIR, 'ledger'));
+    ? lazy(async () =>
+        (await blobStores()).BlobLedger.fromConnectionString(blob, config.AZURE_STORAGE_CONTAINER, leaseMs),
+      )
+    : new FileLedger(join(config.DJPK_STATE_DIR, 'ledger'), leaseMs);
   const schedule = new MonthlySchedule(config.MONTHLY_POST_CRON);
   const adapter = createAdapter(config, (error) =>
     log({ event: 'turnError', error: error instanceof Error ? error.message : String(error) }),
@@ -66,10 +72,14 @@ export function composeBot(
     channels,
     ledger,
     sender: new TeamsChannelSender(adapter, config.MicrosoftAppId),
-    owner: options.owner ?? `${hostname()}:${process.pid}`,
+    // Unique per process, so a restarted bot with a reused pid is still another owner.
+    owner: options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     now,
     log,
+    leaseMs,
+    sendTimeoutMs: config.MONTHLY_POST_SEND_TIMEOUT_SECONDS * 1000,
     ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.onPostStep ? { onStep: options.onPostStep } : {}),
   });
   const admin = async (text: string, userId: string | undefined) => {
     const command = adminCommandOf(text);
@@ -92,7 +102,9 @@ export function composeBot(
     const due = schedule.lastDue(at);
     if (due === null || due === handledDue) return null;
     const result = await poster.post(MonthlySchedule.reportMonth(due));
-    if (result.outcome === 'sent' || result.outcome === 'alreadySent') handledDue = due;
+    // "uncertain" waits for an admin ("kirim ringkasan … paksa"); the tick stops asking.
+    if (result.outcome === 'sent' || result.outcome === 'alreadySent' || result.outcome === 'uncertain')
+      handledDue = due;
     log({ event: 'monthlyPost.tick', outcome: result.outcome, month: result.month });
     return result;
   };

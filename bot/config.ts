@@ -47,6 +47,13 @@ export const ConfigSchema = z
         },
         { message: 'pola cron tidak valid (contoh: "0 9 5 * *" = tanggal 5 pukul 09.00 WIB)' },
       ),
+    /**
+     * How long a monthly-post claim lives without renewal before another instance acts on it (a
+     * crash); renewed every quarter of it while a post is prepared and sent.
+     */
+    MONTHLY_POST_LEASE_SECONDS: z.coerce.number().positive().default(600),
+    /** How long one send to Teams may take before it counts as "tidak pasti" (at most half the lease). */
+    MONTHLY_POST_SEND_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
     /** AAD object IDs allowed to run admin commands, comma-separated. */
     DJPK_ADMIN_IDS: z.string().default('').transform(list),
     /** Tenants the bot answers; empty: any tenant. */
@@ -94,6 +101,13 @@ export const ConfigSchema = z
         code: 'custom',
         path: ['HOST'],
         message: 'tanpa MicrosoftAppId (mode lokal tanpa autentikasi) hanya alamat loopback, mis. 127.0.0.1',
+      });
+    }
+    if (c.MONTHLY_POST_SEND_TIMEOUT_SECONDS * 2 > c.MONTHLY_POST_LEASE_SECONDS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MONTHLY_POST_SEND_TIMEOUT_SECONDS'],
+        message: 'paling lama setengah MONTHLY_POST_LEASE_SECONDS',
       });
     }
     if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {

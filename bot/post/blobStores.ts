@@ -2,58 +2,79 @@ import { ContainerClient } from '@azure/storage-blob';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { httpStatusOf } from '../httpStatus';
 import type { ChannelRecord, ChannelStore } from './channelStore';
-import { CLAIM_LEASE_MS, type ClaimResult, type PostLedger, type PostRecord } from './ledger';
+import {
+  claimStep,
+  claimWon,
+  DEFAULT_LEASE_MS,
+  type Lease,
+  type PostLedger,
+  type PostRecord,
+  parseRecord,
+  type Transition,
+  transitioned,
+  unreadableRecord,
+} from './ledger';
 
 /**
- * Azure Blob Storage for several bot instances behind Azure Bot Service: the ledger's claim is an
- * upload with If-None-Match: * (atomic create), a takeover of an expired claim an upload with
- * If-Match on the record's ETag, so exactly one instance wins either race.
+ * Azure Blob Storage for several bot instances behind Azure Bot Service: one blob per key. A claim
+ * is an upload with If-None-Match: * (atomic create); every later change (takeover, heartbeat,
+ * "sending", "uncertain") an upload with If-Match on the ETag read or last written, so exactly one
+ * writer wins each race and a holder learns at once that its claim was taken over.
  */
 const safe = (key: string) => key.replace(/[^A-Za-z0-9._-]/g, '_');
 const conflict = (error: unknown) => httpStatusOf(error) === 409 || httpStatusOf(error) === 412;
+const CLAIM_RETRIES = 8;
 
 export class BlobLedger implements PostLedger {
   private ready: Promise<unknown> | null = null;
 
-  constructor(private readonly container: ContainerClient) {}
+  constructor(
+    private readonly container: ContainerClient,
+    private readonly leaseMs = DEFAULT_LEASE_MS,
+  ) {}
 
-  static fromConnectionString(connectionString: string, containerName: string): BlobLedger {
-    return new BlobLedger(new ContainerClient(connectionString, containerName));
+  static fromConnectionString(connectionString: string, containerName: string, leaseMs?: number): BlobLedger {
+    return new BlobLedger(new ContainerClient(connectionString, containerName), leaseMs);
   }
 
   private blob(key: string) {
     return this.container.getBlockBlobClient(`ledger/${safe(key)}.json`);
   }
 
-  /** Content and ETag from ONE download, so the ETag always belongs to the content read. */
+  /**
+   * Content and ETag from ONE download, so the ETag always belongs to the content read. An empty or
+   * damaged blob reads as an expired claim, which the next claim takes over with If-Match.
+   */
   private async read(key: string): Promise<{ record: PostRecord; etag: string } | null> {
     try {
       const response = await this.blob(key).download();
       const chunks: Buffer[] = [];
       for await (const chunk of response.readableStreamBody ?? []) chunks.push(Buffer.from(chunk as Buffer));
-      return { record: JSON.parse(Buffer.concat(chunks).toString('utf8')) as PostRecord, etag: response.etag ?? '' };
+      const record = parseRecord(Buffer.concat(chunks).toString('utf8')) ?? unreadableRecord(0);
+      return { record, etag: response.etag ?? '' };
     } catch (error) {
       if (httpStatusOf(error) === 404) return null;
       throw error;
     }
   }
 
+  /** The new ETag, or null when the condition failed (another instance wrote first). */
   private async write(
     key: string,
     record: PostRecord,
     conditions: { ifNoneMatch?: string; ifMatch?: string },
-  ): Promise<boolean> {
+  ): Promise<string | null> {
     this.ready ??= this.container.createIfNotExists();
     await this.ready;
     const body = JSON.stringify(record);
     try {
-      await this.blob(key).upload(body, Buffer.byteLength(body), {
+      const response = await this.blob(key).upload(body, Buffer.byteLength(body), {
         conditions,
         blobHTTPHeaders: { blobContentType: 'application/json' },
       });
-      return true;
+      return response.etag ?? '';
     } catch (error) {
-      if (conflict(error)) return false;
+      if (conflict(error)) return null;
       throw error;
     }
   }
@@ -62,38 +83,43 @@ export class BlobLedger implements PostLedger {
     return (await this.read(key))?.record ?? null;
   }
 
-  async claim(key: string, owner: string, now: number): Promise<ClaimResult> {
-    if (await this.write(key, { state: 'claimed', owner, claimedAt: now, attempt: 1 }, { ifNoneMatch: '*' })) {
-      return { outcome: 'claimed', attempt: 1 };
+  async claim(key: string, owner: string, now: number, options: { retryUncertain?: boolean } = {}) {
+    for (let round = 0; round < CLAIM_RETRIES; round++) {
+      const current = await this.read(key);
+      const nextAttempt = (current?.record.attempt ?? 0) + 1;
+      const step = claimStep(current?.record ?? null, owner, now, this.leaseMs, nextAttempt, options.retryUncertain);
+      if ('result' in step) return step.result;
+      const etag = await this.write(key, step.write, current ? { ifMatch: current.etag } : { ifNoneMatch: '*' });
+      if (etag !== null) return claimWon(key, step.write, etag);
     }
-    const current = await this.read(key);
-    if (!current) return this.claim(key, owner, now);
-    if (current.record.state === 'sent') return { outcome: 'alreadySent', record: current.record };
-    if (now - current.record.claimedAt < CLAIM_LEASE_MS) return { outcome: 'inProgress', record: current.record };
-    const attempt = current.record.attempt + 1;
-    if (await this.write(key, { state: 'claimed', owner, claimedAt: now, attempt }, { ifMatch: current.etag })) {
-      return { outcome: 'claimed', attempt };
-    }
-    const winner = (await this.read(key))?.record ?? current.record;
-    return winner.state === 'sent'
-      ? { outcome: 'alreadySent', record: winner }
-      : { outcome: 'inProgress', record: winner };
+    const record = (await this.get(key)) ?? unreadableRecord(0);
+    return { outcome: 'inProgress', record } as const;
   }
 
-  async complete(key: string, attempt: number, owner: string, now: number, activityId: string): Promise<void> {
-    const current = await this.read(key);
-    await this.write(
-      key,
-      { state: 'sent', owner, claimedAt: current?.record.claimedAt ?? now, sentAt: now, activityId, attempt },
-      current ? { ifMatch: current.etag } : { ifNoneMatch: '*' },
-    );
-  }
-
-  async release(key: string, attempt: number): Promise<void> {
-    const current = await this.read(key);
-    if (current && current.record.attempt === attempt && current.record.state === 'claimed') {
-      await this.write(key, { ...current.record, claimedAt: 0 }, { ifMatch: current.etag });
+  async update(lease: Lease, now: number, next: Transition): Promise<Lease | null> {
+    if (next.state !== 'sent') {
+      const current = await this.read(lease.key);
+      if (!current || current.etag !== lease.version) return null;
+      if (current.record.state !== 'claimed' && current.record.state !== 'sending') return null;
+      const etag = await this.write(lease.key, transitioned(current.record, lease, now, next), {
+        ifMatch: lease.version,
+      });
+      return etag === null ? null : { ...lease, version: etag };
     }
+    // "sent" is the truth about the channel: written over whatever is there now (an "uncertain"
+    // mark by an instance that gave up on us included), unless another send already recorded one.
+    for (let round = 0; round < CLAIM_RETRIES; round++) {
+      const current = await this.read(lease.key);
+      if (current?.record.state === 'sent') return lease;
+      const own = current?.record ?? { state: 'sending', owner: lease.owner, attempt: lease.attempt, claimedAt: now };
+      const etag = await this.write(
+        lease.key,
+        transitioned(own, lease, now, next),
+        current ? { ifMatch: current.etag } : { ifNoneMatch: '*' },
+      );
+      if (etag !== null) return { ...lease, version: etag };
+    }
+    throw new Error(`catatan kiriman ${lease.key} tidak dapat ditandai terkirim (terlalu banyak penulisan bersamaan)`);
   }
 }
 

@@ -29,8 +29,11 @@ describe('BlobLedger (If-None-Match / If-Match on Azure Blob Storage)', () => {
       b.claim('k|2025-01', 'b', DUE),
       a.claim('k|2025-01', 'a', DUE),
     ]);
-    expect(results.filter((r) => r.outcome === 'claimed')).toHaveLength(1);
-    await a.complete('k|2025-01', 1, 'a', DUE + 1000, 'act-1');
+    const won = results.filter((r) => r.outcome === 'claimed');
+    expect(won).toHaveLength(1);
+    const lease = won[0]?.outcome === 'claimed' ? won[0].lease : null;
+    expect(lease).toMatchObject({ key: 'k|2025-01', attempt: 1 });
+    if (lease) await a.update(lease, DUE + 1000, { state: 'sent', activityId: 'act-1' });
     expect(await b.claim('k|2025-01', 'b', DUE + 20 * 60_000)).toMatchObject({
       outcome: 'alreadySent',
       record: { state: 'sent', activityId: 'act-1' },
@@ -40,11 +43,13 @@ describe('BlobLedger (If-None-Match / If-Match on Azure Blob Storage)', () => {
   it('an expired claim (a crash) is taken over by exactly one instance', async () => {
     const a = BlobLedger.fromConnectionString(azurite.connectionString, 'ledger-crash');
     const b = BlobLedger.fromConnectionString(azurite.connectionString, 'ledger-crash');
-    expect(await a.claim('k', 'crashed', DUE)).toMatchObject({ outcome: 'claimed', attempt: 1 });
+    expect(await a.claim('k', 'crashed', DUE)).toMatchObject({ outcome: 'claimed', lease: { attempt: 1 } });
     expect(await b.claim('k', 'b', DUE + 60_000)).toMatchObject({ outcome: 'inProgress' });
     const later = DUE + 11 * 60_000;
     const takeovers = await Promise.all([a.claim('k', 'a', later), b.claim('k', 'b', later)]);
-    expect(takeovers.filter((r) => r.outcome === 'claimed')).toEqual([{ outcome: 'claimed', attempt: 2 }]);
+    expect(takeovers.filter((r) => r.outcome === 'claimed')).toEqual([
+      { outcome: 'claimed', lease: expect.objectContaining({ key: 'k', attempt: 2 }) },
+    ]);
   });
 
   it('BlobChannelStore (botbuilder-azure-blobs) keeps the channel for every instance', async () => {

@@ -13,6 +13,11 @@ export class ConnectorCapture {
   private server: Server | null = null;
   /** Status codes to answer with, in order; then 200. */
   readonly script: number[] = [];
+  /**
+   * How long a new thread (POST /v3/conversations) is held before the answer, like a slow
+   * Connector; Infinity never answers. The request counts as received the moment it arrives.
+   */
+  holdMs = 0;
   url = '';
 
   async start(): Promise<void> {
@@ -30,12 +35,19 @@ export class ConnectorCapture {
         }
         this.received.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body });
         const status = this.script.shift() ?? 200;
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(
-          JSON.stringify(
-            status < 300 ? { id: `reply-${this.received.length}` } : { error: { code: 'x', message: 'scripted' } },
-          ),
-        );
+        const answer = () => {
+          if (res.destroyed) return;
+          res.writeHead(status, { 'content-type': 'application/json' });
+          res.end(
+            JSON.stringify(
+              status < 300 ? { id: `reply-${this.received.length}` } : { error: { code: 'x', message: 'scripted' } },
+            ),
+          );
+        };
+        const hold = req.method === 'POST' && req.url === '/v3/conversations' ? this.holdMs : 0;
+        if (hold === Number.POSITIVE_INFINITY) return;
+        if (hold > 0) setTimeout(answer, hold).unref();
+        else answer();
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
@@ -44,7 +56,10 @@ export class ConnectorCapture {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    // Held requests would keep close() waiting forever.
+    this.server?.closeAllConnections();
+    await closed;
   }
 
   /** Waits until `count` requests arrived (the adapter replies asynchronously). */
