@@ -267,3 +267,69 @@ export class MetricCatalog {
     return [...this.defs.values()];
   }
 }
+
+/**
+ * What each fixed key counts (docs/metrics.md is generated from this and STATIC_METRICS; a test
+ * requires a definition for every fixed key). Channel, user and platform keys are defined by family.
+ */
+export const METRIC_DEFINITIONS: Readonly<Record<string, string>> = {
+  'konsultasi.total': '`Tiket` rows dated in the month, weighted by `Jumlah`; equals the sum of the five channels.',
+  'konsultasi.kanal.*': 'Tickets of one channel (`Kanal`: whatsapp, telepon, email, helpdesk, livechat).',
+  'konsultasi.pengguna.*':
+    'Tickets by `Kategori Pengguna` (pemda, kl, akademisi, lainnya); null in a month whose tickets have no category.',
+  'konsultasi.pengguna.tidakDiisi': 'Tickets of a categorised month whose `Kategori Pengguna` is blank.',
+  'konsultasi.zona.teridentifikasi': 'Tickets with a `Zona Waktu` (WIB, WITA, WIT).',
+  'konsultasi.zona.tidakTeridentifikasi': 'Tickets of a month with zones whose `Zona Waktu` is blank.',
+  'konsultasi.zona.dalamJam': 'Tickets with a zone, inside service hours.',
+  'konsultasi.zona.luarJam': 'Tickets with a zone, outside service hours.',
+  'konsultasi.jam.dalam':
+    'Tickets inside service hours: a service day (not in `Hari Libur`) and Mulai ≤ WIB time < Selesai, or `Jam Layanan` = Dalam.',
+  'konsultasi.jam.luar': 'Tickets outside service hours (the rest of the month’s tickets with a time).',
+  'konsultasi.dalamJam.wib': 'Tickets from WIB inside service hours.',
+  'konsultasi.dalamJam.wita': 'Tickets from WITA inside service hours.',
+  'konsultasi.dalamJam.wit': 'Tickets from WIT inside service hours.',
+  'konsultasi.luarJam.wib': 'Tickets from WIB outside service hours.',
+  'konsultasi.luarJam.wita': 'Tickets from WITA outside service hours.',
+  'konsultasi.luarJam.wit': 'Tickets from WIT outside service hours.',
+  'konsultasi.luarJam.tidakTeridentifikasi': 'Tickets without a zone outside service hours.',
+  'konsultasi.luarJam.eskalasi':
+    'Tickets outside service hours that were escalated (`Eskalasi` = Ya, or a Layer 2 unit).',
+  'konsultasi.eskalasi': 'Escalated tickets (`Eskalasi` = Ya, or a `Unit Layer 2` without `Eskalasi`).',
+  'chatbot.pengguna': '`Chatbot` sessions without Chat Agent, weighted by `Jumlah`.',
+  'publikasi.website': '`Publikasi` rows: publications on the DJPK website.',
+  'webinar.total': '`Webinar` rows: webinars, FGDs and other events.',
+  'blast.whatsapp': '`Blast` rows with `Media` WhatsApp.',
+  'blast.email': '`Blast` rows with `Media` Email.',
+  'website.pengunjung': 'The month’s `Pengunjung` in `Website` (one row per month, not a sum).',
+  'vicon.total': '`Video Conference` rows.',
+  'tatapMuka.total': '`Tatap Muka` rows (visits).',
+  'tatapMuka.tamu': 'Sum of `Jumlah Tamu` of the month’s visits.',
+  'tatapMuka.melebihiBatas': 'Visits with more guests than `Batas Jumlah Tamu` (Pengaturan).',
+  'ppid.permohonan': '`PPID` rows: requests for public information.',
+  'pengaduan.total': '`Pengaduan` rows: complaints and grievances.',
+  'pengaduan.jenis.pengaduan': '`Pengaduan` rows with `Jenis` Pengaduan.',
+  'pengaduan.jenis.keluhan': '`Pengaduan` rows with `Jenis` Keluhan.',
+  'emailLapor.total': '`Email Lapor` rows: routine documents sent to lapor.djpk@kemenkeu.go.id.',
+  'medsos.rataRataKonten': 'Mean over the platforms with a row of their `Konten` (or `Feeds` + `Story`).',
+  'medsos.*.*':
+    '`Media Sosial` fields per platform (instagram, x, facebook): followers at month end, feeds, story, konten, reachTotal, reachRataRata, profileVisits; the month’s value, not a sum.',
+  'kepuasan.rataRata': 'Mean over the month’s surveys of (`Nilai Layanan` + `Nilai Substansi`) / 2.',
+  'kepuasan.survei': '`Kepuasan` rows (surveys).',
+  'layer2.total': 'Escalated tickets with a `Unit Layer 2`.',
+  'layer2.menunggu': 'Layer 2 tickets without `Tanggal Tanggapan` (pending, not scored).',
+  'layer2.rataRata':
+    'Mean Layer 2 score: working days from `Tanggal Eskalasi` to `Tanggal Tanggapan`, 0–1 → 120, 2–3 → 100, more → 80.',
+  'telepon.panggilan': '`Telepon` rows: incoming calls.',
+  'telepon.terjawab': 'Calls with `Status` Terjawab.',
+  'telepon.abandon': 'Calls with `Status` Abandon (not answered).',
+  'telepon.antrian': 'Calls with `Status` Antrian Tidak Terjawab (queued, never answered).',
+  'telepon.serviceLevel':
+    'Share of calls answered within `Batas Waktu Tunggu Telepon (detik)`, in percent (target: `Target Service Level (%)`).',
+};
+
+/** The definition of a key, by its own entry or its family's ("konsultasi.kanal.*"). */
+export function metricDefinition(key: string): string | undefined {
+  if (METRIC_DEFINITIONS[key]) return METRIC_DEFINITIONS[key];
+  const parts = key.split('.');
+  return METRIC_DEFINITIONS[`${parts[0]}.${parts[1]}.*`] ?? METRIC_DEFINITIONS[`${parts[0]}.*.*`];
+}

@@ -38,6 +38,8 @@ export interface Chart {
   readonly title: string;
   readonly categories: readonly string[];
   readonly series: readonly ChartSeries[];
+  /** Decimals of the shares a donut prints, when they are not `Desimal Persen` (users: 2, as the seeds). */
+  readonly shareDecimals?: number;
   /** Stable keys of the categories (donuts and bars over channels: "whatsapp", …), parallel to categories. */
   readonly categoryKeys?: readonly string[];
 }

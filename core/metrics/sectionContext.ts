@@ -32,8 +32,17 @@ export interface ShownFigure {
   readonly value: number | null;
   readonly previousMonth: number | null;
   readonly sameMonthLastYear: number | null;
-  readonly momPct: number | null;
-  readonly yoyPct: number | null;
+  /** Exact change from the shown values; 0 when equal ("sama"), "naik dari 0" from a zero base. */
+  readonly momPct: number | 'naik dari 0' | null;
+  readonly yoyPct: number | 'naik dari 0' | null;
+}
+
+/** A change as a table cell: null without data, 0 when equal ("sama"), words from a zero base. */
+export function changeCell(value: number | null, base: number | null): number | 'naik dari 0' | null {
+  if (value === null || base === null) return null;
+  if (value === base) return 0;
+  if (base === 0) return 'naik dari 0';
+  return changePct(value, base);
 }
 
 /** What every section builder needs about the month being reported. */
@@ -109,8 +118,8 @@ export class SectionContext {
       value,
       previousMonth,
       sameMonthLastYear,
-      momPct: changePct(value, previousMonth),
-      yoyPct: changePct(value, sameMonthLastYear),
+      momPct: changeCell(value, previousMonth),
+      yoyPct: changeCell(value, sameMonthLastYear),
     };
   }
 

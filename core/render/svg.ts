@@ -1,3 +1,4 @@
+import { formatShare } from '../format/figure';
 import { formatNumber } from '../format/idNumber';
 import type { Chart, ChartSeries } from '../metrics/model';
 import { itemColor } from './colors';
@@ -46,7 +47,7 @@ export function chartLegend(chart: Chart, options: ChartOptions = {}): LegendIte
       const share =
         v === null || v === undefined
           ? 'belum tersedia'
-          : `${short(v)}${total > 0 ? ` (${formatNumber((v / total) * 100, options.percentDecimals ?? 0)}%)` : ''}`;
+          : `${short(v)}${total > 0 ? ` (${formatShare((v / total) * 100, chart.shareDecimals ?? options.percentDecimals ?? 0)})` : ''}`;
       return { label: `${label}: ${share}`, color: categoryColor(label, i) };
     });
   }

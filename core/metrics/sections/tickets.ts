@@ -369,6 +369,7 @@ export function penggunaSection(ctx: SectionContext): Section {
             title: 'Pengguna Layanan per Kategori',
             categories: USER_CATEGORIES.values.map((c) => c.label),
             categoryKeys: [...USER_CATEGORIES.ids],
+            shareDecimals: Math.max(USER_SHARE_DECIMALS, ctx.pct),
             series: [{ name: 'Pengguna', values: keys.map((k) => ctx.value(k)) }],
           },
         ]
