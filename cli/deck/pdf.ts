@@ -150,7 +150,8 @@ function barChart(doc: Doc, chart: Chart, box: Box, monthShort: string): void {
   const w = box.w * PT;
   const top = box.y * PT + 30;
   const legendH = !perPoint && chart.series.length > 1 ? 24 : 0;
-  const labelH = 3 * CHART_LABEL_PT * 1.2;
+  const rotate = chart.categories.length > 8;
+  const labelH = rotate ? 70 : 3 * CHART_LABEL_PT * 1.2;
   const base = (box.y + box.h) * PT - labelH - legendH;
   const plotTop = top + 22;
   const values = chart.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
@@ -175,7 +176,17 @@ function barChart(doc: Doc, chart: Chart, box: Box, monthShort: string): void {
       doc.rect(left + s * barW + 2, base - h, barW - 4, h).fill(hex((perPoint ? colors[g] : colors[s]) ?? DJPK_BLUE));
       label(doc, short(v), cx, base - h - 16, barW + 30);
     });
-    label(doc, category, x0 + g * groupW + groupW / 2, base + 4, groupW - 4);
+    const cx = x0 + g * groupW + groupW / 2;
+    if (rotate) {
+      // Many categories: slanted names, as office suites draw them, never broken inside a word.
+      doc.save().rotate(-45, { origin: [cx, base + 6] });
+      doc
+        .font(R)
+        .fontSize(CHART_LABEL_PT)
+        .fillColor(hex(INK))
+        .text(category, cx - labelH * 1.3, base + 2, { width: labelH * 1.3, align: 'right', lineBreak: false });
+      doc.restore();
+    } else label(doc, category, cx, base + 4, groupW - 4);
   });
   if (legendH)
     legend(

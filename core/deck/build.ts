@@ -7,7 +7,18 @@ import type { Finding } from '../workbook/findings';
 import { DEFAULT_PROFILE, type ServiceProfile } from '../workbook/profile';
 import { NARASI, type RowOf } from '../workbook/tabs';
 import { closestMatch, looseKey } from '../workbook/textMatch';
-import { BODY_H, type Box, CONTENT_W, fitsHalf, rowsThatFit, SIDE_TEXT_W, slideBoxes, takeParagraphs } from './layout';
+import {
+  BODY_H,
+  type Box,
+  CONTENT_W,
+  fitsHalf,
+  rowsThatFit,
+  SIDE_TEXT_W,
+  slideBoxes,
+  tableHeight,
+  tableWidthIn,
+  takeParagraphs,
+} from './layout';
 import type { Contact, Deck, Paragraph, Slide, Tile, Visual } from './model';
 
 export type NarasiRow = RowOf<typeof NARASI>;
@@ -109,6 +120,19 @@ function takeVisual(pending: Pending[], box: Box): Visual | null {
   return { kind: 'table', table: part };
 }
 
+/** A whole, not yet started table that fits under the sentences beside a chart; taken out of `pending`. */
+function smallTableUnder(pending: Pending[], paragraphs: Paragraph[], chart: Visual): Visual | null {
+  const index = pending.findIndex((p) => {
+    if (p.kind !== 'table' || p.start > 0) return false;
+    const visual: Visual = { kind: 'table', table: p.table };
+    const box = slideBoxes({ paragraphs, visuals: [chart, visual] }).visuals[1] as Box;
+    return fitsHalf(visual) && tableHeight(p.table, tableWidthIn(p.table, box)) <= box.h;
+  });
+  if (index < 0) return null;
+  const [taken] = pending.splice(index, 1);
+  return taken?.kind === 'table' ? { kind: 'table', table: taken.table } : null;
+}
+
 const asVisual = (p: Pending): Visual => (p.kind === 'chart' ? p : { kind: 'table', table: p.table });
 
 /**
@@ -141,7 +165,8 @@ function sectionSlides(section: Section): SlideDraft[] {
         : takeParagraphs(queue, CONTENT_W, BODY_H * TEXT_OVER_TABLE_SHARE);
       const boxes = slideBoxes({ paragraphs, visuals: [asVisual(next)] });
       const visual = takeVisual(pending, boxes.visuals[0] as Box);
-      push(paragraphs, visual ? [visual] : []);
+      const under = visual?.kind === 'chart' ? smallTableUnder(pending, paragraphs, visual) : null;
+      push(paragraphs, visual ? (under ? [visual, under] : [visual]) : []);
       continue;
     }
     if (queue.length) {

@@ -144,6 +144,18 @@ export function slideBoxes(slide: Pick<Slide, 'paragraphs' | 'visuals'>): SlideB
   if (!first) {
     return { ...base, text: hasText ? { x: MARGIN_X, y: BODY_TOP, w: CONTENT_W, h: BODY_H } : null, visuals: [] };
   }
+  if (hasText && first.kind === 'chart' && second?.kind === 'table') {
+    // The seeds' channel slides: sentences and a small table on the left, the chart on the right.
+    const textH = paragraphsHeight(slide.paragraphs, SIDE_TEXT_W, BODY_PT);
+    return {
+      ...base,
+      text: { x: MARGIN_X, y: BODY_TOP, w: SIDE_TEXT_W, h: textH },
+      visuals: [
+        { x: SIDE_VISUAL_X, y: BODY_TOP, w: SIDE_VISUAL_W, h: BODY_H },
+        { x: MARGIN_X, y: BODY_TOP + textH, w: SIDE_TEXT_W, h: BODY_H - textH },
+      ],
+    };
+  }
   if (hasText && (fitsHalf(first) || first.kind === 'chart')) {
     return {
       ...base,
