@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { columnLetter } from '../../core/workbook/findings';
-import type { TemplateTab } from '../../core/workbook/template';
+import { EXAMPLE_COLUMN, type TemplateTab } from '../../core/workbook/template';
 import { writeOutputFile } from '../safeWrite';
 import { addGridSheet } from './writeTabs';
 
@@ -28,6 +28,11 @@ export async function writeTemplate(tabs: readonly TemplateTab[], outPath: strin
       });
     }
     for (const col of tab.dateColumns) sheet.getColumn(col + 1).numFmt = 'dd/mm/yyyy hh:mm';
+    // Example rows look like examples: grey italics.
+    tab.examples.forEach((_, i) => {
+      if (tab.header.at(-1) === EXAMPLE_COLUMN)
+        sheet.getRow(i + 2).font = { italic: true, color: { argb: 'FF6B7785' } };
+    });
     for (const { col, note } of tab.notes) sheet.getRow(1).getCell(col + 1).note = note;
   }
   await writeOutputFile(outPath, new Uint8Array(await workbook.xlsx.writeBuffer()));

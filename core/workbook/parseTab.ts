@@ -19,6 +19,7 @@ import {
 import { EnumSpec } from './enums';
 import { columnLetter, type Finding } from './findings';
 import type { ColumnKind, ColumnSpec, RowOf, TabSpec } from './tabs';
+import { EXAMPLE_COLUMN } from './template';
 import { closestMatch, looseKey } from './textMatch';
 
 export interface ParseContext {
@@ -213,9 +214,15 @@ export function parseTab<T extends TabSpec>(
   for (const column of spec.columns) template[column.key] = column.kind === 'weight' ? 1 : null;
   const rows: RowOf<T>[] = [];
   const rowFindings: Finding[] = [];
+  const exampleCol = (grid[0] ?? []).findIndex((c) => typeof c === 'string' && c.trim() === EXAMPLE_COLUMN);
+  const exampleRows: number[] = [];
   for (let r = 1; r < grid.length; r++) {
     const cells = grid[r] ?? [];
     if (cells.every(isBlank)) continue;
+    if (exampleCol >= 0 && !isBlank(cells[exampleCol])) {
+      exampleRows.push(r + 1);
+      continue;
+    }
     // Cloning one template gives every record the same shape up front (no per-row property growth).
     const record: Record<string, unknown> = { ...template };
     record.row = r + 1;
@@ -255,7 +262,22 @@ export function parseTab<T extends TabSpec>(
     }
     rows.push(record as RowOf<T>);
   }
+  if (exampleRows.length) findings.push(exampleFinding(spec, exampleCol, exampleRows));
   return { present: true, rows, findings };
+}
+
+/** One finding per tab for the template's example rows, which are never counted. */
+function exampleFinding(spec: TabSpec, col: number, rows: readonly number[]): Finding {
+  const list = rows.length > 5 ? `${rows.slice(0, 5).join(', ')}, …` : rows.join(', ');
+  return {
+    tab: spec.name,
+    row: rows[0] ?? null,
+    column: EXAMPLE_COLUMN,
+    cell: `${columnLetter(col)}${rows[0] ?? 1}`,
+    severity: 'info',
+    message: `${rows.length} baris contoh dari template (baris ${list}) tidak dihitung; hapus baris itu setelah data asli diisi`,
+    month: null,
+  };
 }
 
 function cutFinding(spec: TabSpec, column: BoundColumn, rowIndex: number): Finding {

@@ -4,6 +4,13 @@ import { PROFILE_ROWS } from './profile';
 import { SETTING_TEMPLATE_ROWS } from './settings';
 import { TABS, type TabSpec } from './tabs';
 
+/**
+ * Example rows carry this word in an extra last column headed the same: parsing leaves such rows
+ * out (and says so), so a fresh template reports no invented tickets. Agents delete the rows, or
+ * empty the cell to count one.
+ */
+export const EXAMPLE_COLUMN = 'Contoh';
+
 /** A fresh tracking tab: headers, drop-down lists and a few example rows ("Buat Template"). */
 export interface TemplateTab {
   readonly name: string;
@@ -88,18 +95,33 @@ function templateTab(spec: TabSpec, layer2Units: readonly string[]): TemplateTab
     if (c.kind === 'layer2Unit') return [{ col, values: layer2Units }];
     return [];
   });
+  // Pengaturan's and Profil's rows are defaults, meant to be used as they are: not examples.
+  const marked = (EXAMPLES[spec.id] ?? []).length > 0 && spec.id !== 'pengaturan' && spec.id !== 'profil';
   const examples =
     spec.id === 'pengaturan'
       ? SETTING_TEMPLATE_ROWS.map(([k, v]) => [k, v])
       : spec.id === 'profil'
         ? PROFILE_ROWS.map(([label, , fallback]) => [label, fallback])
-        : (EXAMPLES[spec.id] ?? []).map((example) => spec.columns.map((c) => example[c.key] ?? null));
+        : (EXAMPLES[spec.id] ?? []).map((example) => [
+            ...spec.columns.map((c) => example[c.key] ?? null),
+            EXAMPLE_COLUMN,
+          ]);
   return {
     name: spec.name,
-    header: spec.columns.map((c) => c.header),
+    header: [...spec.columns.map((c) => c.header), ...(marked ? [EXAMPLE_COLUMN] : [])],
     dropdowns,
     dateColumns: spec.columns.flatMap((c, col) => (c.kind === 'date' ? [col] : [])),
-    notes: spec.columns.flatMap((c, col) => (c.note ? [{ col, note: c.note }] : [])),
+    notes: [
+      ...spec.columns.flatMap((c, col) => (c.note ? [{ col, note: c.note }] : [])),
+      ...(marked
+        ? [
+            {
+              col: spec.columns.length,
+              note: 'Baris yang kolom Contoh-nya terisi adalah contoh dan tidak dihitung dalam laporan. Hapus baris contoh setelah data asli diisi.',
+            },
+          ]
+        : []),
+    ],
     examples,
   };
 }

@@ -260,9 +260,43 @@ describe('validate and template', () => {
     const raw = await readXlsxFile(out);
     expect(Object.keys(raw)).toContain('Tiket');
     expect(raw.Tiket?.[0]?.slice(0, 3)).toEqual(['Tanggal', 'Kanal', 'Kategori Pengguna']);
+    // Example rows are marked in a last "Contoh" column and not counted (issue 8: a fresh template
+    // reported "melayani 2 tiket konsultasi … turun 100%"); validate says they are there.
+    expect(raw.Tiket?.[0]?.at(-1)).toBe('Contoh');
     const parsed = parseWorkbook(raw, { now: Date.UTC(2026, 0, 1) });
-    expect(parsed.findings).toEqual([]);
-    expect(parsed.tiket).toHaveLength(2);
+    expect(parsed.tiket).toHaveLength(0);
+    expect(parsed.rekap).toHaveLength(0);
+    expect(parsed.findings.every((f) => f.severity === 'info' && f.column === 'Contoh')).toBe(true);
+    expect(parsed.findings).toContainEqual(
+      expect.objectContaining({
+        tab: 'Tiket',
+        cell: 'N2',
+        message: '2 baris contoh dari template (baris 2, 3) tidak dihitung; hapus baris itu setelah data asli diisi',
+      }),
+    );
+    const validate = await cli('validate', '--data', out);
+    expect(validate.code).toBe(0);
+    expect(validate.stdout).toContain('2 baris contoh dari template (baris 2, 3) tidak dihitung');
+    // The examples are valid rows: with the mark emptied they count, without a single finding.
+    const unmarked = Object.fromEntries(
+      Object.entries(raw).map(([name, grid]) => [
+        name,
+        grid.map((row) => (row.at(-1) === 'Contoh' ? row.slice(0, -1) : row)),
+      ]),
+    );
+    const counted = parseWorkbook(unmarked, { now: Date.UTC(2026, 0, 1) });
+    expect(counted.findings).toEqual([]);
+    expect(counted.tiket).toHaveLength(2);
+    // A real row typed under the examples is the only ticket counted.
+    const withData = join(dir, 'template-diisi.xlsx');
+    const filled = new ExcelJS.Workbook();
+    await filled.xlsx.readFile(out);
+    filled
+      .getWorksheet('Tiket')
+      ?.addRow([new Date(Date.UTC(2025, 0, 8, 9)), 'Telepon', 'Pemda', 'Kab. Bogor', 'DAU', 'WIB', null, 'Tidak']);
+    await filled.xlsx.writeFile(withData);
+    const json = JSON.parse((await cli('report', '--data', withData, '--month', '2025-01', '--format', 'json')).stdout);
+    expect(json.metrics['konsultasi.total'].value).toBe(1);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     const validation = workbook.getWorksheet('Tiket')?.getCell('B2').dataValidation;
