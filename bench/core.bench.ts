@@ -5,7 +5,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +13,6 @@ import ExcelJS from 'exceljs';
 import { readXlsxFile } from '../cli/xlsx/readXlsx';
 import { ReportBuilder } from '../core/metrics/report';
 import { toReportJson } from '../core/render/json';
-import type { CellValue } from '../core/workbook/cells';
 import { CHANNELS } from '../core/workbook/enums';
 import { parseWorkbook } from '../core/workbook/workbook';
 import { syntheticTickets } from './synthetic';
@@ -107,29 +105,7 @@ async function measureXlsx(n: number): Promise<void> {
   );
 }
 
-/** The built add-on on an emulated spreadsheet holding a year of logs: time and service calls. */
-async function measureAddon(ticketsPerYear: number): Promise<void> {
-  const { buildAddon } = await import('../sheets-addon/build');
-  const { FakeEnvironment } = await import('../test/addon/fakeAppsScript');
-  const code = await readFile(await buildAddon(), 'utf8');
-  const sample = await readXlsxFile(fileURLToPath(new URL('../sample/djpk-sample.xlsx', import.meta.url)));
-  // Synthetic tickets span two years: twice the yearly volume gives a year per report window.
-  const workbook = { ...sample, Tiket: syntheticTickets(ticketsPerYear * 2) };
-  const env = new FakeEnvironment();
-  for (const [name, grid] of Object.entries(workbook)) env.spreadsheet.addSheet(name, grid as CellValue[][]);
-  const addon = env.load(code);
-  const t0 = performance.now();
-  addon.generateReport?.('2025-01');
-  const ms = performance.now() - t0;
-  const byTarget: Record<string, number> = {};
-  for (const c of env.log.calls) byTarget[c.target] = (byTarget[c.target] ?? 0) + 1;
-  process.stdout.write(
-    `${JSON.stringify({ tickets: ticketsPerYear * 2, ms, serviceCalls: env.log.count(), byTarget })}\n`,
-  );
-}
-
 if (args[0] === '--size') await measureSize(Number(args[1]));
-else if (args[0] === '--addon') await measureAddon(Number(args[1]));
 else if (args[0] === '--xlsx') await measureXlsx(Number(args[1]));
 else {
   const child = (flag: string, n: number) => {
@@ -154,10 +130,6 @@ else {
   if (small && large)
     console.log(`Linearity: 1M / 10k time ratio = ${(large.totalMs / small.totalMs).toFixed(0)} (100 would be linear)`);
   console.log('Target: 1M rows ≤ 1 s and ≤ 1 GiB');
-  const a = child('--addon', 30_000);
-  console.log(
-    `\nSheets add-on (built bundle, emulated services): ${a.tickets} tickets over two years + the other tabs → Generate Report ${a.ms.toFixed(0)} ms in Node; ${a.serviceCalls} spreadsheet service calls ${JSON.stringify(a.byTarget)}`,
-  );
   const x = child('--xlsx', 100_000);
   console.log(
     `\n.xlsx of ${x.n} tickets: read ${x.readMs.toFixed(0)} ms + report ${x.reportMs.toFixed(0)} ms = ${x.totalMs.toFixed(0)} ms, peak RSS ${mb(x.peakRss)} (target ≤ 10 s)`,

@@ -29,6 +29,22 @@ export const NUMBER_FORMATS: Record<CellFormat, string> = {
   change: '+0%;-0%;"sama"',
 };
 
+/**
+ * The most characters a generated cell may hold: Excel's limit (32,767) is below Google Sheets'
+ * (50,000), and one grid feeds both writers. Longer agent text (e.g. Pemda names joined into a
+ * sentence) is cut here, visibly, so that no writer fails on it.
+ */
+export const MAX_CELL_CHARS = 32_767;
+export const TRUNCATION_MARKER = '… (dipotong)';
+
+export function fitCellText(text: string): string {
+  if (text.length <= MAX_CELL_CHARS) return text;
+  let end = MAX_CELL_CHARS - TRUNCATION_MARKER.length;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--; // never split a surrogate pair
+  return `${text.slice(0, end)}${TRUNCATION_MARKER}`;
+}
+
 export const isPercentFormat = (format: CellFormat): boolean => format.startsWith('pct') || format === 'change';
 
 const BRAND = '#0b4f8a';
@@ -62,7 +78,8 @@ export function sheetGrid(sheet: SummarySheet): SheetGrid {
   const set = (r: number, c: number, value: string | number, format: CellFormat, style: BlockStyle, header = false) => {
     const row = grid.values[r];
     if (!row) return;
-    row[c] = typeof value === 'number' && isPercentFormat(format) ? value / 100 : value;
+    if (typeof value === 'string') row[c] = fitCellText(value);
+    else row[c] = isPercentFormat(format) ? value / 100 : value;
     (grid.numberFormats[r] as string[])[c] = typeof value === 'number' ? spreadsheetNumberFormat(value, format) : '@';
     const look = STYLE[style];
     (grid.fontSizes[r] as number[])[c] = look.size;

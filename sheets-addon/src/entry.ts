@@ -13,6 +13,7 @@ import { findingsForMonth } from '../../core/render/json';
 import { renderSummarySheets, VALIDATION_SHEET } from '../../core/render/sheetBlocks';
 import { parseWorkbook } from '../../core/workbook/workbook';
 import { GENERATE_DIALOG, HELP_DIALOG } from './dialogs';
+import { messageOf } from './errors';
 import { readTrackingTabs } from './spreadsheetSource';
 import { writeSummarySheets } from './spreadsheetWriter';
 import { addMissingTemplateTabs } from './template';
@@ -24,19 +25,24 @@ const SCHEDULE_PROPERTY = 'djpk.jadwalTanggal';
 /** The month before the current WIB month: the default report month. */
 const previousCalendarMonth = () => monthOfWallClock(wibNow()) - 1;
 
-function ui(): GoogleAppsScript.Base.Ui | null {
-  try {
-    return SpreadsheetApp.getUi();
-  } catch {
-    return null; // time-driven triggers have no UI
-  }
-}
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Shows an Indonesian message in place of a stack trace; returns it for google.script.run callers. */
-function tell(message: string, alert = false): string {
-  const surface = ui();
-  if (alert && surface) surface.alert(TITLE, message, surface.ButtonSet.OK);
-  else SpreadsheetApp.getActiveSpreadsheet().toast(message, TITLE, 8);
+/**
+ * Shows an Indonesian message in place of a stack trace; returns it for google.script.run callers.
+ * An alert asks for the UI (only then: getUi is a service call); time-driven triggers have none, so
+ * the message becomes a toast. `spreadsheet` saves a second getActiveSpreadsheet when one is at hand.
+ */
+function tell(message: string, alert = false, spreadsheet?: Spreadsheet): string {
+  if (alert) {
+    try {
+      const surface = SpreadsheetApp.getUi();
+      surface.alert(TITLE, message, surface.ButtonSet.OK);
+      return message;
+    } catch {
+      // no UI in this context: fall through to a toast
+    }
+  }
+  (spreadsheet ?? SpreadsheetApp.getActiveSpreadsheet()).toast(message, TITLE, 8);
   return message;
 }
 
@@ -44,9 +50,7 @@ function guarded<T>(action: string, run: () => T): T | string {
   try {
     return run();
   } catch (error) {
-    // Service errors are not always `instanceof Error` (they may come from another realm).
-    const reason =
-      error !== null && typeof error === 'object' && 'message' in error ? String(error.message) : String(error);
+    const reason = messageOf(error);
     console.error(`${action}: ${reason}`);
     return tell(`${action} gagal: ${reason}. Coba lagi; bila berulang, hubungi admin dengan pesan ini.`, true);
   }
@@ -116,18 +120,17 @@ export function generateReport(month?: string): string {
       withDocumentLock(() => {
         const m = month === undefined || month === '' ? previousCalendarMonth() : parseIsoMonth(month);
         if (m === null) return tell(`Bulan '${month}' tidak valid; pilih bulan dari daftar.`, true);
+        // No progress toasts: the dialog shows its own status, and each toast is a service call.
         const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-        spreadsheet.toast(`Membaca data untuk ${monthLabel(m)}…`, TITLE, 5);
         const { raw, sheets } = readTrackingTabs(spreadsheet);
         const builder = new ReportBuilder(parseWorkbook(raw, { now: wibNow() }));
         const report = builder.build(m);
-        spreadsheet.toast('Menulis tab laporan…', TITLE, 5);
         writeSummarySheets(spreadsheet, renderSummarySheets(report), sheets);
         const findings = findingsForMonth(report);
         const errors = findings.filter((f) => f.severity === 'error');
         const noData = report.monthsWithData.includes(report.month) ? '' : ` Data ${report.monthLabel} belum tersedia.`;
         const summary = `Laporan ${report.monthLabel} selesai: tab "Laporan ${report.month}", "Validasi" dan "Tren".${noData}`;
-        if (errors.length === 0) return tell(`${summary} ${findings.length} temuan data.`);
+        if (errors.length === 0) return tell(`${summary} ${findings.length} temuan data.`, false, spreadsheet);
         const first = errors
           .slice(0, 3)
           .map((f) => `• ${f.tab}${f.cell ? ` ${f.cell}` : ''}: ${f.message}`)
@@ -153,7 +156,11 @@ export function validateData(): string {
         writeSummarySheets(spreadsheet, validation, sheets);
         const findings = findingsForMonth(report);
         const errors = findings.filter((f) => f.severity === 'error').length;
-        return tell(`${findings.length} temuan (${errors} galat) untuk ${report.monthLabel}. Lihat tab Validasi.`);
+        return tell(
+          `${findings.length} temuan (${errors} galat) untuk ${report.monthLabel}. Lihat tab Validasi.`,
+          false,
+          spreadsheet,
+        );
       }),
     ),
   );
@@ -163,11 +170,14 @@ export function createTemplate(): string {
   return String(
     guarded('Membuat template', () =>
       withDocumentLock(() => {
-        const added = addMissingTemplateTabs(SpreadsheetApp.getActiveSpreadsheet());
+        const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+        const added = addMissingTemplateTabs(spreadsheet);
         return tell(
           added.length
             ? `Tab ditambahkan: ${added.join(', ')}.`
             : 'Semua tab pencatatan sudah ada; tidak ada yang diubah.',
+          false,
+          spreadsheet,
         );
       }),
     ),

@@ -12,7 +12,20 @@ export interface SheetsRead {
 }
 
 /**
- * Reads every tracking tab with one batched getValues() each; generated and unrelated tabs are not
+ * All values of a tab in one call: getSheetValues with -1 reads up to the last row and column with
+ * data (Apps Script reference, Sheet.getSheetValues). On an empty tab that range has no rows and the
+ * call fails; getDataRange() then returns the single empty cell (and a real service error repeats).
+ */
+function allValues(sheet: Sheet): unknown[][] {
+  try {
+    return sheet.getSheetValues(1, 1, -1, -1);
+  } catch {
+    return sheet.getDataRange().getValues();
+  }
+}
+
+/**
+ * Reads every tracking tab with one batched read each; generated and unrelated tabs are not
  * read. Empty cells become null, dates become wall-clock in the spreadsheet's zone.
  */
 export function readTrackingTabs(spreadsheet: Spreadsheet): SheetsRead {
@@ -23,7 +36,7 @@ export function readTrackingTabs(spreadsheet: Spreadsheet): SheetsRead {
     const name = sheet.getName();
     sheets.set(name, sheet);
     if (!trackingTabOf(name)) continue;
-    const values: unknown[][] = sheet.getDataRange().getValues();
+    const values = allValues(sheet);
     raw[name] = values.map((row) =>
       row.map((cell): CellValue => {
         if (cell instanceof Date) return toWallClock(cell);

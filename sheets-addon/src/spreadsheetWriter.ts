@@ -1,8 +1,17 @@
-import type { SheetChart, SummarySheet } from '../../core/render/sheetBlocks';
+import type { CellLink, SheetChart, SummarySheet } from '../../core/render/sheetBlocks';
 import { sheetGrid } from '../../core/render/sheetGrid';
+import { messageOf } from './errors';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type TextStyle = GoogleAppsScript.Spreadsheet.TextStyle;
+
+/**
+ * A generated tab is built under its name plus this suffix and renamed only when every tab has
+ * been written. A tab still carrying it was left by a run that Apps Script stopped (the 6-minute
+ * limit runs no `catch`); the next run removes it.
+ */
+export const BUILDING_SUFFIX = ' (sedang dibuat)';
 
 const CHART_TYPES = {
   donut: () => Charts.ChartType.PIE,
@@ -30,49 +39,160 @@ function insertChart(sheet: Sheet, chart: SheetChart): void {
 const linkFormula = (gid: number, cell: string) => `=HYPERLINK("#gid=${gid}&range=${cell}","${cell}")`;
 
 /**
- * Recreates the generated tabs (never a tab agents fill): the old tab is deleted, a new one is
- * written with one call per property (values, formats, weights, colours, sizes), charts are
- * inserted and the tab is protected warning-only.
+ * Number format of a link cell. Every other text cell is plain text ('@'), but a formula's cell is
+ * given a number format so that the link never depends on how Sheets treats a formula set into a
+ * plain-text cell; HYPERLINK returns text, which a number format shows unchanged.
+ */
+const LINK_NUMBER_FORMAT = '0';
+
+interface FormulaRun {
+  readonly row: number;
+  readonly col: number;
+  readonly formulas: string[];
+}
+
+/**
+ * The link formulas as vertical runs, one setFormulas call each: a run goes on through cells that
+ * are empty in the grid ('' in setFormulas leaves them empty) and stops at any other cell.
+ */
+function formulaRuns(
+  links: readonly CellLink[],
+  values: readonly (readonly (string | number)[])[],
+  gidOf: (tab: string) => number | null,
+): FormulaRun[] {
+  const byColumn = new Map<number, Map<number, string>>();
+  for (const link of links) {
+    const gid = gidOf(link.tab);
+    if (gid === null) continue;
+    const column = byColumn.get(link.col) ?? new Map<number, string>();
+    column.set(link.row, linkFormula(gid, link.cell));
+    byColumn.set(link.col, column);
+  }
+  const runs: FormulaRun[] = [];
+  for (const [col, formulas] of byColumn) {
+    const rows = [...formulas.keys()].sort((a, b) => a - b);
+    let run: FormulaRun | null = null;
+    for (const row of rows) {
+      const gapIsEmpty = run !== null && values.slice(run.row + run.formulas.length, row).every((r) => r[col] === '');
+      if (run === null || !gapIsEmpty) {
+        run = { row, col, formulas: [] };
+        runs.push(run);
+      }
+      while (run.row + run.formulas.length < row) run.formulas.push('');
+      run.formulas.push(formulas.get(row) ?? '');
+    }
+  }
+  return runs;
+}
+
+/** One TextStyle per look (a handful per report), built once per run and shared by all tabs. */
+function textStyles(): (bold: boolean, color: string, size: number) => TextStyle {
+  const built = new Map<string, TextStyle>();
+  return (bold, color, size) => {
+    const key = `${bold}|${color}|${size}`;
+    let style = built.get(key);
+    if (!style) {
+      style = SpreadsheetApp.newTextStyle().setBold(bold).setForegroundColor(color).setFontSize(size).build();
+      built.set(key, style);
+    }
+    return style;
+  };
+}
+
+/** Writes one summary into a fresh tab: one call per property, links, widths, charts, protection. */
+function writeTab(
+  sheet: Sheet,
+  summary: SummarySheet,
+  gidOf: (tab: string) => number | null,
+  styleOf: ReturnType<typeof textStyles>,
+): void {
+  const grid = sheetGrid(summary);
+  const runs = formulaRuns(summary.links, grid.values, gidOf);
+  const numberFormats = grid.numberFormats.map((row) => [...row]);
+  for (const run of runs) {
+    run.formulas.forEach((formula, i) => {
+      const row = numberFormats[run.row + i];
+      if (formula && row) row[run.col] = LINK_NUMBER_FORMAT;
+    });
+  }
+  const styles = grid.fontWeights.map((weights, r) =>
+    weights.map((weight, c) =>
+      styleOf(weight === 'bold', grid.fontColors[r]?.[c] ?? '#000000', grid.fontSizes[r]?.[c] ?? 10),
+    ),
+  );
+  // Formats before values: Sheets parses what setValues gets as if typed, so agent text such as
+  // `=IMPORTXML(…)`, `+…`, `-…` becomes a live formula, and "1.010" or "2025-01" a number or date,
+  // unless its cell is already plain text ('@'). This is the documented way to keep text as given
+  // (see the comment on writeSummarySheets); numbers are written as numbers and never parsed.
+  sheet
+    .getRange(1, 1, grid.numRows, grid.numColumns)
+    .setNumberFormats(numberFormats)
+    .setValues(grid.values)
+    .setTextStyles(styles)
+    .setBackgrounds(grid.backgrounds);
+  // The add-on's own links are formulas, so they go through setFormulas, never through setValues.
+  for (const run of runs)
+    sheet.getRange(run.row + 1, run.col + 1, run.formulas.length, 1).setFormulas(run.formulas.map((f) => [f]));
+  sheet.setColumnWidth(1, 320);
+  if (grid.numColumns > 1) sheet.setColumnWidths(2, grid.numColumns - 1, 110);
+  for (const chart of summary.charts) insertChart(sheet, chart);
+  sheet.protect().setDescription('Dibuat otomatis oleh Laporan DJPK; perubahan akan ditimpa').setWarningOnly(true);
+}
+
+/**
+ * Recreates the generated tabs (never a tab agents fill), all or nothing: every tab is first built
+ * under a temporary name; only when all were written are the old tabs deleted and the new ones
+ * renamed. If any write fails, the temporary tabs are removed, the previous `Laporan YYYY-MM`,
+ * `Validasi` and `Tren` stay as they were, and the error says so in Indonesian.
+ *
+ * Why plain-text formats rather than an apostrophe prefix: Sheets treats a value given to
+ * setValues as typed by a person (USER_ENTERED: "=1+2" becomes a formula, strings may become
+ * numbers or dates; Sheets API ValueInputOption reference). Users report that formatting the cells
+ * as plain text ('@') first keeps string values unchanged (vlucas/sheetquery#20) and makes the
+ * apostrophe unnecessary (getodk/collect#3703), whereas an apostrophe is only consumed where Sheets
+ * parses input, would be kept as a visible character in plain-text cells, and must itself be
+ * escaped for text that starts with one (theoephraim/node-google-spreadsheet#323, getodk/docs#1095).
+ * Our grid already formats every text cell '@', so setting formats first costs no extra call.
  */
 export function writeSummarySheets(
   spreadsheet: Spreadsheet,
   summaries: readonly SummarySheet[],
   existing: ReadonlyMap<string, Sheet>,
 ): void {
-  const gids = new Map<string, number>();
+  const gids = new Map<string, number | null>();
   const gidOf = (tab: string): number | null => {
-    if (!gids.has(tab)) {
-      const sheet = existing.get(tab);
-      if (!sheet) return null;
-      gids.set(tab, sheet.getSheetId());
-    }
+    if (!gids.has(tab)) gids.set(tab, existing.get(tab)?.getSheetId() ?? null);
     return gids.get(tab) ?? null;
   };
   let index = existing.size;
-  for (const summary of summaries) {
+  for (const [name, sheet] of existing) {
+    if (!name.endsWith(BUILDING_SUFFIX)) continue;
+    spreadsheet.deleteSheet(sheet);
+    index--;
+  }
+  const styleOf = textStyles();
+  const built: { summary: SummarySheet; sheet: Sheet }[] = [];
+  try {
+    for (const summary of summaries) {
+      const sheet = spreadsheet.insertSheet(`${summary.name}${BUILDING_SUFFIX}`, index++);
+      built.push({ summary, sheet });
+      writeTab(sheet, summary, gidOf, styleOf);
+    }
+  } catch (error) {
+    for (const { sheet } of built) {
+      try {
+        spreadsheet.deleteSheet(sheet);
+      } catch {
+        // It keeps BUILDING_SUFFIX, so the next run removes it.
+      }
+    }
+    throw new Error(
+      `tab laporan tidak dapat ditulis (${messageOf(error).slice(0, 200)}); tab laporan sebelumnya tidak diubah`,
+    );
+  }
+  for (const { summary, sheet } of built) {
     const old = existing.get(summary.name);
-    if (old) {
-      spreadsheet.deleteSheet(old);
-      index--;
-    }
-    const sheet = spreadsheet.insertSheet(summary.name, index++);
-    const grid = sheetGrid(summary);
-    const values: (string | number)[][] = grid.values.map((row) => [...row]);
-    for (const link of summary.links) {
-      const gid = gidOf(link.tab);
-      const row = values[link.row];
-      if (gid !== null && row) row[link.col] = linkFormula(gid, link.cell);
-    }
-    const range = sheet.getRange(1, 1, grid.numRows, grid.numColumns);
-    range.setValues(values);
-    range.setNumberFormats(grid.numberFormats);
-    range.setFontWeights(grid.fontWeights);
-    range.setFontColors(grid.fontColors);
-    range.setBackgrounds(grid.backgrounds);
-    range.setFontSizes(grid.fontSizes);
-    sheet.setColumnWidth(1, 320);
-    if (grid.numColumns > 1) sheet.setColumnWidths(2, grid.numColumns - 1, 110);
-    for (const chart of summary.charts) insertChart(sheet, chart);
-    sheet.protect().setDescription('Dibuat otomatis oleh Laporan DJPK; perubahan akan ditimpa').setWarningOnly(true);
+    if (old) spreadsheet.deleteSheet(old);
+    sheet.setName(summary.name);
   }
 }

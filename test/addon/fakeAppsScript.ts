@@ -22,8 +22,13 @@ export const SPREADSHEET_TARGETS = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sh
 
 export class CallLog {
   readonly calls: Call[] = [];
+  /** Makes a call fail as a service error would (the message it returns is thrown), e.g. mid-write. */
+  failWhen: ((call: Call, calls: readonly Call[]) => string | null) | null = null;
   record(target: string, method: string, args: readonly unknown[]): void {
-    this.calls.push({ target, method, args });
+    const call = { target, method, args };
+    this.calls.push(call);
+    const failure = this.failWhen?.(call, this.calls);
+    if (failure) throw new Error(failure);
   }
   count(filter: (c: Call) => boolean = (c) => SPREADSHEET_TARGETS.has(c.target)): number {
     return this.calls.filter(filter).length;
@@ -33,18 +38,52 @@ export class CallLog {
   }
 }
 
+const unwrapped = new WeakMap<object, object>();
+/** The emulator's own object behind a recorded proxy, so that the emulator's internal calls are not logged. */
+function unwrap<T extends object>(value: T): T {
+  return (unwrapped.get(value) as T | undefined) ?? value;
+}
+
 /** Wraps an object so that each method call is logged under `target`. */
 function recorded<T extends object>(log: CallLog, target: string, object: T): T {
-  return new Proxy(object, {
+  const proxy = new Proxy(object, {
     get(obj, prop, receiver) {
       const value = Reflect.get(obj, prop, receiver);
       if (typeof value !== 'function' || typeof prop !== 'string' || prop === 'constructor') return value;
       return (...args: unknown[]) => {
         log.record(target, prop, args);
-        return value.apply(obj, args);
+        const result = value.apply(obj, args);
+        // A method that returns its own object (chaining) returns the recorded proxy, so that
+        // chained calls are counted like separate ones.
+        return result === obj ? proxy : result;
       };
     },
   });
+  unwrapped.set(proxy, object);
+  return proxy;
+}
+
+/**
+ * Google Sheets' limit on one cell ("Your input contains more than the maximum of 50000 characters
+ * in a single cell"); the whole setValues call fails and writes nothing.
+ */
+export const SHEETS_MAX_CELL_CHARS = 50_000;
+
+/**
+ * What Sheets stores for a value given to setValues, which parses it as if a person typed it
+ * (Sheets API ValueInputOption USER_ENTERED; Apps Script's setValues behaves so, cf.
+ * brucemcpherson/gas-fakes#40). Modelled: in a cell not formatted as plain text ('@'), a string
+ * starting with "=" is a formula, and so is one starting with "+" or "-" that is not a number (the
+ * probe in issue 12 saw such agent text become live formulas); a number-like string becomes a
+ * number; a leading apostrophe is consumed and forces text. In a plain-text cell the string is
+ * stored exactly as given, apostrophe included. Dates typed as text are not modelled.
+ */
+function userEntered(value: unknown, numberFormat: string | undefined): { value: CellValue; formula: boolean } {
+  if (typeof value !== 'string' || numberFormat === '@') return { value: value as CellValue, formula: false };
+  if (value.startsWith("'")) return { value: value.slice(1), formula: false };
+  if (/^[+-]?\d+(\.\d+)?$/.test(value.trim())) return { value: Number(value), formula: false };
+  if (/^[=+-]./.test(value)) return { value, formula: true };
+  return { value, formula: false };
 }
 
 /** Wall-clock (UTC-encoded) ↔ instant in an IANA zone, as Sheets converts date cells. */
@@ -102,6 +141,8 @@ export class FakeSheet
       | 'setFrozenRows'
       | 'getLastRow'
       | 'getLastColumn'
+      | 'getSheetValues'
+      | 'setName'
     >
 {
   /** Stored cells: what a person typed (dates as UTC-encoded wall-clock). */
@@ -113,6 +154,10 @@ export class FakeSheet
   protection: { warningOnly: boolean; description: string } | null = null;
   frozenRows = 0;
   styles = new Map<string, unknown[][]>();
+  /** Number format of each cell (0-based), as set by setNumberFormats/setNumberFormat. */
+  cellFormats: (string | undefined)[][] = [];
+  /** Cells holding a formula (0-based "row,col") → the formula. */
+  formulas = new Map<string, string>();
 
   constructor(
     readonly env: FakeEnvironment,
@@ -131,6 +176,26 @@ export class FakeSheet
   }
   getLastColumn() {
     return Math.max(0, ...this.cells.map((r) => r.length));
+  }
+  /** Sets a tab's name; like Sheets, refuses a name another tab has. */
+  setName(name: string) {
+    if (this.env.spreadsheet.sheets.some((s) => s !== this && s.name === name))
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    this.name = name;
+    return this;
+  }
+  /**
+   * -1 means "up to the last row/column with data". On an empty tab that range has no rows; the
+   * emulator then fails as a 0-row range does (assumed; the add-on falls back to getDataRange).
+   */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number) {
+    const rows = numRows === -1 ? this.getLastRow() - startRow + 1 : numRows;
+    const cols = numColumns === -1 ? this.getLastColumn() - startColumn + 1 : numColumns;
+    return new FakeRange(this.env, this, startRow, startColumn, rows, cols).getValues();
+  }
+  /** Every formula in the tab, by A1-ish "row,col" (0-based). */
+  formulaCells(): string[] {
+    return [...this.formulas.keys()];
   }
   getDataRange() {
     return this.env.range(this, 1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
@@ -206,16 +271,49 @@ class FakeRange {
     }
   }
 
-  setValues(values: unknown[][]) {
-    this.checkShape(values, 'setValues');
+  private writeCells(
+    values: unknown[][],
+    store: (r: number, c: number, v: unknown) => { value: CellValue; formula: boolean },
+  ) {
+    for (const row of values) {
+      for (const v of row) {
+        if (typeof v === 'string' && v.length > SHEETS_MAX_CELL_CHARS)
+          throw new Error(
+            `Your input contains more than the maximum of ${SHEETS_MAX_CELL_CHARS} characters in a single cell.`,
+          );
+      }
+    }
     values.forEach((row, r) => {
-      const target = this.sheet.cells[this.row - 1 + r] ?? [];
+      const rr = this.row - 1 + r;
+      const target = this.sheet.cells[rr] ?? [];
       row.forEach((v, c) => {
-        target[this.col - 1 + c] = v === '' ? null : (v as CellValue);
+        const cc = this.col - 1 + c;
+        const { value, formula } = store(rr, cc, v);
+        target[cc] = value === '' ? null : value;
+        if (formula) this.sheet.formulas.set(`${rr},${cc}`, String(value));
+        else this.sheet.formulas.delete(`${rr},${cc}`);
       });
-      this.sheet.cells[this.row - 1 + r] = target;
+      this.sheet.cells[rr] = target;
     });
     return this;
+  }
+
+  setValues(values: unknown[][]) {
+    this.checkShape(values, 'setValues');
+    return this.writeCells(values, (r, c, v) => userEntered(v, this.sheet.cellFormats[r]?.[c]));
+  }
+
+  /** A formula for each cell; '' empties the cell. */
+  setFormulas(formulas: string[][]) {
+    this.checkShape(formulas, 'setFormulas');
+    return this.writeCells(formulas, (_r, _c, f) => {
+      const text = String(f);
+      return { value: text, formula: text.startsWith('=') };
+    });
+  }
+
+  setTextStyles(styles: GoogleAppsScript.Spreadsheet.TextStyle[][]) {
+    return this.style('textStyles', styles);
   }
 
   private style(name: string, values: unknown[][]) {
@@ -224,7 +322,18 @@ class FakeRange {
     return this;
   }
   setNumberFormats(values: string[][]) {
-    return this.style('numberFormats', values);
+    this.style('numberFormats', values);
+    values.forEach((row, r) => {
+      row.forEach((format, c) => {
+        this.setCellFormat(this.row - 1 + r, this.col - 1 + c, format);
+      });
+    });
+    return this;
+  }
+  private setCellFormat(r: number, c: number, format: string) {
+    const row = this.sheet.cellFormats[r] ?? [];
+    row[c] = format;
+    this.sheet.cellFormats[r] = row;
   }
   setFontWeights(values: unknown[][]) {
     return this.style('fontWeights', values);
@@ -245,6 +354,8 @@ class FakeRange {
   }
   setNumberFormat(format: string) {
     this.sheet.numberFormats.set(`${this.row},${this.col},${this.numRows},${this.numCols}`, format);
+    for (let r = 0; r < this.numRows; r++)
+      for (let c = 0; c < this.numCols; c++) this.setCellFormat(this.row - 1 + r, this.col - 1 + c, format);
     return this;
   }
   setFontWeight(_w: string) {
@@ -299,7 +410,8 @@ export class FakeSpreadsheet
     return this.env.wrapSheet(sheet);
   }
   deleteSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet) {
-    const i = this.sheets.findIndex((s) => s.id === sheet.getSheetId());
+    const id = (unwrap(sheet) as unknown as FakeSheet).id;
+    const i = this.sheets.findIndex((s) => s.id === id);
     if (i >= 0) this.sheets.splice(i, 1);
   }
   getSpreadsheetTimeZone() {
@@ -409,6 +521,26 @@ export class FakeEnvironment {
       getUi: () => {
         if (!env.uiAvailable) throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
         return recorded(env.log, 'Ui', ui);
+      },
+      newTextStyle: () => {
+        const style = { bold: false, color: '#000000', size: 10 };
+        const builder = {
+          setBold: (bold: boolean) => {
+            style.bold = bold;
+            return proxiedStyle;
+          },
+          setForegroundColor: (color: string) => {
+            style.color = color;
+            return proxiedStyle;
+          },
+          setFontSize: (size: number) => {
+            style.size = size;
+            return proxiedStyle;
+          },
+          build: () => ({ ...style }),
+        };
+        const proxiedStyle = recorded(env.log, 'TextStyleBuilder', builder);
+        return proxiedStyle;
       },
       newDataValidation: () => {
         const rule = { values: [] as string[], allowInvalid: true };
