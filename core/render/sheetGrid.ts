@@ -34,12 +34,12 @@ export const NUMBER_FORMATS: Record<CellFormat, string> = {
  * (50,000), and one grid feeds both writers. Longer agent text (e.g. Pemda names joined into a
  * sentence) is cut here, visibly, so that no writer fails on it.
  */
-export const MAX_CELL_CHARS = 32_767;
+export const MAX_GENERATED_CELL_CHARS = 32_767;
 export const TRUNCATION_MARKER = '… (dipotong)';
 
 export function fitCellText(text: string): string {
-  if (text.length <= MAX_CELL_CHARS) return text;
-  let end = MAX_CELL_CHARS - TRUNCATION_MARKER.length;
+  if (text.length <= MAX_GENERATED_CELL_CHARS) return text;
+  let end = MAX_GENERATED_CELL_CHARS - TRUNCATION_MARKER.length;
   const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end--; // never split a surrogate pair
   return `${text.slice(0, end)}${TRUNCATION_MARKER}`;

@@ -8,7 +8,7 @@ import { syntheticTickets } from '../../bench/synthetic';
 import { ReportBuilder } from '../../core/metrics/report';
 import { parseIsoMonth } from '../../core/period/yearMonth';
 import { renderSummarySheets } from '../../core/render/sheetBlocks';
-import { MAX_CELL_CHARS, sheetGrid, TRUNCATION_MARKER } from '../../core/render/sheetGrid';
+import { MAX_GENERATED_CELL_CHARS, sheetGrid, TRUNCATION_MARKER } from '../../core/render/sheetGrid';
 import type { CellValue } from '../../core/workbook/cells';
 import { parseWorkbook, type RawWorkbook } from '../../core/workbook/workbook';
 import { buildAddon } from '../../sheets-addon/build';
@@ -281,9 +281,10 @@ describe('agent text stays text, long cells, all-or-nothing', () => {
     const cut = cells.filter((v): v is string => typeof v === 'string' && v.endsWith(TRUNCATION_MARKER));
     expect(cut.length).toBeGreaterThan(0);
     expect(cut).toHaveLength(1);
-    expect(cut[0]?.length).toBe(MAX_CELL_CHARS);
+    expect(cut[0]?.length).toBe(MAX_GENERATED_CELL_CHARS);
     expect(cut[0]?.startsWith(`Pemda dengan konsultasi terbanyak: ${long[0]}`)).toBe(true);
-    for (const value of cells) if (typeof value === 'string') expect(value.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
+    for (const value of cells)
+      if (typeof value === 'string') expect(value.length).toBeLessThanOrEqual(MAX_GENERATED_CELL_CHARS);
   });
 
   it('a write that fails midway leaves the previous tabs exactly as they were and removes the half-built ones', () => {

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { addSummarySheets } from '../../cli/xlsx/writeSummary';
 import type { SummarySheet } from '../../core/render/sheetBlocks';
-import { fitCellText, MAX_CELL_CHARS, sheetGrid, TRUNCATION_MARKER } from '../../core/render/sheetGrid';
+import { fitCellText, MAX_GENERATED_CELL_CHARS, sheetGrid, TRUNCATION_MARKER } from '../../core/render/sheetGrid';
 
 /** Three 30,000-character Pemda names joined as a sentence would join them: 90,047 characters. */
 const joined = `${['A', 'B', 'C'].map((c) => c.repeat(30_000)).join(', ')}${'.'.repeat(43)}`;
@@ -22,7 +22,7 @@ describe('generated cells are never longer than Excel (32,767) or Sheets (50,000
     const grid = sheetGrid(summary);
     const cut = grid.values[0]?.[0];
     expect(typeof cut).toBe('string');
-    expect(cut).toHaveLength(MAX_CELL_CHARS);
+    expect(cut).toHaveLength(MAX_GENERATED_CELL_CHARS);
     expect(String(cut).endsWith(TRUNCATION_MARKER)).toBe(true);
     expect(String(cut).startsWith('A'.repeat(30_000))).toBe(true);
     expect(grid.values[1]?.[0]).toBe('pendek');
@@ -32,10 +32,10 @@ describe('generated cells are never longer than Excel (32,767) or Sheets (50,000
   it('never splits a character made of two UTF-16 units', () => {
     const emoji = '😀'.repeat(20_000);
     const cut = fitCellText(emoji);
-    expect(cut.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
+    expect(cut.length).toBeLessThanOrEqual(MAX_GENERATED_CELL_CHARS);
     expect(cut.endsWith(TRUNCATION_MARKER)).toBe(true);
     expect(cut.slice(0, -TRUNCATION_MARKER.length)).toBe('😀'.repeat((cut.length - TRUNCATION_MARKER.length) / 2));
-    expect(fitCellText('x'.repeat(MAX_CELL_CHARS))).toBe('x'.repeat(MAX_CELL_CHARS));
+    expect(fitCellText('x'.repeat(MAX_GENERATED_CELL_CHARS))).toBe('x'.repeat(MAX_GENERATED_CELL_CHARS));
   });
 
   it('the .xlsx writer writes the cut text, which Excel can open', async () => {
@@ -45,7 +45,7 @@ describe('generated cells are never longer than Excel (32,767) or Sheets (50,000
     await reread.xlsx.load(await workbook.xlsx.writeBuffer());
     const value = reread.getWorksheet('Laporan 2025-01')?.getCell('A1').value;
     expect(typeof value).toBe('string');
-    expect(String(value)).toHaveLength(MAX_CELL_CHARS);
+    expect(String(value)).toHaveLength(MAX_GENERATED_CELL_CHARS);
     expect(String(value).endsWith(TRUNCATION_MARKER)).toBe(true);
   });
 });
