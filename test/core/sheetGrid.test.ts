@@ -14,6 +14,8 @@ const summary: SummarySheet = {
   charts: [],
   links: [],
   columnWidths: [40],
+  printColumns: 1,
+  orientation: 'portrait',
 };
 
 describe('generated cells are never longer than Excel (32,767) or Sheets (50,000) accept', () => {
