@@ -1,11 +1,16 @@
-import { Answerer } from '../core/ask/answer';
+import { type Answer, Answerer } from '../core/ask/answer';
 import { parseQuestion, type Question } from '../core/ask/parseQuestion';
 import { dateTimeNumeric } from '../core/format/idDate';
 import { ReportBuilder } from '../core/metrics/report';
-import { type MonthIndex, monthOfWallClock, wibWallClock } from '../core/period/yearMonth';
+import { type MonthIndex, monthOfWallClock, toIsoMonth, wibWallClock } from '../core/period/yearMonth';
 import { type AdaptiveCard, answerCard, answerSummary, answerText, askButton } from '../core/render/cards';
 import { parseWorkbook } from '../core/workbook/workbook';
 import type { CachedRead, CachedSource } from './sources/cachedSource';
+
+export interface BrainOptions {
+  /** Signed links to a month's deck, or null when the bot has no public URL for them. */
+  readonly deckLinks?: (month: MonthIndex) => { readonly pptx: string; readonly pdf: string } | null;
+}
 
 export interface Reply {
   readonly card: AdaptiveCard;
@@ -32,7 +37,30 @@ export class Brain {
   constructor(
     private readonly source: CachedSource,
     private readonly now: () => number = Date.now,
+    private readonly options: BrainOptions = {},
   ) {}
+
+  /** "unduh laporan …" and the monthly summary: the deck's links, or how to get the deck without them. */
+  private withDeck(question: Question, answer: Answer, builder: ReportBuilder): Answer {
+    if (question.kind !== 'download' && question.kind !== 'summary') return answer;
+    if (!this.options.deckLinks || !builder.figures.monthsWithData().includes(question.month)) return answer;
+    const links = this.options.deckLinks(question.month);
+    if (!links)
+      return {
+        ...answer,
+        sentences: [
+          ...answer.sentences,
+          `Tautan unduhan deck belum diaktifkan di bot (PUBLIC_BASE_URL dan DECK_LINK_SECRET). Deck PPTX/PDF dapat dibuat dengan menu Generate Report di Google Sheets atau perintah: npm run report -- --month ${toIsoMonth(question.month)} --format pptx,pdf`,
+        ],
+      };
+    return {
+      ...answer,
+      links: [
+        { title: 'Unduh PPTX', url: links.pptx },
+        { title: 'Unduh PDF', url: links.pdf },
+      ],
+    };
+  }
 
   private async answerer(force: boolean): Promise<{ read: CachedRead; answerer: Answerer; builder: ReportBuilder }> {
     const read = await this.source.read(force);
@@ -94,7 +122,8 @@ export class Brain {
         return problemReply(
           `Data tidak dapat dimuat ulang: ${read.staleBecause}. Jawaban tetap memakai data terakhir yang berhasil dibaca ${updated} WIB (${ageMinutes} menit lalu).`,
         );
-      const answer = answerer.answer(questionOf(builder), { sourceReadAt: `${updated} WIB` });
+      const question = questionOf(builder);
+      const answer = this.withDeck(question, answerer.answer(question, { sourceReadAt: `${updated} WIB` }), builder);
       // The footer names the source as people know it (a file name, never a server path) and the data month.
       const name = sourceName(this.source.description);
       const dataMonth = answer.period ? ` · data ${answer.period}` : '';

@@ -6,6 +6,7 @@ import type { RawWorkbook } from '../core/workbook/workbook';
 import { adminCommandOf, runAdminCommand } from './admin';
 import { Brain } from './brain';
 import type { BotConfig } from './config';
+import { DeckLinkService } from './deck/deckLinks';
 import { type ChannelStore, FileChannelStore } from './post/channelStore';
 import { FileLedger, type PostLedger } from './post/ledger';
 import { MonthlyPoster, type PostStep } from './post/monthlyPost';
@@ -51,7 +52,17 @@ export function composeBot(
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => undefined);
   const source = sourceFromConfig(config, { now, log, ...(options.workbook ? { workbook: options.workbook } : {}) });
-  const brain = new Brain(source, now);
+  const deck = new DeckLinkService(
+    {
+      secret: config.DECK_LINK_SECRET,
+      publicBaseUrl: config.PUBLIC_BASE_URL,
+      ttlSeconds: Math.round(config.DECK_LINK_TTL_HOURS * 3600),
+    },
+    source,
+    now,
+    log,
+  );
+  const brain = new Brain(source, now, { deckLinks: (month) => deck.links(month) });
   const blob = config.AZURE_STORAGE_CONNECTION_STRING;
   const blobStores = () => import('./post/blobStores');
   const channels: ChannelStore = blob
@@ -133,6 +144,8 @@ export function composeBot(
   return {
     source,
     brain,
+    /** The signed /laporan/YYYY-MM.pptx|pdf files (mounted by the HTTP server). */
+    deck,
     channels,
     ledger,
     schedule,

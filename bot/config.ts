@@ -73,6 +73,14 @@ export const ConfigSchema = z
       .int()
       .min(1024)
       .default(256 * 1024),
+    /** Signed /laporan links to the month's deck: where Teams users reach the bot, and the HMAC key. */
+    PUBLIC_BASE_URL: z.string().trim().url('URL http(s), mis. https://bot-djpk.example.go.id').optional(),
+    DECK_LINK_SECRET: z.string().min(32, 'minimal 32 karakter acak').optional(),
+    DECK_LINK_TTL_HOURS: z.coerce
+      .number()
+      .min(0.01)
+      .max(24 * 31)
+      .default(72),
   })
   .superRefine((c, ctx) => {
     if (c.GOOGLE_SHEETS_ID && !c.GOOGLE_APPLICATION_CREDENTIALS) {
@@ -109,6 +117,9 @@ export const ConfigSchema = z
         path: ['MONTHLY_POST_SEND_TIMEOUT_SECONDS'],
         message: 'paling lama setengah MONTHLY_POST_LEASE_SECONDS',
       });
+    }
+    if (c.PUBLIC_BASE_URL && !c.DECK_LINK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['DECK_LINK_SECRET'], message: 'wajib diisi bila PUBLIC_BASE_URL diisi' });
     }
     if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'wajib diisi untuk SingleTenant' });

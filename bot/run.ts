@@ -10,7 +10,7 @@ export async function runBot(): Promise<{ bot: ComposedBot; server: BotServer }>
     // JSON logs with ids and timings only: message text and people's data never reach the log.
     const logger = pino({ base: { service: 'djpk-bot' } });
     const bot = composeBot(config, { log: (event) => logger.info(event) });
-    const server = await startServer(config, bot);
+    const server = await startServer(config, bot, { routes: [bot.deck.router] });
     const timer = setInterval(() => {
       bot
         .tick()

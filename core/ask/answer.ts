@@ -31,6 +31,8 @@ export interface Answer {
    * figure; null for help, refusals and months without data.
    */
   readonly answered: { readonly subject: string; readonly value: number | null } | null;
+  /** Links offered as buttons (the bot adds the deck's signed links). */
+  readonly links?: readonly { readonly title: string; readonly url: string }[];
 }
 
 /** What the bot knows about its data source, for "kapan data terakhir diperbarui". */
@@ -231,6 +233,8 @@ export class Answerer {
         };
       case 'freshness':
         return this.freshness(context);
+      case 'download':
+        return this.download(question.month);
       case 'refuse':
         return this.refuse(question.reason, question.suggestions, question.nearMiss ?? null);
       case 'summary':
@@ -254,6 +258,23 @@ export class Answerer {
       case 'total':
         return this.total(question.metric, question.from, question.to, question.label);
     }
+  }
+
+  /** The deck of a month: the bot adds the links (or says how to get the deck). */
+  download(m: MonthIndex): Answer {
+    const title = `Unduh Laporan ${monthLabel(m)}`;
+    if (!this.hasData(m)) return this.noData(m, title, (month) => `unduh laporan ${month}`);
+    return {
+      title,
+      period: monthLabel(m),
+      facts: [],
+      sentences: [`Deck laporan ${monthLabel(m)}: PPTX (dapat diedit) dan PDF, dibuat dari data terkini.`],
+      chart: null,
+      table: null,
+      findings: this.errorsOf(m),
+      suggestions: [`ringkasan ${monthLabel(m).toLowerCase()}`],
+      answered: { subject: 'deck', value: null },
+    };
   }
 
   help(suggestion: string | null): Answer {

@@ -7,6 +7,7 @@ import {
   type AskSection,
   BREAKDOWN_WORDS,
   COMPARE_WORDS,
+  DOWNLOAD_WORDS,
   FRESHNESS_PATTERNS,
   familyWords,
   labelWords,
@@ -49,6 +50,8 @@ export type Question =
       readonly nearMiss?: string;
     }
   | { readonly kind: 'summary'; readonly month: MonthIndex; readonly relative?: boolean }
+  /** The month's deck as PPTX and PDF links. */
+  | { readonly kind: 'download'; readonly month: MonthIndex }
   | {
       readonly kind: 'section';
       readonly section: AskSection;
@@ -390,6 +393,7 @@ function vocabularyOf(metrics: readonly { readonly key: string; readonly label: 
     ...STOP_WORDS,
     ...SOFT_WORDS,
     ...SUMMARY_WORDS,
+    ...DOWNLOAD_WORDS,
     ...TREND_WORDS,
     ...TOTAL_WORDS,
     ...COMPARE_WORDS,
@@ -446,7 +450,7 @@ function classify(rest: string, vocabulary: Vocabulary): Words {
     present.add(word);
     if (STOP_WORDS.has(word)) continue;
     meaningful.push(word);
-    if (SUMMARY_WORDS.has(word) || isModifier(word)) continue;
+    if (SUMMARY_WORDS.has(word) || DOWNLOAD_WORDS.has(word) || isModifier(word)) continue;
     content.push(word);
   }
   return { content, meaningful, unknown, corrected, nearMiss, has: (set) => [...set].some((w) => present.has(w)) };
@@ -538,6 +542,13 @@ export function parseQuestion(text: string, ctx: AskContext): Question {
     return refuse('pertanyaan menyebut lebih dari satu periode', [ask('konsultasi'), `konsultasi ${latestText}`]);
   }
 
+  if (words.has(DOWNLOAD_WORDS) && words.content.every((w) => SOFT_WORDS.has(w))) {
+    if (days)
+      return refuse(`deck laporan hanya tersedia per bulan, bukan untuk ${days.label}`, [
+        `unduh laporan ${latestText}`,
+      ]);
+    return { kind: 'download', month };
+  }
   const summaryAsked = words.has(SUMMARY_WORDS);
   if (summaryAsked && words.content.every((w) => SOFT_WORDS.has(w))) {
     if (days)

@@ -247,6 +247,8 @@ export const FRESHNESS_PATTERNS = [
   /\bdata terakhir\b/,
   /\bterakhir (diperbarui|diupdate|update)\b/,
 ];
+/** "unduh laporan januari 2025": the month's deck (PPTX and PDF) as links. */
+export const DOWNLOAD_WORDS = new Set(['unduh', 'download', 'pptx', 'pdf', 'deck', 'slide', 'powerpoint']);
 export const SUMMARY_WORDS = new Set(['ringkasan', 'laporan', 'summary', 'rekap', 'report', 'resume', 'ikhtisar']);
 export const TREND_WORDS = new Set(['tren', 'trend', 'grafik', 'perkembangan', 'chart']);
 export const TOTAL_WORDS = new Set(['total', 'akumulasi', 'sum', 'kumulatif']);

@@ -166,7 +166,14 @@ export function answerCard(answer: Answer, meta: CardMeta): AdaptiveCard {
     version: '1.5',
     body,
     msteams: { width: 'Full' },
-    ...(buttons.length ? { actions: buttons.slice(0, 6).map(askButton) } : {}),
+    ...(buttons.length || answer.links?.length
+      ? {
+          actions: [
+            ...(answer.links ?? []).map((l) => ({ type: 'Action.OpenUrl', title: l.title, url: l.url })),
+            ...buttons.slice(0, 6).map(askButton),
+          ],
+        }
+      : {}),
   };
   return fitCard(card, utf8Bytes(answerSummary(answer)) + ENVELOPE_BYTES);
 }
@@ -219,6 +226,7 @@ export function answerText(answer: Answer): string {
     }
   }
   if (answer.findings.length) lines.push(`${answer.findings.length} galat data; lihat tab Validasi.`);
+  for (const link of answer.links ?? []) lines.push(`${link.title}: ${link.url}`);
   if (answer.suggestions.length) lines.push(`Coba: ${answer.suggestions.join('; ')}`);
   return lines.join('\n');
 }

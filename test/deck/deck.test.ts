@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseQuestion } from '../../core/ask/parseQuestion';
 import { buildDeck, narasiParagraphs } from '../../core/deck/build';
 import { MAX_TABLE_ROWS, slideBoxes, tableHeight, tableWidthIn } from '../../core/deck/layout';
 import type { Deck, Slide } from '../../core/deck/model';
@@ -234,5 +235,14 @@ describe('long tables of any section', () => {
     expect(parts.every((t) => t.rows.length <= MAX_TABLE_ROWS)).toBe(true);
     expect(parts.slice(1).every((t) => t.title === 'Tabel Panjang (lanjutan)')).toBe(true);
     expect(deck.slides.find((s) => s.sectionId === 'pengguna')?.paragraphs[0]?.text).toBe('Satu kalimat.');
+  });
+});
+
+describe('the bot question for the deck', () => {
+  it('"unduh laporan januari 2025" asks for the January 2025 deck, not its summary', () => {
+    const ctx = { currentMonth: monthIndex(2025, 2), monthsWithData: [monthIndex(2025, 1)] };
+    expect(parseQuestion('unduh laporan januari 2025', ctx)).toEqual({ kind: 'download', month: monthIndex(2025, 1) });
+    expect(parseQuestion('download pdf bulan lalu', ctx)).toEqual({ kind: 'download', month: monthIndex(2025, 1) });
+    expect(parseQuestion('laporan januari 2025', ctx)).toEqual({ kind: 'summary', month: monthIndex(2025, 1) });
   });
 });
