@@ -555,7 +555,9 @@ export function kanalSection(ctx: SectionContext): Section {
         ? [
             `Pada bulan ${ctx.label}, ${first.c.label} menjadi media konsultasi yang paling banyak digunakan, yaitu ${formatNumber(first.v)} tiket atau ${shareText(first.v, total, ctx.pct)} dari total konsultasi.`,
           ]
-        : [],
+        : first
+          ? []
+          : [`Data tiket per kanal bulan ${ctx.label} belum tersedia.`],
     tables: [
       {
         title: 'Ringkasan per Kanal',
