@@ -4,8 +4,10 @@
  * where there is no data.
  */
 import { describe, expect, it } from 'vitest';
+import { findUnusual, isNotable, pickContributions, unusualSentence } from '../../core/metrics/drivers';
 import type { Report } from '../../core/metrics/model';
 import { ReportBuilder } from '../../core/metrics/report';
+import { topPemda } from '../../core/metrics/sections/tickets';
 import { monthIndex } from '../../core/period/yearMonth';
 import type { CellValue } from '../../core/workbook/cells';
 import { parseWorkbook, type RawWorkbook } from '../../core/workbook/workbook';
@@ -103,11 +105,13 @@ describe('no 0 where there is no data', () => {
   });
 
   it('a zero that is true is said as the seeds say it', () => {
-    const raw = partlyCoveredWorkbook();
-    raw.Pengaduan = [
-      ['Tanggal', 'Jenis', 'Uraian', 'Daerah'],
-      [at(2025, 3, 4), 'Pengaduan', 'Surat palsu', 'Kab. Bogor'],
-    ];
+    const raw: RawWorkbook = {
+      ...partlyCoveredWorkbook(),
+      Pengaduan: [
+        ['Tanggal', 'Jenis', 'Uraian', 'Daerah'],
+        [at(2025, 3, 4), 'Pengaduan', 'Surat palsu', 'Kab. Bogor'],
+      ],
+    };
     const report = new ReportBuilder(parseWorkbook(raw, { now: TEST_NOW })).build(monthIndex(2025, 3));
     expect(section(report, 'pengaduan').sentences).toContain(
       'Seluruhnya berupa pengaduan; tidak terdapat keluhan pada bulan Maret 2025.',
@@ -309,3 +313,66 @@ const MAY_2025_NONE: Record<string, readonly string[]> = {
   kepuasan: ['Data survei kepuasan bulan Mei 2025 belum tersedia.'],
   layer2: ['Data eskalasi tiket ke Layer 2 bulan Mei 2025 belum tersedia.'],
 };
+
+describe('what moved, top Pemda', () => {
+  it('"tertinggi sejak": against consecutive months with data only; a gap ends the comparison', () => {
+    const m = monthIndex(2025, 1);
+    const series = new Map<number, number>([
+      [m - 9, 120],
+      [m - 8, 90],
+      [m - 7, 80],
+      [m - 6, 85],
+      [m - 5, 70],
+      [m - 4, 95],
+      [m - 3, 60],
+      [m - 2, 75],
+      [m - 1, 99],
+      [m, 110],
+    ]);
+    const values = (k: number) => series.get(k) ?? null;
+    const u = findUnusual(values, m);
+    expect(u && unusualSentence(u)).toBe('Jumlah ini tertinggi sejak April 2024.');
+    series.set(m, 50);
+    expect(findUnusual(values, m)).toMatchObject({ kind: 'terendah', sinceData: true });
+    series.delete(m - 3);
+    // Only two months with data right before M: nothing is claimed.
+    expect(findUnusual(values, m)).toBeNull();
+  });
+
+  it('the largest part alone exceeding the change is offset, so the named parts add up', () => {
+    const parts = [
+      { key: 'a', name: 'WhatsApp', delta: -333 },
+      { key: 'b', name: 'Email', delta: 38 },
+      { key: 'c', name: 'Help Desk', delta: 22 },
+      { key: 'd', name: 'Live Chat', delta: -18 },
+      { key: 'e', name: 'Telepon', delta: -3 },
+    ];
+    const pick = pickContributions(-294, parts);
+    expect(pick?.named.map((p) => p.name)).toEqual(['WhatsApp']);
+    expect(pick?.offsets.map((p) => p.name)).toEqual(['Email', 'Help Desk']);
+    expect(isNotable(1010, 1112)).toBe(false); // −9%: not notable
+    expect(isNotable(1010, 1304)).toBe(true);
+    expect(isNotable(25, 10)).toBe(false); // +150% but 15 tickets
+  });
+
+  it('top N Pemda: whole tie groups while they fit, the rest said in words', () => {
+    const pemda = [15, 12, 8, 8, 8, 8, 2].map((count, i) => ({ name: `Kab. ${i}`, count, topics: [] }));
+    const top = topPemda(pemda, 3);
+    expect(top.named.map((r) => [r.rank, r.item.count])).toEqual([
+      [1, 15],
+      [2, 12],
+    ]);
+    expect(top.rest).toEqual({ count: 8, size: 4 });
+    const raw = {
+      ...partlyCoveredWorkbook(),
+      Pengaturan: [
+        ['Kunci', 'Nilai'],
+        ['Jumlah Pemda Teratas', '1'],
+      ],
+    };
+    const report = new ReportBuilder(parseWorkbook(raw, { now: TEST_NOW })).build(monthIndex(2025, 2));
+    expect(section(report, 'pengguna').sentences).toContain(
+      'Pemda pengguna layanan terbanyak pada bulan Februari 2025 adalah Kab. Bogor (30 tiket).',
+    );
+  });
+});
