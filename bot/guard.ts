@@ -15,8 +15,14 @@ export const tenantAllowed = (activity: InboundActivity, allowed: readonly strin
 };
 
 /** A sliding one-minute window per conversation. */
+/** What a person over the rate limit is told, once. */
+export const RATE_LIMIT_MESSAGE =
+  'Terlalu banyak pertanyaan dalam satu menit. Mohon tunggu sebentar, lalu tanyakan lagi.';
+
 export class ConversationRateLimit {
   private readonly hits = new Map<string, number[]>();
+  /** Conversations already told to wait in their current over-limit stretch. */
+  private readonly told = new Set<string>();
 
   constructor(
     private readonly perMinute: number,
@@ -24,15 +30,26 @@ export class ConversationRateLimit {
   ) {}
 
   allow(conversationId: string): boolean {
+    return this.check(conversationId) === 'allow';
+  }
+
+  /** 'allow'; or, over the limit, 'tell' the first time (the person is told to wait, once), then 'drop'. */
+  check(conversationId: string): 'allow' | 'tell' | 'drop' {
     const now = this.now();
     const recent = (this.hits.get(conversationId) ?? []).filter((t) => now - t < 60_000);
     if (recent.length >= this.perMinute) {
       this.hits.set(conversationId, recent);
-      return false;
+      if (this.told.has(conversationId)) return 'drop';
+      this.told.add(conversationId);
+      return 'tell';
     }
     recent.push(now);
     this.hits.set(conversationId, recent);
-    if (this.hits.size > 10_000) this.hits.clear();
-    return true;
+    this.told.delete(conversationId);
+    if (this.hits.size > 10_000) {
+      this.hits.clear();
+      this.told.clear();
+    }
+    return 'allow';
   }
 }

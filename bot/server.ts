@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { ComposedBot } from './compose';
 import type { BotConfig } from './config';
-import { ConversationRateLimit, type InboundActivity, tenantAllowed } from './guard';
+import { ConversationRateLimit, type InboundActivity, RATE_LIMIT_MESSAGE, tenantAllowed } from './guard';
 
 export interface BotServer {
   readonly server: Server;
@@ -136,8 +136,11 @@ export function createHttpApp(config: BotConfig, bot: ComposedBot, options: Http
             outcome = 'tenantRefused';
             return;
           }
-          if (context.activity.type === 'message' && !rateLimit.allow(context.activity.conversation?.id ?? '')) {
+          const verdict =
+            context.activity.type === 'message' ? rateLimit.check(context.activity.conversation?.id ?? '') : 'allow';
+          if (verdict !== 'allow') {
             outcome = 'rateLimited';
+            if (verdict === 'tell') await context.sendActivity(RATE_LIMIT_MESSAGE);
             return;
           }
           await bot.app.run(context);

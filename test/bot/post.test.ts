@@ -235,12 +235,14 @@ describe('locked down', () => {
     await connector.waitFor(before + 1);
   });
 
-  it('a conversation over its rate limit gets no more answers that minute', async () => {
+  it('a conversation over its rate limit gets no more answers that minute, and is told to wait once', async () => {
     const { server } = await setUp({ RATE_LIMIT_PER_MINUTE: '2' });
     const before = connector.received.length;
     const conversation = { id: 'conv-rate', conversationType: 'personal', tenantId: 'tenant-1' };
-    for (let i = 0; i < 4; i++) await post(server, activity(connector.url, { text: 'bantuan', conversation }));
+    for (let i = 0; i < 5; i++) await post(server, activity(connector.url, { text: 'bantuan', conversation }));
     await settle();
-    expect(connector.received.length - before).toBe(2);
+    const replies = connector.received.slice(before).filter((r) => r.body.type !== 'typing');
+    expect(replies.length).toBe(3);
+    expect(replies.filter((r) => String(r.body.text ?? '').startsWith('Terlalu banyak pertanyaan')).length).toBe(1);
   });
 });
