@@ -70,6 +70,7 @@ const valueText = (def: MetricDef | undefined, value: number | null) =>
       : formatNumber(value, def ? decimalsOf(def) : 0);
 
 function subjectOf(def: MetricDef): string {
+  if (/^konsultasi\.kanal\.[a-z]+$/.test(def.key)) return `Jumlah konsultasi melalui ${def.label}`;
   if (def.unit === 'score' || def.unit === 'average' || def.unit === 'followers' || def.unit === 'percent')
     return def.label;
   // "Tiket Konsultasi" → "tiket konsultasi"; names such as WhatsApp or PPID keep their case.
@@ -398,9 +399,12 @@ export class Answerer {
           lastYear: f.sameMonthLastYear,
           lastYearMonth: monthLabel(m - 12),
           percentDecimals: this.report(m).percentDecimals,
-          valueDecimals: decimals,
+          valueDecimals: def.unit === 'percent' ? 1 : decimals,
+          // A score, an average or a percentage "is" a value; counts come "sebanyak".
+          ...(def.unit === 'count' || def.unit === 'followers' ? {} : { copula: 'adalah' }),
+          ...(def.unit === 'percent' ? { unitWord: 'persen' } : {}),
+          ...(share ? { afterValue: ` (${share})` } : {}),
         }),
-        ...(share ? [share] : []),
       ],
       chart: {
         kind: 'bar',
@@ -433,7 +437,7 @@ export class Answerer {
     return null;
   }
 
-  /** "(69% dari Tiket Konsultasi)" for parts of a whole. */
+  /** "69% dari tiket konsultasi 1.010", said after the figure, for parts of a whole. */
   private shareSentence(key: string, m: MonthIndex): string | null {
     const baseKey = shareBaseOfKey(key);
     if (!baseKey) return null;
@@ -441,7 +445,7 @@ export class Answerer {
     const base = this.builder.figures.value(baseKey, m);
     const baseDef = this.builder.figures.def(baseKey);
     if (value === null || base === null || base === 0 || !baseDef) return null;
-    return `Porsinya ${shareText(value, base, this.report(m).percentDecimals)} dari ${baseDef.label} (${valueText(baseDef, base)}).`;
+    return `${shareText(value, base, this.report(m).percentDecimals)} dari ${baseDef.label.toLowerCase()} ${valueText(baseDef, base)}`;
   }
 
   share(key: string, baseKey: string, m: MonthIndex): Answer {

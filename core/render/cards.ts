@@ -180,7 +180,8 @@ export function answerCard(answer: Answer, meta: CardMeta): AdaptiveCard {
 
 /** One line for notifications and the activity's `summary`: the title and the first sentence. */
 export function answerSummary(answer: Answer): string {
-  return truncateText([answer.title, answer.sentences[0]].filter(Boolean).join(': '), 250);
+  const first = answer.sentences[0] ?? '';
+  return truncateText(first.startsWith(answer.title) ? first : [answer.title, first].filter(Boolean).join(': '), 250);
 }
 
 /** UTF-8 size of a text (core has no TextEncoder: it also runs in Apps Script). */
