@@ -137,7 +137,9 @@ describe('questions answered with cards', () => {
       },
     });
     // A typo of the catalog's label "Pengaduan" (the kind; its sum with keluhan is "pengaduan dan keluhan").
-    expect(cardText((await ask('pengadun januari 2025')).card)).toContain('jumlah pengaduan sebanyak 4, turun 33%');
+    expect(cardText((await ask('pengadun januari 2025')).card)).toContain(
+      'jumlah pengaduan sebanyak 4 (100% dari pengaduan dan keluhan 4), turun 33%',
+    );
     expect(cardText((await ask('whatsp apa ya')).card)).toContain("Maksud Anda 'whatsapp'?");
   });
 
