@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_MONTHLY_CRON, MonthlySchedule } from './post/schedule';
@@ -8,7 +10,14 @@ const list = (text: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-const SAMPLE = fileURLToPath(new URL('../sample/djpk-sample.xlsx', import.meta.url));
+/** The project folder: the nearest parent with package.json (bot/ under tsx, dist/bot/ when built). */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+const SAMPLE = join(projectRoot(), 'sample', 'djpk-sample.xlsx');
 
 /** The bot's environment, validated at start-up (botbuilder's own names for the Azure settings). */
 export const ConfigSchema = z

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { type ComposedBot, composeBot } from './compose';
+import type { ComposedBot } from './compose';
 import { ConfigError, loadConfig } from './config';
 import { type BotServer, startServer } from './server';
 
@@ -9,8 +9,16 @@ export async function runBot(): Promise<{ bot: ComposedBot; server: BotServer }>
     const config = loadConfig(process.env);
     // JSON logs with ids and timings only: message text and people's data never reach the log.
     const logger = pino({ base: { service: 'djpk-bot' } });
-    const bot = composeBot(config, { log: (event) => logger.info(event) });
-    const server = await startServer(config, bot, { routes: [bot.deck.router] });
+    // Listening first (express only): the Teams SDK and the workbook reader load behind it.
+    const composing = import('./compose').then(({ composeBot }) =>
+      composeBot(config, { log: (event) => logger.info(event) }),
+    );
+    const server = await startServer(config, composing, { routes: (bot) => [bot.deck.router] });
+    const data = config.GOOGLE_SHEETS_ID ? `Google Sheets ${config.GOOGLE_SHEETS_ID}` : config.dataFile;
+    process.stderr.write(
+      `Bot DJPK mendengarkan di http://${server.bound}/api/messages (${config.localMode ? 'mode lokal tanpa autentikasi, hanya loopback' : 'autentikasi Bot Framework aktif'}); data: ${data}; ringkasan bulanan: "${config.MONTHLY_POST_CRON}" WIB\n`,
+    );
+    const bot = await composing;
     const timer = setInterval(() => {
       bot
         .tick()
@@ -19,9 +27,6 @@ export async function runBot(): Promise<{ bot: ComposedBot; server: BotServer }>
         );
     }, 60_000);
     timer.unref();
-    process.stderr.write(
-      `Bot DJPK mendengarkan di http://${server.bound}/api/messages (${config.localMode ? 'mode lokal tanpa autentikasi, hanya 127.0.0.1' : 'autentikasi Bot Framework aktif, semua antarmuka'}); data: ${bot.source.description}; ringkasan bulanan: "${config.MONTHLY_POST_CRON}" WIB\n`,
-    );
     void server.ready.then((ready) => {
       if (ready) process.stderr.write(`Bot DJPK siap: data terbaca, laporan bulan terakhir dibuat (/healthz 200)\n`);
     });

@@ -17,8 +17,11 @@ export interface BotServer {
 }
 
 export interface HttpOptions {
-  /** Extra routers (e.g. the signed /laporan links), mounted after the bot's own routes. */
-  readonly routes?: readonly Router[];
+  /**
+   * Extra routers (e.g. the signed /laporan links), mounted after the bot's own routes; as a
+   * function of the composed bot, mounted once it is composed (the server listens before).
+   */
+  readonly routes?: readonly Router[] | ((bot: ComposedBot) => readonly Router[]);
 }
 
 const problem = (res: Response, status: number, message: string) => res.status(status).json({ error: message });
@@ -68,13 +71,34 @@ class HeldResponse {
  * is configured), GET /healthz, then `options.routes`. Bad requests get 4xx, never a crash. Logs
  * carry ids and timings, never message text.
  */
-export function createHttpApp(config: BotConfig, bot: ComposedBot, options: HttpOptions = {}) {
+export function createHttpApp(
+  config: BotConfig,
+  pending: ComposedBot | Promise<ComposedBot>,
+  options: HttpOptions = {},
+) {
   const app = express();
   app.disable('x-powered-by');
   const rateLimit = new ConversationRateLimit(config.RATE_LIMIT_PER_MINUTE);
+  // The server listens while the Teams SDK and the data still load: until then "starting".
+  let bot: ComposedBot | null = null;
+  const extraRoutes = express.Router();
+  const routesOf = options.routes;
+  if (routesOf && typeof routesOf !== 'function') for (const router of routesOf) extraRoutes.use(router);
+  void Promise.resolve(pending).then(
+    (composed) => {
+      if (typeof routesOf === 'function') for (const router of routesOf(composed)) extraRoutes.use(router);
+      bot = composed;
+    },
+    () => undefined,
+  );
+  const log = (event: Record<string, unknown>) => bot?.log(event);
 
   // Unauthenticated: status and the data's age only. Never waits for a read.
   app.get('/healthz', (_req, res) => {
+    if (!bot) {
+      res.status(503).set('cache-control', 'no-store').json({ status: 'starting', dataAgeSeconds: null, stale: false });
+      return;
+    }
     const health = bot.source.health();
     const status = bot.ready ? 'ok' : health.status === 'unavailable' ? 'unavailable' : 'starting';
     res
@@ -124,12 +148,18 @@ export function createHttpApp(config: BotConfig, bot: ComposedBot, options: Http
         problem(res, 403, 'Mode lokal hanya membalas ke "serviceUrl" di mesin ini (localhost/127.0.0.1)');
         return;
       }
+      const composed = bot;
+      if (!composed) {
+        res.set('retry-after', '5');
+        problem(res, 503, 'Bot sedang dimulai; coba lagi sebentar lagi');
+        return;
+      }
       let outcome = 'answered';
       let authenticated = false;
       const held = new HeldResponse();
       let failure: unknown = null;
       try {
-        await bot.adapter.process(req, held as unknown as Response, async (context) => {
+        await composed.adapter.process(req, held as unknown as Response, async (context) => {
           authenticated = true;
           // Authentication has passed here; tenant and rate checks come before any answer.
           if (!tenantAllowed(context.activity, config.ALLOWED_TENANT_IDS)) {
@@ -143,7 +173,7 @@ export function createHttpApp(config: BotConfig, bot: ComposedBot, options: Http
             if (verdict === 'tell') await context.sendActivity(RATE_LIMIT_MESSAGE);
             return;
           }
-          await bot.app.run(context);
+          await composed.app.run(context);
         });
       } catch (error) {
         failure = error;
@@ -161,7 +191,7 @@ export function createHttpApp(config: BotConfig, bot: ComposedBot, options: Http
         res.status(held.statusCode).end();
       }
       const reason = failure ?? (held.statusCode >= 400 ? held.body : null);
-      bot.log({
+      log({
         event: 'activity',
         type: activity.type,
         id: String(activity.id ?? ''),
@@ -174,7 +204,7 @@ export function createHttpApp(config: BotConfig, bot: ComposedBot, options: Http
     },
   );
 
-  for (const router of options.routes ?? []) app.use(router);
+  app.use(extraRoutes);
 
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const e = error as { type?: string };
@@ -182,7 +212,7 @@ export function createHttpApp(config: BotConfig, bot: ComposedBot, options: Http
     if (e?.type === 'entity.parse.failed') return problem(res, 400, 'Permintaan tidak valid: JSON rusak');
     if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported')
       return problem(res, 415, 'Permintaan harus berjenis application/json (UTF-8)');
-    bot.log({ event: 'httpError', error: reasonOf(error) });
+    log({ event: 'httpError', error: reasonOf(error) });
     if (!res.headersSent) problem(res, 500, 'Kesalahan server');
   });
   return app;
@@ -193,8 +223,12 @@ function reasonOf(error: unknown): string {
   return (text.split('\n')[0] ?? '').replace(/-----BEGIN[\s\S]*/, '').slice(0, 160);
 }
 
-export async function startServer(config: BotConfig, bot: ComposedBot, options: HttpOptions = {}): Promise<BotServer> {
-  const app = createHttpApp(config, bot, options);
+export async function startServer(
+  config: BotConfig,
+  pending: ComposedBot | Promise<ComposedBot>,
+  options: HttpOptions = {},
+): Promise<BotServer> {
+  const app = createHttpApp(config, pending, options);
   // Unauthenticated local mode must not be reachable from the network (config refuses other hosts).
   const host = config.host;
   const server = await new Promise<Server>((resolve, reject) => {
@@ -205,6 +239,7 @@ export async function startServer(config: BotConfig, bot: ComposedBot, options: 
   let closed = false;
   // Listening first, then the data: /healthz answers "starting" meanwhile; a failed first read is retried.
   const ready = (async () => {
+    const bot = await pending;
     for (let attempt = 0; !closed; attempt++) {
       if (await bot.start()) return true;
       await new Promise((r) => setTimeout(r, Math.min(30_000, 1000 * 2 ** attempt)).unref());

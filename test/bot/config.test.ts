@@ -35,9 +35,9 @@ describe('bot configuration', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
-  it('npm run bot with a bad value stops with one line and a non-zero exit', async () => {
-    const main = fileURLToPath(new URL('../../bot/main.ts', import.meta.url));
-    const error = await promisify(execFile)(process.execPath, ['--import', 'tsx', main], {
+  it('npm run bot (built JavaScript, built first when missing or stale) with a bad value stops with one line and a non-zero exit', async () => {
+    const launcher = fileURLToPath(new URL('../../scripts/bot.mjs', import.meta.url));
+    const error = await promisify(execFile)(process.execPath, [launcher], {
       env: { ...process.env, PORT: 'x', DJPK_DATA_FILE: '' },
     }).catch((e: { code: number; stderr: string }) => e);
     expect((error as { code: number }).code).toBe(1);

@@ -179,6 +179,12 @@ async function spawnBot(env: Record<string, string>) {
     });
     child.once('exit', (code) => reject(new Error(`bot exited ${code}: ${stderr}`)));
   });
+  // Listening comes first; questions are taken once /healthz says ready.
+  const status = () =>
+    fetch(`${url}/healthz`)
+      .then((r) => r.status)
+      .catch(() => 0);
+  while ((await status()) !== 200) await new Promise((r) => setTimeout(r, 50));
   return {
     url,
     stderr: () => stderr,

@@ -1,0 +1,43 @@
+// npm run bot:build → dist/bot/{main,start}.js: one esbuild bundle of the bot (core, cli readers,
+// SDKs) so that production starts from plain JavaScript, not through tsx. The SDKs of optional
+// features (Google Sheets, Azure Blob Storage) stay outside: they are imported only when configured.
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const outDir = `${root}dist/bot`;
+/** What the bundle is made of: a change under these makes it stale (scripts/bot.mjs). */
+export const SOURCES = ['bot', 'core', 'cli', 'package-lock.json', 'scripts/build-bot.mjs'];
+export const OPTIONAL_SDKS = ['googleapis', '@azure/storage-blob', 'botbuilder-azure-blobs'];
+
+export async function buildBot() {
+  const { build } = await import('esbuild');
+  await rm(outDir, { recursive: true, force: true });
+  await build({
+    absWorkingDir: root,
+    entryPoints: { main: 'bot/main.ts', start: 'bot/start.ts' },
+    outdir: outDir,
+    bundle: true,
+    // Chunks: what `import()` loads (the Teams SDK after the server listens) is its own file.
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: OPTIONAL_SDKS,
+    minify: true,
+    keepNames: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    // Bundled CommonJS packages call require() for Node built-ins.
+    banner: {
+      js: "import { createRequire as __djpkRequire } from 'node:module'; const require = __djpkRequire(import.meta.url);",
+    },
+  });
+  return `${outDir}/main.js`;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const started = performance.now();
+  const path = await buildBot();
+  process.stderr.write(`Bot dibangun: ${path} (${Math.round(performance.now() - started)} ms)\n`);
+}
