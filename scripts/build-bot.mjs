@@ -9,6 +9,8 @@ export const outDir = `${root}dist/bot`;
 /** What the bundle is made of: a change under these makes it stale (scripts/bot.mjs). */
 export const SOURCES = ['bot', 'core', 'cli', 'package-lock.json', 'scripts/build-bot.mjs'];
 export const OPTIONAL_SDKS = ['googleapis', '@azure/storage-blob', 'botbuilder-azure-blobs'];
+/** Packages that read their own data files (pdfkit's font metrics) at run time: loaded from node_modules. */
+const READS_OWN_FILES = ['pdfkit', 'pptxgenjs'];
 
 export async function buildBot() {
   const { build } = await import('esbuild');
@@ -23,7 +25,7 @@ export async function buildBot() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    external: OPTIONAL_SDKS,
+    external: [...OPTIONAL_SDKS, ...READS_OWN_FILES],
     minify: true,
     keepNames: true,
     legalComments: 'none',
