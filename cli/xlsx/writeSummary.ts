@@ -97,7 +97,8 @@ const POINTS_PER_UNIT = 6.7;
 function keepChartsWhole(sheet: ExcelJS.Worksheet, summary: SummarySheet): void {
   const page = PRINTABLE[summary.orientation];
   const width = summary.columnWidths.slice(0, summary.printColumns).reduce((a, b) => a + b, 0) * POINTS_PER_UNIT;
-  const pageHeight = page.height / Math.min(1, page.width / width);
+  // The scale is an estimate (fonts differ between Excel and LibreOffice): keep 12% in hand.
+  const pageHeight = (0.88 * page.height) / Math.min(1, page.width / width);
   const anchors = new Set(summary.charts.map((c) => c.anchor.row));
   const chartHeight = CHART_ROWS * 15;
   let used = 0;

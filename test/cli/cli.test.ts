@@ -129,6 +129,8 @@ describe('report', () => {
     expect(selected).toHaveLength(1);
     expect(selected[0]).toContain('<drawing ');
     expect(selected[0]).toContain('<mergeCell ');
+    // Page breaks put before charts that would cross a printed page's end.
+    expect(selected[0]).toMatch(/<rowBreaks count="[1-9]/);
     expect(report?.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(report?.headerFooter.oddFooter).toContain('Halaman &P dari &N');
     // Sentences span the printed columns and wrap, so no chart data beside them cuts them off.
