@@ -1,0 +1,93 @@
+/**
+ * Part of `npm run bench`: time and memory to build the month's deck (PPTX + PDF) for the sample
+ * and for two years of synthetic logs (~1.000 tickets a month). Each case runs in a fresh process
+ * so that its peak RSS is its own; three runs each, min/median/max. Prints numbers; asserts nothing.
+ * Targets (issue 9): PPTX + PDF of one month ≤ 2 s, ≤ 300 MiB. Each run is a cold process (first
+ * use of pptxgenjs, pdfkit and the font): the worst case of the CLI.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { renderPdf } from '../cli/deck/pdf';
+import { renderPptx } from '../cli/deck/pptx';
+import { deckFonts } from '../cli/deck/writeDeck';
+import { buildDeck } from '../core/deck/build';
+import { ReportBuilder } from '../core/metrics/report';
+import type { CellValue } from '../core/workbook/cells';
+import { parseWorkbook } from '../core/workbook/workbook';
+import { sampleWorkbook } from '../sample/sampleData';
+import { syntheticTickets } from './synthetic';
+
+const SELF = fileURLToPath(import.meta.url);
+const RUNS = 3;
+const CASES = {
+  sample: 'sample (Januari 2025)',
+  logs: 'sampel + 24.000 tiket sintetis (2 tahun log), bulan terakhir',
+} as const;
+type Case = keyof typeof CASES;
+
+/** One case in this process: the report is built first (not timed), then the deck and both files. */
+async function measure(name: Case): Promise<void> {
+  const raw = sampleWorkbook() as Record<string, CellValue[][]>;
+  if (name === 'logs') raw.Tiket = syntheticTickets(24_000);
+  const wb = parseWorkbook(raw, { now: null });
+  const builder = new ReportBuilder(wb);
+  const month = name === 'sample' ? 2025 * 12 : (builder.latestMonth() ?? 0);
+  const report = builder.build(month);
+  const fonts = await deckFonts();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const deck = buildDeck(report, { narasi: wb.narasi, profile: wb.profile });
+  const t1 = performance.now();
+  const [pptx, pdf] = await Promise.all([renderPptx(deck), renderPdf(deck, { fonts })]);
+  const t2 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
+  process.stdout.write(
+    `${JSON.stringify({
+      slides: deck.slides.length,
+      deckMs: t1 - t0,
+      filesMs: t2 - t0,
+      // CPU time as well: on a shared machine the wall clock also counts other people's work.
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      pptxBytes: pptx.length,
+      pdfBytes: pdf.length,
+      peakRss: process.resourceUsage().maxRSS * 1024,
+    })}\n`,
+  );
+}
+
+const stats = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { min: sorted[0] ?? 0, median: sorted[Math.floor(sorted.length / 2)] ?? 0, max: sorted.at(-1) ?? 0 };
+};
+const ms = (v: number) => `${v.toFixed(0)} ms`;
+const mib = (v: number) => `${(v / 1024 / 1024).toFixed(0)} MiB`;
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  if (only === 'sample' || only === 'logs') return measure(only);
+  console.log(`Deck (PPTX + PDF), ${RUNS} proses per kasus: min / median / maks`);
+  for (const name of Object.keys(CASES) as Case[]) {
+    const runs = Array.from({ length: RUNS }, () => {
+      const child = spawnSync(process.execPath, [...process.execArgv, SELF, name], { encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(child.stderr);
+      return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as {
+        slides: number;
+        deckMs: number;
+        filesMs: number;
+        cpuMs: number;
+        pptxBytes: number;
+        pdfBytes: number;
+        peakRss: number;
+      };
+    });
+    const time = stats(runs.map((r) => r.filesMs));
+    const rss = stats(runs.map((r) => r.peakRss));
+    const cpu = stats(runs.map((r) => r.cpuMs));
+    const first = runs[0];
+    console.log(
+      `  ${CASES[name]}: ${first?.slides} slide; deck+PPTX+PDF ${ms(time.min)} / ${ms(time.median)} / ${ms(time.max)} (target ≤ 2000 ms), CPU ${ms(cpu.min)} / ${ms(cpu.median)} / ${ms(cpu.max)}; peak RSS ${mib(rss.min)} / ${mib(rss.median)} / ${mib(rss.max)} (target ≤ 300 MiB); PPTX ${((first?.pptxBytes ?? 0) / 1024).toFixed(0)} KiB, PDF ${((first?.pdfBytes ?? 0) / 1024).toFixed(0)} KiB`,
+    );
+  }
+}
+
+await main();
