@@ -1,10 +1,11 @@
 import { changePct, displayDecimals } from '../format/change';
+import { formatCell } from '../format/figure';
 import { dateLabel, monthLabel, monthShortLabel } from '../format/idDate';
 import { formatNumber, formatPercent } from '../format/idNumber';
 import { changePhrase, comparisonSentences, joinIndonesian, shareText } from '../format/sentences';
 import type { CoverageKey, FactReader, MetricDef } from '../metrics/catalog';
 import { aggregate } from '../metrics/facts';
-import type { Chart, Report, Section, Table } from '../metrics/model';
+import type { Chart, Report, Section, Table, TableCell } from '../metrics/model';
 import type { ReportBuilder } from '../metrics/report';
 import { type MonthIndex, monthOfWallClock } from '../period/yearMonth';
 import { findingsForMonth } from '../render/json';
@@ -933,13 +934,23 @@ export class Answerer {
     const report = this.report(m);
     const ringkasan = report.sections.find((s) => s.id === 'ringkasan');
     const konsultasi = report.sections.find((s) => s.id === 'konsultasi');
+    // The figures as the report's Ringkasan table prints them (shown values, changes from them).
+    const table = ringkasan?.tables.find((t) => t.title === 'Ringkasan');
+    const printed = (row: readonly TableCell[] | undefined, i: number) => {
+      const column = table?.columns[i];
+      return row && column && row[i] !== null ? formatCell(row[i] ?? null, column.format, column.decimals) : null;
+    };
     const facts = (ringkasan?.metrics ?? []).map((key) => {
       const f = report.metrics[key];
       const def = this.builder.figures.def(key);
-      const change = f?.momPct ?? null;
+      const row = table?.rows.find((r) => r[0] === def?.label);
+      const change = printed(row, 4);
+      const against = monthShortLabel(m - 1);
       return {
         label: def?.label ?? key,
-        value: `${valueText(def, f?.value ?? null)}${change === null ? '' : ` (${change > 0 ? '+' : ''}${formatPercent(change, 0)} thd ${monthShortLabel(m - 1)})`}`,
+        value: `${printed(row, 2) ?? valueText(def, f?.value ?? null)}${
+          change === null ? '' : change === 'sama' ? ` (sama dengan ${against})` : ` (${change} dari ${against})`
+        }`,
       };
     });
     const errors = this.errorsOf(m);

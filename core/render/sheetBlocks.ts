@@ -1,3 +1,4 @@
+import { NO_DATA } from '../format/figure';
 import type { SectionId } from '../metrics/catalog';
 import type { CellFormat, Chart, Report, TableCell } from '../metrics/model';
 import { findingEffect, SEVERITY_LABELS } from '../workbook/findings';
@@ -198,7 +199,8 @@ function reportSheet(report: Report): SummarySheet {
         col: 0,
         style: 'table',
         header: table.columns.map((c) => c.header),
-        rows: table.rows.length ? table.rows : [['Tidak ada data']],
+        // A figure without data reads "belum tersedia" in the sheet too (chart data keeps null: a gap).
+        rows: table.rows.length ? table.rows.map((r) => r.map((c) => c ?? NO_DATA)) : [['Tidak ada data']],
         formats: table.columns.map((c) => c.format),
       });
       row += Math.max(1, table.rows.length) + 3;

@@ -115,7 +115,7 @@ function resolveTabs(raw: RawWorkbook, findings: Finding[]): Map<TabId, readonly
       column: null,
       cell: null,
       severity: 'info',
-      message: `Tab '${spec.name}' tidak ada; angka dari tab ini ditampilkan sebagai "belum ada data"`,
+      message: `Tab '${spec.name}' tidak ada; angka dari tab ini ditampilkan sebagai "belum tersedia"`,
       month: null,
     });
   }

@@ -186,7 +186,7 @@ describe('Generate Report', () => {
     const validasi = env.spreadsheet.sheet('Validasi').cells.map((r) => r.join(' | '));
     expect(
       validasi.some((r) =>
-        r.includes('Tab \'PPID\' tidak ada; angka dari tab ini ditampilkan sebagai "belum ada data"'),
+        r.includes('Tab \'PPID\' tidak ada; angka dari tab ini ditampilkan sebagai "belum tersedia"'),
       ),
     ).toBe(true);
     expect(PPID).toBeDefined();

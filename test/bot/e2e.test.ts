@@ -118,7 +118,7 @@ describe('questions answered with cards', () => {
     );
     const summary = (await ask('ringkasan bulan lalu')).card;
     expect(summary.body[0]).toMatchObject({ text: 'Ringkasan Layanan Informasi DJPK — Januari 2025' });
-    expect(cardText(summary)).toContain('"title":"Tiket Konsultasi","value":"1.010 (-9% thd Des-24)"');
+    expect(cardText(summary)).toContain('"title":"Tiket Konsultasi","value":"1.010 (-9% dari Des-24)"');
   });
 
   it('a month without data says so, with the last month that has data', async () => {

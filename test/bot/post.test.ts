@@ -116,7 +116,7 @@ describe('the monthly post', () => {
     expect(body.channelData.channel.id).toBe(CHANNEL.id);
     const card = JSON.stringify(body.activity.attachments[0]?.content);
     expect(card).toContain('Ringkasan Layanan Informasi DJPK — Januari 2025');
-    expect(card).toContain('"title":"Tiket Konsultasi","value":"1.010 (-9% thd Des-24)"');
+    expect(card).toContain('"title":"Tiket Konsultasi","value":"1.010 (-9% dari Des-24)"');
     expect(card).toContain('Terdapat 1 galat data pada bulan ini');
     expect(card).toContain('"type":"Chart.Donut"');
   });

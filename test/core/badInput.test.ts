@@ -281,7 +281,7 @@ describe('workbook-level problems', () => {
       expect.objectContaining({
         tab: 'PPID',
         severity: 'info',
-        message: 'Tab \'PPID\' tidak ada; angka dari tab ini ditampilkan sebagai "belum ada data"',
+        message: 'Tab \'PPID\' tidak ada; angka dari tab ini ditampilkan sebagai "belum tersedia"',
       }),
     );
     // Issue 8: PPID keeps its capitals (the old text lowercased it to "ppid").

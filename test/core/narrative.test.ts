@@ -10,6 +10,7 @@ import { ReportBuilder } from '../../core/metrics/report';
 import { topPemda } from '../../core/metrics/sections/tickets';
 import { monthIndex } from '../../core/period/yearMonth';
 import type { CellValue } from '../../core/workbook/cells';
+import { TIKET } from '../../core/workbook/tabs';
 import { parseWorkbook, type RawWorkbook } from '../../core/workbook/workbook';
 import { sampleReport, section, TEST_NOW } from '../fixtures/sample';
 
@@ -22,19 +23,11 @@ const at = (y: number, m: number, d: number, h = 10) => new Date(Date.UTC(y, m -
  * escalation for March that the logs do not have.
  */
 function partlyCoveredWorkbook(): RawWorkbook {
-  const tiket: CellValue[][] = [
-    [
-      'Tanggal',
-      'Kanal',
-      'Kategori Pengguna',
-      'Nama Instansi',
-      'Topik',
-      'Zona Waktu',
-      'Eskalasi',
-      'Unit Layer 2',
-      'Jumlah',
-    ],
-  ];
+  // Headers from the tab spec, in the order of the rows below.
+  const header = ['tanggal', 'kanal', 'kategori', 'instansi', 'topik', 'zona', 'eskalasi', 'unit', 'jumlah'].map(
+    (key) => TIKET.columns.find((c) => c.key === key)?.header ?? key,
+  );
+  const tiket: CellValue[][] = [header];
   for (let d = 3; d <= 7; d++) {
     tiket.push([at(2025, 2, d, 9), 'WhatsApp', 'Pemda', 'Kab. Bogor', 'DAU', 'WIB', 'Tidak', null, 6]);
     tiket.push([at(2025, 2, d, 19), 'Email', 'Lainnya', null, 'Surat Masuk', 'WITA', 'Ya', 'DTU', 2]);
