@@ -6,11 +6,15 @@ import { DEFAULT_LEASE_MS, type Lease, type PostLedger, type Transition } from '
 
 /** Sends a card as a new thread in a Teams channel (implemented in bot/teams). */
 export interface ChannelSender {
-  /** `signal` aborts the request when the poster's send timeout is reached. */
+  /**
+   * `signal` aborts the request when the poster's send timeout is reached. An implementation MUST
+   * call `onRequest` right before the request leaves (after the token) and never once `signal` is
+   * aborted: a timeout before that call counts as "not sent" and is retried.
+   */
   send(
     channel: ChannelRecord,
     reply: Reply,
-    options?: { signal?: AbortSignal },
+    options?: { signal?: AbortSignal; onRequest?: () => void },
   ): Promise<{ readonly activityId: string }>;
 }
 
@@ -259,7 +263,20 @@ export class MonthlyPoster {
         await onStep?.('sending');
         const started = Date.now();
         try {
-          const { activityId } = await withTimeout(timeoutMs, (signal) => sender.send(channel, reply, { signal }));
+          let requestStarted = false;
+          const onRequest = () => {
+            requestStarted = true;
+          };
+          const { activityId } = await withTimeout(timeoutMs, (signal) =>
+            sender.send(channel, reply, { signal, onRequest }),
+          ).catch((error: unknown) => {
+            // A timeout before the request left (e.g. a slow token fetch) is a plain, retryable failure.
+            throw error instanceof SendTimeout && !requestStarted
+              ? new SendError(`waktu habis sebelum permintaan dikirim (${timeoutMs / 1000} detik)`, null, {
+                  requestLeft: false,
+                })
+              : error;
+          });
           await onStep?.('replied');
           await keeper.update({ state: 'sent', activityId });
           log({ event: 'monthlyPost.sent', month: iso, attempt, ms: Date.now() - started });
@@ -287,10 +304,12 @@ export class MonthlyPoster {
               message: 'Teams menolak pengiriman (403): bot tidak lagi ada di tim DJPK. Kanal ditandai tidak aktif.',
             };
           }
-          if (!RETRYABLE(status) || attempt >= attempts) {
+          // A request that never left (no connection, no token in time) is as safe to retry as a 429.
+          const retryable = RETRYABLE(status) || (error instanceof SendError && !error.requestLeft);
+          if (!retryable || attempt >= attempts) {
             return await failed(status ? `Teams menjawab HTTP ${status}` : messageOf(error), status);
           }
-          // Teams refused this request: nothing was posted, so back to "claimed" while waiting.
+          // Refused or never sent: nothing was posted, so back to "claimed" while waiting.
           await keeper.update({ state: 'claimed' });
           // Exponential backoff: 1 s, 2 s, 4 s, 8 s.
           await sleep(1000 * 2 ** (attempt - 1));

@@ -24,7 +24,7 @@ export class TeamsChannelSender implements ChannelSender {
   async send(
     channel: ChannelRecord,
     reply: Reply,
-    options: { signal?: AbortSignal } = {},
+    options: { signal?: AbortSignal; onRequest?: () => void } = {},
   ): Promise<{ activityId: string }> {
     let activityId = '';
     // Errors inside the callback would go to onTurnError (and a message to the channel): keep them here.
@@ -43,7 +43,10 @@ export class TeamsChannelSender implements ChannelSender {
             members: [],
             ...(channel.reference.conversation?.tenantId ? { tenantId: channel.reference.conversation.tenantId } : {}),
           };
+          // Timed out before the request left (a slow token fetch): nothing goes out after the poster gave up.
+          if (options.signal?.aborted) throw new Error('dibatalkan sebelum dikirim');
           requestLeft = true;
+          options.onRequest?.();
           const response = await client.conversations.createConversation(parameters, {
             ...(options.signal ? { abortSignal: options.signal } : {}),
           });

@@ -179,6 +179,11 @@ describe.each<Kind>(['file', 'azure'])('exactly once on the %s ledger', (kind) =
     const a = await s.compose('instance-a', { sleep: () => sleep(s.leaseMs * 0.75) });
     const b = await s.compose('instance-b');
     const posting = a.poster.post(MONTH);
+    // B starts asking once A holds the claim (its first request got the 429).
+    await until(
+      () => s.posts() >= 1,
+      () => 'the first request',
+    );
     let done = false;
     const others: string[] = [];
     void posting.finally(() => {
@@ -201,7 +206,8 @@ describe.each<Kind>(['file', 'azure'])('exactly once on the %s ledger', (kind) =
     let release: (value: { activityId: string }) => void = () => undefined;
     let calls = 0;
     const hanging: ChannelSender = {
-      send: () => {
+      send: (_channel, _reply, options) => {
+        options?.onRequest?.();
         calls++;
         return new Promise((resolve) => {
           release = resolve;
@@ -234,6 +240,41 @@ describe.each<Kind>(['file', 'azure'])('exactly once on the %s ledger', (kind) =
     release({ activityId: 'act-1' });
     expect((await first).outcome).toBe('sent');
     expect((await poster('instance-b').post(MONTH)).outcome).toBe('alreadySent');
+  });
+
+  it('a send timing out before its request left (a slow token fetch) is retried, not "tidak pasti"', async () => {
+    const s = await scenario(kind, 2);
+    const bot = await s.compose('instance-a');
+    let tokenMs = s.leaseMs;
+    const sent: string[] = [];
+    // Like TeamsChannelSender: the token first, then nothing once the poster gave up, else the request.
+    const slowToken: ChannelSender = {
+      send: async (_channel, _reply, options) => {
+        await sleep(tokenMs);
+        if (options?.signal?.aborted) throw new Error('dibatalkan sebelum dikirim');
+        options?.onRequest?.();
+        sent.push('request');
+        return { activityId: `act-${sent.length}` };
+      },
+    };
+    const poster = new MonthlyPoster({
+      summary: (m) => bot.brain.summary(m),
+      channels: bot.channels,
+      ledger: bot.ledger,
+      sender: slowToken,
+      owner: 'instance-a',
+      now: Date.now,
+      leaseMs: s.leaseMs,
+      sendTimeoutMs: s.leaseMs / 2,
+      sleep: async () => {
+        tokenMs = 0;
+      },
+    });
+    // The first try timed out at the token and sent nothing; the retry (after the backoff) posted.
+    expect((await poster.post(MONTH)).outcome).toBe('sent');
+    await sleep(s.leaseMs + 200);
+    expect(sent).toEqual(['request']);
+    expect(await bot.ledger.get(s.key)).toMatchObject({ state: 'sent', activityId: 'act-1' });
   });
 
   it('ledger: an expired claim is taken over, except by its owner; one expired while sending becomes "uncertain"', async () => {
