@@ -1,6 +1,5 @@
-import { formatNumber } from '../format/idNumber';
+import { formatCell, NO_DATA } from '../format/figure';
 import { changePhrase } from '../format/sentences';
-import type { MetricFigure } from '../metrics/figures';
 import type { Chart, Report, Section, Table } from '../metrics/model';
 import { toIsoMonth } from '../period/yearMonth';
 import type { Finding } from '../workbook/findings';
@@ -195,19 +194,23 @@ function sectionSlides(section: Section): SlideDraft[] {
   return slides;
 }
 
-function tileOf(figure: MetricFigure | undefined, key: string, report: Report): Tile {
-  if (!figure || figure.value === null)
-    return { label: figure?.label ?? key, value: 'belum tersedia', change: null, direction: null };
-  const decimals = figure.unit === 'score' ? 2 : figure.unit === 'average' ? 1 : 0;
-  const value =
-    figure.unit === 'percent' ? `${formatNumber(figure.value, decimals)}%` : formatNumber(figure.value, decimals);
-  if (figure.previousMonth === null)
-    return { label: figure.label, value, change: `${report.previousMonthLabel}: belum tersedia`, direction: null };
-  const phrase = changePhrase(figure.value, figure.previousMonth, report.percentDecimals);
-  const direction =
-    figure.value === figure.previousMonth ? 'same' : figure.value > figure.previousMonth ? 'up' : 'down';
+/**
+ * A tile prints the Ringkasan table's row: the figure as the report shows it (rounded once, e.g.
+ * the social-media average 36, not 35,7), so tile, table and sentence never disagree.
+ */
+function tileOf(table: Table | undefined, index: number, key: string, report: Report): Tile {
+  const row = table?.rows[index];
+  const label = typeof row?.[0] === 'string' ? row[0] : (report.metrics[key]?.label ?? key);
+  const current = typeof row?.[2] === 'number' ? row[2] : null;
+  const previous = typeof row?.[1] === 'number' ? row[1] : null;
+  if (current === null) return { label, value: NO_DATA, change: null, direction: null };
+  const column = table?.columns[2];
+  const value = formatCell(current, column?.format ?? 'int', column?.decimals);
+  if (previous === null) return { label, value, change: `${report.previousMonthLabel}: ${NO_DATA}`, direction: null };
+  const phrase = changePhrase(current, previous, report.percentDecimals);
+  const direction = current === previous ? 'same' : current > previous ? 'up' : 'down';
   return {
-    label: figure.label,
+    label,
     value,
     change:
       phrase === 'sama'
@@ -295,7 +298,7 @@ export function buildDeck(report: Report, input: DeckInput = {}): Deck {
       drafts.push(
         draft('ringkasan', section.title, {
           sectionId: section.id,
-          tiles: section.metrics.map((key) => tileOf(report.metrics[key], key, report)),
+          tiles: section.metrics.map((key, i) => tileOf(section.tables[0], i, key, report)),
           paragraphs: section.sentences.map((s) => para(s)),
           notes: `Bagian laporan: ${section.title} (${section.id}).`,
         }),

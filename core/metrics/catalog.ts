@@ -205,6 +205,15 @@ export const STATIC_METRICS: readonly MetricDef[] = [
   },
 ];
 
+/**
+ * Labels a metric carried before it was renamed: `Rekap Historis` rows the team typed with the
+ * old label must keep counting (the team's data is never silently dropped).
+ */
+export const FORMER_LABELS: Readonly<Record<string, string>> = {
+  'Panggilan Abandon': 'telepon.abandon',
+  'Service Level Telepon': 'telepon.serviceLevel',
+};
+
 /** Families of keys named after values found in the data (METRICS.md: "the value's name lowercased …"). */
 export const DYNAMIC_FAMILIES = {
   topic: (slug: string, label: string): MetricDef => count(`konsultasi.topik.${slug}`, label, 'topik', 'tiket.topik'),

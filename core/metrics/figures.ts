@@ -5,7 +5,7 @@ import { quoteText } from '../workbook/cells';
 import type { Finding } from '../workbook/findings';
 import { closestMatch, looseKey } from '../workbook/textMatch';
 import type { ParsedWorkbook } from '../workbook/workbook';
-import type { CoverageKey, MetricDef } from './catalog';
+import { type CoverageKey, FORMER_LABELS, type MetricDef } from './catalog';
 import type { Aggregates } from './facts';
 
 export type FigureSource = 'log' | 'rekap';
@@ -85,6 +85,10 @@ export class Figures {
     for (const def of defs) {
       byName.set(looseKey(def.label), def);
       byName.set(def.key.toLowerCase(), def);
+    }
+    for (const [label, key] of Object.entries(FORMER_LABELS)) {
+      const def = byName.get(key.toLowerCase());
+      if (def && !byName.has(looseKey(label))) byName.set(looseKey(label), def);
     }
     const seen = new Map<string, number>();
     for (const row of wb.rekap) {

@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { composeBot } from '../../bot/compose';
 import { loadConfig } from '../../bot/config';
 import { type BotServer, startServer } from '../../bot/server';
@@ -234,6 +234,16 @@ describe('with an app ID: every authentication failure is 401 with an empty body
     ...extra,
   });
   const activityLines = () => bot.logs().filter((e) => e.event === 'activity');
+  // The child logs after it has answered; wait for the line instead of sleeping a fixed time.
+  const logLinesAfter = (before: number) =>
+    vi.waitFor(
+      () => {
+        const lines = activityLines().slice(before);
+        if (lines.length === 0) throw new Error('no activity log line yet');
+        return lines;
+      },
+      { timeout: 10_000, interval: 20 },
+    );
 
   it('prints the address it binds: 0.0.0.0 by default with an app ID (here HOST=127.0.0.1)', () => {
     expect(loadConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' }).host).toBe('0.0.0.0');
@@ -272,8 +282,7 @@ describe('with an app ID: every authentication failure is 401 with an empty body
         token ? { authorization: `Bearer ${token}` } : {},
       );
       expect({ name, status: response.status, body: response.text }).toEqual({ name, status: 401, body: '' });
-      await new Promise((r) => setTimeout(r, 50));
-      const lines = activityLines().slice(before);
+      const lines = await logLinesAfter(before);
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatchObject({ status: 401, outcome: 'unauthorized' });
       expect(JSON.stringify(lines[0])).not.toMatch(/BEGIN|PUBLIC KEY/);
@@ -289,7 +298,6 @@ describe('with an app ID: every authentication failure is 401 with an empty body
       authorization: `Bearer ${token}`,
     });
     expect(response.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(activityLines().slice(before)).toEqual([expect.objectContaining({ status: 200, outcome: 'tenantRefused' })]);
+    expect(await logLinesAfter(before)).toEqual([expect.objectContaining({ status: 200, outcome: 'tenantRefused' })]);
   });
 });

@@ -509,6 +509,19 @@ describe('workbook-level problems', () => {
     expect(value(report, 'konsultasi.total')).toBe(3);
   });
 
+  it('Rekap Historis: a label the metric carried before it was renamed still counts', () => {
+    const history = [
+      ['Bulan', 'Metrik', 'Nilai'],
+      ['2024-06', 'Panggilan Abandon', 7],
+      ['2024-06', 'Service Level Telepon', 82.5],
+    ];
+    const builder = new ReportBuilder(parseWorkbook(workbook({ 'Rekap Historis': history }), { now: NOW }));
+    expect(builder.findings.filter((f) => f.tab === 'Rekap Historis')).toEqual([]);
+    const june = builder.build(parseIsoMonth('2024-06') ?? 0);
+    expect(value(june, 'telepon.abandon')).toBe(7);
+    expect(value(june, 'telepon.serviceLevel')).toBe(82.5);
+  });
+
   it('a response dated before the escalation is flagged and not scored', () => {
     const { report, findings } = badTicket(row({ 6: 'Ya', 7: 'DTU', 8: at(9), 9: at(6) }));
     expect(findings).toContainEqual(

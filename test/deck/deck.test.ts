@@ -56,6 +56,11 @@ describe('the deck as data (January 2025 sample)', () => {
       change: 'naik 25% dibanding Desember 2024',
     });
     expect(tiles.find((t) => t.label === 'Konsultasi Tatap Muka')?.value).toBe('24');
+    // The seed's tile: 36, compared as shown (36 vs 34 = +6%), like the report's table and sentence.
+    expect(tiles.find((t) => t.label === 'Rata-rata Publikasi Konten Media Sosial')).toMatchObject({
+      value: '36',
+      change: 'naik 6% dibanding Desember 2024',
+    });
   });
 
   it('the contact page comes from Profil Layanan', () => {
