@@ -1,9 +1,9 @@
 import { changePct, displayDecimals } from '../format/change';
 import { formatCell } from '../format/figure';
 import { dateLabel, monthLabel, monthShortLabel } from '../format/idDate';
-import { formatNumber, formatPercent } from '../format/idNumber';
+import { formatNumber, formatPercent, roundHalfAwayFromZero } from '../format/idNumber';
 import { changePhrase, comparisonSentences, joinIndonesian, shareText } from '../format/sentences';
-import type { CoverageKey, FactReader, MetricDef } from '../metrics/catalog';
+import { type CoverageKey, type FactReader, figureDecimals, type MetricDef } from '../metrics/catalog';
 import { aggregate } from '../metrics/facts';
 import type { Chart, Report, Section, Table, TableCell } from '../metrics/model';
 import type { ReportBuilder } from '../metrics/report';
@@ -61,14 +61,16 @@ export const HELP_EXAMPLES = [
 
 const MS_PER_DAY = 86_400_000;
 const MAX_TABLE_ROWS = 15;
-/** Scores and averages are shown with 2 decimals, counts as whole numbers. */
-const decimalsOf = (def: MetricDef): number => (def.unit === 'score' || def.unit === 'average' ? 2 : 0);
-const valueText = (def: MetricDef | undefined, value: number | null) =>
+const shownValue = (value: number | null, decimals: number) =>
+  value === null ? null : roundHalfAwayFromZero(value, decimals);
+/** The report's rounding for every figure (catalog's figureDecimals), so an answer prints what the report prints. */
+const decimalsOf = (def: MetricDef, percentDecimals: number): number => figureDecimals(def, percentDecimals);
+const valueText = (def: MetricDef | undefined, value: number | null, percentDecimals: number) =>
   value === null
     ? 'belum ada data'
     : def?.unit === 'percent'
-      ? formatPercent(value, 1)
-      : formatNumber(value, def ? decimalsOf(def) : 0);
+      ? formatPercent(value, decimalsOf(def, percentDecimals))
+      : formatNumber(value, def ? decimalsOf(def, percentDecimals) : 0);
 
 function subjectOf(def: MetricDef): string {
   if (/^konsultasi\.kanal\.[a-z]+$/.test(def.key)) return `Jumlah konsultasi melalui ${def.label}`;
@@ -184,6 +186,11 @@ export class Answerer {
   private readonly reports = new Map<MonthIndex, Report>();
 
   constructor(private readonly builder: ReportBuilder) {}
+
+  /** `Desimal Persen` of the workbook: the same for every month's report. */
+  private get pct(): number {
+    return this.builder.wb.settings.percentDecimals;
+  }
 
   private report(m: MonthIndex): Report {
     let report = this.reports.get(m);
@@ -379,7 +386,7 @@ export class Answerer {
       if (relative && latest !== null && latest < m) return this.labelledLatest(m, latest, this.figure(key, latest));
       return this.noData(m, title, (month) => `${def?.label.toLowerCase() ?? key} ${month}`);
     }
-    const decimals = decimalsOf(def);
+    const decimals = decimalsOf(def, this.pct);
     const share = this.shareSentence(key, m);
     const categories = [monthShortLabel(m - 1), monthShortLabel(m), monthShortLabel(m - 12)];
     const values = [f.previousMonth, f.value, f.sameMonthLastYear];
@@ -387,20 +394,21 @@ export class Answerer {
       title,
       period: monthLabel(m),
       facts: [
-        { label: monthLabel(m), value: valueText(def, f.value) },
-        { label: `${monthLabel(m - 1)} (bulan sebelumnya)`, value: valueText(def, f.previousMonth) },
-        { label: monthLabel(m - 12), value: valueText(def, f.sameMonthLastYear) },
+        { label: monthLabel(m), value: valueText(def, f.value, this.pct) },
+        { label: `${monthLabel(m - 1)} (bulan sebelumnya)`, value: valueText(def, f.previousMonth, this.pct) },
+        { label: monthLabel(m - 12), value: valueText(def, f.sameMonthLastYear, this.pct) },
       ],
       sentences: [
         ...comparisonSentences({
           subject: subjectOf(def),
           month: monthLabel(m),
-          value: f.value,
-          previous: f.previousMonth,
-          lastYear: f.sameMonthLastYear,
+          // Compared as shown, like the report's sections (36 vs 34 → +6%, not 35,67 vs 34 → +5%).
+          value: shownValue(f.value, decimals),
+          previous: shownValue(f.previousMonth, decimals),
+          lastYear: shownValue(f.sameMonthLastYear, decimals),
           lastYearMonth: monthLabel(m - 12),
           percentDecimals: this.report(m).percentDecimals,
-          valueDecimals: def.unit === 'percent' ? 1 : decimals,
+          valueDecimals: decimals,
           // A score, an average or a percentage "is" a value; counts come "sebanyak".
           ...(def.unit === 'count' || def.unit === 'followers' ? {} : { copula: 'adalah' }),
           ...(def.unit === 'percent' ? { unitWord: 'persen' } : {}),
@@ -446,7 +454,7 @@ export class Answerer {
     const base = this.builder.figures.value(baseKey, m);
     const baseDef = this.builder.figures.def(baseKey);
     if (value === null || base === null || base === 0 || !baseDef) return null;
-    return `${shareText(value, base, this.report(m).percentDecimals)} dari ${baseDef.label.toLowerCase()} ${valueText(baseDef, base)}`;
+    return `${shareText(value, base, this.report(m).percentDecimals)} dari ${baseDef.label.toLowerCase()} ${valueText(baseDef, base, this.pct)}`;
   }
 
   share(key: string, baseKey: string, m: MonthIndex): Answer {
@@ -463,13 +471,13 @@ export class Answerer {
       period: monthLabel(m),
       facts: [
         { label: 'Persentase', value: pct === null ? '–' : formatPercent(pct, decimals) },
-        { label: def.label, value: valueText(def, value) },
-        { label: baseDef.label, value: valueText(baseDef, base) },
+        { label: def.label, value: valueText(def, value, this.pct) },
+        { label: baseDef.label, value: valueText(baseDef, base, this.pct) },
       ],
       sentences: [
         pct === null
           ? `Pada bulan ${monthLabel(m)} ${baseDef.label} berjumlah 0, sehingga persentase ${def.label} tidak dapat dihitung.`
-          : `Pada bulan ${monthLabel(m)}, ${def.label} sebanyak ${valueText(def, value)} dari ${valueText(baseDef, base)} ${baseDef.label.toLowerCase()} (${formatPercent(pct, decimals)}).`,
+          : `Pada bulan ${monthLabel(m)}, ${def.label} sebanyak ${valueText(def, value, this.pct)} dari ${valueText(baseDef, base, this.pct)} ${baseDef.label.toLowerCase()} (${formatPercent(pct, decimals)}).`,
       ],
       chart: null,
       table: null,
@@ -557,8 +565,8 @@ export class Answerer {
       value === null
         ? `Tidak ada catatan untuk menghitung ${def.label} pada ${range.label}.`
         : additive
-          ? `${subjectOf(def)} pada ${range.label} sebanyak ${valueText(def, value)}.`
-          : `${def.label} pada ${range.label} adalah ${valueText(def, value)}.`,
+          ? `${subjectOf(def)} pada ${range.label} sebanyak ${valueText(def, value, this.pct)}.`
+          : `${def.label} pada ${range.label} adalah ${valueText(def, value, this.pct)}.`,
       ...(partial
         ? [`Catatan log baru sampai ${dateLabel(lastDay * MS_PER_DAY)}; hari sesudahnya belum tercatat.`]
         : []),
@@ -566,7 +574,7 @@ export class Answerer {
     return {
       title,
       period: range.label,
-      facts: [{ label: range.label, value: valueText(def, value) }],
+      facts: [{ label: range.label, value: valueText(def, value, this.pct) }],
       sentences,
       chart: null,
       table: null,
@@ -648,15 +656,15 @@ export class Answerer {
     const pct = this.report(m).percentDecimals;
     const sentence =
       baseValue === null
-        ? `${subjectOf(def)} di bulan ${monthLabel(m)} sebanyak ${valueText(def, value)}; data ${monthLabel(base)} belum tersedia sebagai pembanding.`
-        : `${subjectOf(def)} di bulan ${monthLabel(m)} (${valueText(def, value)}) ${changePhrase(value, baseValue, pct)} dibandingkan ${monthLabel(base)} (${valueText(def, baseValue)}).`;
+        ? `${subjectOf(def)} di bulan ${monthLabel(m)} sebanyak ${valueText(def, value, this.pct)}; data ${monthLabel(base)} belum tersedia sebagai pembanding.`
+        : `${subjectOf(def)} di bulan ${monthLabel(m)} (${valueText(def, value, this.pct)}) ${changePhrase(value, baseValue, pct)} dibandingkan ${monthLabel(base)} (${valueText(def, baseValue, this.pct)}).`;
     const change = changePct(value, baseValue);
     return {
       title,
       period: `${monthLabel(m)} dan ${monthLabel(base)}`,
       facts: [
-        { label: monthLabel(m), value: valueText(def, value) },
-        { label: monthLabel(base), value: valueText(def, baseValue) },
+        { label: monthLabel(m), value: valueText(def, value, this.pct) },
+        { label: monthLabel(base), value: valueText(def, baseValue, this.pct) },
         {
           label: 'Perubahan',
           value:
@@ -694,15 +702,15 @@ export class Answerer {
       title,
       period: `${monthLabel(from)} – ${monthLabel(to)}`,
       facts: onePoint
-        ? [{ label: monthLabel(peak), value: valueText(def, max) }]
+        ? [{ label: monthLabel(peak), value: valueText(def, max, this.pct) }]
         : [
-            { label: 'Tertinggi', value: `${valueText(def, max)} (${monthLabel(peak)})` },
-            { label: 'Terendah', value: `${valueText(def, min)} (${monthLabel(low)})` },
+            { label: 'Tertinggi', value: `${valueText(def, max, this.pct)} (${monthLabel(peak)})` },
+            { label: 'Terendah', value: `${valueText(def, min, this.pct)} (${monthLabel(low)})` },
           ],
       sentences: [
         onePoint
-          ? `Hanya ${monthLabel(peak)} yang memiliki data (${valueText(def, max)}); belum ada tren untuk ditampilkan.`
-          : `${subjectOf(def)} tertinggi pada ${monthLabel(peak)} (${valueText(def, max)}) dan terendah pada ${monthLabel(low)} (${valueText(def, min)}).`,
+          ? `Hanya ${monthLabel(peak)} yang memiliki data (${valueText(def, max, this.pct)}); belum ada tren untuk ditampilkan.`
+          : `${subjectOf(def)} tertinggi pada ${monthLabel(peak)} (${valueText(def, max, this.pct)}) dan terendah pada ${monthLabel(low)} (${valueText(def, min, this.pct)}).`,
         ...(missing.length && !onePoint
           ? [
               `Belum ada data untuk ${missing.length} dari ${months.length} bulan dalam rentang ini (tidak digambar sebagai 0).`,
@@ -721,7 +729,10 @@ export class Answerer {
         title: def.label,
         columns: [
           { header: 'Bulan', format: 'text' },
-          { header: def.label, format: decimalsOf(def) === 2 ? 'dec2' : 'int' },
+          {
+            header: def.label,
+            format: decimalsOf(def, this.pct) === 2 ? 'dec2' : decimalsOf(def, this.pct) === 1 ? 'dec1' : 'int',
+          },
         ],
         rows: months.flatMap((m, i) => (values[i] === null ? [] : [[monthLabel(m), values[i] ?? null]])),
       },
@@ -756,7 +767,7 @@ export class Answerer {
             : missing.length
               ? `Rata-rata bulanan (${known.length} dari ${months.length} bulan)`
               : 'Rata-rata bulanan',
-          value: valueText(def, value),
+          value: valueText(def, value, this.pct),
         },
         ...(missing.length ? [{ label: 'Bulan tanpa data', value: missing.join(', ') }] : []),
       ],
@@ -846,7 +857,7 @@ export class Answerer {
               facts: (['pengaduan.jenis.pengaduan', 'pengaduan.jenis.keluhan', 'pengaduan.total'] as const).map(
                 (k) => ({
                   label: this.builder.figures.def(k)?.label ?? k,
-                  value: valueText(undefined, value(k)),
+                  value: valueText(undefined, value(k), this.pct),
                 }),
               ),
             };
@@ -948,7 +959,7 @@ export class Answerer {
       const against = monthShortLabel(m - 1);
       return {
         label: def?.label ?? key,
-        value: `${printed(row, 2) ?? valueText(def, f?.value ?? null)}${
+        value: `${printed(row, 2) ?? valueText(def, f?.value ?? null, this.pct)}${
           change === null ? '' : change === 'sama' ? ` (sama dengan ${against})` : ` (${change} dari ${against})`
         }`,
       };

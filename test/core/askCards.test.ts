@@ -143,3 +143,21 @@ describe('honest figures in cards', () => {
     );
   });
 });
+
+describe('an answer prints a figure as the report prints it', () => {
+  it('the social-media average and the phone service level read as in the report (36, +6%; 81%)', async () => {
+    const builder = await sampleBuilder();
+    const report = builder.build(monthIndex(2025, 1));
+    const tile = report.sections
+      .find((s) => s.id === 'ringkasan')
+      ?.tables[0]?.rows.find((r) => r[0] === 'Rata-rata Publikasi Konten Media Sosial');
+    expect(tile?.[2]).toBe(36);
+    const medsos = ask('rata-rata publikasi konten media sosial januari 2025');
+    expect(medsos.sentences.join(' ')).toContain('36');
+    expect(medsos.sentences.join(' ')).toContain('naik 6%');
+    expect(medsos.sentences.join(' ')).not.toMatch(/35,67|naik 5%/);
+    const level = ask('service level telepon januari 2025');
+    expect(level.facts[0]?.value).toBe('81%');
+    expect(JSON.stringify(report.sections.find((s) => s.id === 'kanalTelepon')?.sentences)).toContain('81%');
+  });
+});
