@@ -67,6 +67,11 @@ function addText(slide: PptxSlide, paragraphs: readonly Paragraph[], box: Box, p
   });
 }
 
+/** The gold bar under a title (content slides, cover, closing page). */
+function goldRule(slide: PptxSlide, y: number, w: number, h: number): void {
+  slide.addShape('rect', { x: MARGIN_X, y, w, h, fill: { color: DJPK_GOLD }, line: { color: DJPK_GOLD, width: 0 } });
+}
+
 function addFrame(slide: PptxSlide, deck: Deck, s: Slide, logo: string | null): void {
   const boxes = slideBoxes(s);
   slide.addText(s.title, {
@@ -79,14 +84,7 @@ function addFrame(slide: PptxSlide, deck: Deck, s: Slide, logo: string | null): 
     margin: 0,
     fit: 'shrink',
   });
-  slide.addShape('rect', {
-    x: MARGIN_X,
-    y: boxes.title.y + boxes.title.h + 0.02,
-    w: 1.6,
-    h: 0.07,
-    fill: { color: DJPK_GOLD },
-    line: { color: DJPK_GOLD, width: 0 },
-  });
+  goldRule(slide, boxes.title.y + boxes.title.h + 0.02, 1.6, 0.07);
   slide.addShape('rect', {
     x: 0,
     y: SLIDE_H - 0.08,
@@ -237,14 +235,7 @@ function coverSlide(slide: PptxSlide, deck: Deck, s: Slide, logo: string | null)
     color: WHITE,
     margin: 0,
   });
-  slide.addShape('rect', {
-    x: MARGIN_X,
-    y: 3.6,
-    w: 2.4,
-    h: 0.1,
-    fill: { color: DJPK_GOLD },
-    line: { color: DJPK_GOLD, width: 0 },
-  });
+  goldRule(slide, 3.6, 2.4, 0.1);
   slide.addText(s.subtitle ?? deck.monthLabel, {
     x: MARGIN_X,
     y: 3.9,
@@ -354,14 +345,7 @@ function closingSlide(slide: PptxSlide, s: Slide): void {
     color: WHITE,
     margin: 0,
   });
-  slide.addShape('rect', {
-    x: MARGIN_X,
-    y: 2.8,
-    w: 2.4,
-    h: 0.1,
-    fill: { color: DJPK_GOLD },
-    line: { color: DJPK_GOLD, width: 0 },
-  });
+  goldRule(slide, 2.8, 2.4, 0.1);
   slide.addText(
     [
       { text: s.subtitle ?? '', options: { bold: true, fontSize: 20, color: DJPK_GOLD, breakLine: true } },

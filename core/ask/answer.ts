@@ -1,5 +1,5 @@
 import { changePct, displayDecimals } from '../format/change';
-import { formatCell } from '../format/figure';
+import { formatCell, numberFormat } from '../format/figure';
 import { dateLabel, monthLabel, monthShortLabel } from '../format/idDate';
 import { formatNumber, formatPercent, roundHalfAwayFromZero } from '../format/idNumber';
 import { changePhrase, comparisonSentences, joinIndonesian, shareText } from '../format/sentences';
@@ -63,14 +63,13 @@ const MS_PER_DAY = 86_400_000;
 const MAX_TABLE_ROWS = 15;
 const shownValue = (value: number | null, decimals: number) =>
   value === null ? null : roundHalfAwayFromZero(value, decimals);
-/** The report's rounding for every figure (catalog's figureDecimals), so an answer prints what the report prints. */
-const decimalsOf = (def: MetricDef, percentDecimals: number): number => figureDecimals(def, percentDecimals);
+/** Figures print with the report's rounding (catalog's figureDecimals), so an answer says what the report says. */
 const valueText = (def: MetricDef | undefined, value: number | null, percentDecimals: number) =>
   value === null
     ? 'belum ada data'
     : def?.unit === 'percent'
-      ? formatPercent(value, decimalsOf(def, percentDecimals))
-      : formatNumber(value, def ? decimalsOf(def, percentDecimals) : 0);
+      ? formatPercent(value, figureDecimals(def, percentDecimals))
+      : formatNumber(value, def ? figureDecimals(def, percentDecimals) : 0);
 
 function subjectOf(def: MetricDef): string {
   if (/^konsultasi\.kanal\.[a-z]+$/.test(def.key)) return `Jumlah konsultasi melalui ${def.label}`;
@@ -386,7 +385,7 @@ export class Answerer {
       if (relative && latest !== null && latest < m) return this.labelledLatest(m, latest, this.figure(key, latest));
       return this.noData(m, title, (month) => `${def?.label.toLowerCase() ?? key} ${month}`);
     }
-    const decimals = decimalsOf(def, this.pct);
+    const decimals = figureDecimals(def, this.pct);
     const share = this.shareSentence(key, m);
     const categories = [monthShortLabel(m - 1), monthShortLabel(m), monthShortLabel(m - 12)];
     const values = [f.previousMonth, f.value, f.sameMonthLastYear];
@@ -731,7 +730,7 @@ export class Answerer {
           { header: 'Bulan', format: 'text' },
           {
             header: def.label,
-            format: decimalsOf(def, this.pct) === 2 ? 'dec2' : decimalsOf(def, this.pct) === 1 ? 'dec1' : 'int',
+            format: numberFormat(figureDecimals(def, this.pct)),
           },
         ],
         rows: months.flatMap((m, i) => (values[i] === null ? [] : [[monthLabel(m), values[i] ?? null]])),
