@@ -1,8 +1,9 @@
 /**
  * npm run bench (add-on part): the BUILT add-on bundle on the emulated Apps Script services, with
  * the sample's tabs and a year of synthetic tickets. Prints the spreadsheet service calls of a first
- * and a second Generate Report, method by method, and the time of the first run in Node
- * (min/median/max of 3 fresh spreadsheets). Asserts nothing.
+ * and a second Generate Report, method by method, the same on a spreadsheet that already holds a
+ * year of old reports, and the time of the first run in Node (min/median/max of 3 fresh
+ * spreadsheets). Asserts nothing.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -46,14 +47,25 @@ for (let i = 0; i < RUNS; i++) {
 }
 times.sort((a, b) => a - b);
 
-const { env, addon } = load(code, workbook);
-const runs = [1, 2].map(() => {
+/** The spreadsheet calls of one Generate Report 2025-01. */
+function measure(env: FakeEnvironment, addon: ReturnType<FakeEnvironment['load']>) {
   env.log.clear();
   const message = String(addon.generateReport?.('2025-01'));
   return { message, total: env.log.count(), byMethod: spreadsheetCalls(env.log.calls) };
-});
-const [first, second] = runs;
-if (!first || !second) throw new Error('no runs');
+}
+
+const fresh = load(code, workbook);
+const first = measure(fresh.env, fresh.addon);
+const second = measure(fresh.env, fresh.addon);
+
+// A spreadsheet used for a year: the reports of 2024-01 … 2024-12 were generated month by month,
+// so it holds twelve old "Laporan YYYY-MM" tabs plus last month's Validasi and Tren.
+const used = load(code, workbook);
+for (let month = 1; month <= 12; month++) used.addon.generateReport?.(`2024-${String(month).padStart(2, '0')}`);
+const oldTabs = used.env.spreadsheet.sheets.filter((s) => /^Laporan \d{4}-\d{2}$/.test(s.name)).length;
+const afterYear = measure(used.env, used.addon);
+const afterYearAgain = measure(used.env, used.addon);
+const runs = [first, second, afterYear, afterYearAgain];
 
 console.log(
   `Sheets add-on (built bundle, emulated services): sample tabs + ${TICKETS_PER_YEAR * 2} synthetic tickets (two years), Generate Report 2025-01`,
@@ -62,11 +74,15 @@ console.log(
   `  time in Node, first run (${RUNS} fresh spreadsheets): min ${times[0]?.toFixed(0)} ms, median ${times[1]?.toFixed(0)} ms, max ${times[RUNS - 1]?.toFixed(0)} ms`,
 );
 console.log(`  spreadsheet service calls: first run ${first.total}, second run ${second.total}`);
-console.log(`  ${'method'.padEnd(40)} ${'first'.padStart(6)} ${'second'.padStart(6)}`);
-const methods = [...new Set([...first.byMethod.keys(), ...second.byMethod.keys()])];
+console.log(
+  `  with ${oldTabs} old "Laporan YYYY-MM" tabs (reports 2024-01 … 2024-12 generated before): first run ${afterYear.total}, second run ${afterYearAgain.total}`,
+);
+const columns = ['first', 'second', `${oldTabs} old`, `${oldTabs} old 2nd`];
+console.log(`  ${'method'.padEnd(40)} ${columns.map((c) => c.padStart(10)).join(' ')}`);
+const methods = [...new Set(runs.flatMap((run) => [...run.byMethod.keys()]))];
 for (const method of methods) {
-  const a = first.byMethod.get(method) ?? 0;
-  const b = second.byMethod.get(method) ?? 0;
-  console.log(`  ${method.padEnd(40)} ${String(a).padStart(6)} ${String(b).padStart(6)}${a === b ? '' : '  ←'}`);
+  const counts = runs.map((run) => run.byMethod.get(method) ?? 0);
+  const same = counts.every((n) => n === counts[0]);
+  console.log(`  ${method.padEnd(40)} ${counts.map((n) => String(n).padStart(10)).join(' ')}${same ? '' : '  ←'}`);
 }
 for (const run of runs) if (!run.message.includes('selesai')) console.log(`  PESAN TAK TERDUGA: ${run.message}`);

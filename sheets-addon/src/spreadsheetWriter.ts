@@ -1,6 +1,7 @@
 import type { CellLink, SheetChart, SummarySheet } from '../../core/render/sheetBlocks';
 import { sheetGrid } from '../../core/render/sheetGrid';
 import { messageOf } from './errors';
+import type { SheetIndex } from './spreadsheetSource';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -157,24 +158,43 @@ function writeTab(
 export function writeSummarySheets(
   spreadsheet: Spreadsheet,
   summaries: readonly SummarySheet[],
-  existing: ReadonlyMap<string, Sheet>,
+  tabs: SheetIndex,
 ): void {
+  // Naming the tabs not named yet costs one call each, looking the generated tabs up by name one
+  // per summary: a tidy spreadsheet names its few remaining tabs (and so also sees any tab left
+  // half-built), one holding months of old reports looks up by name.
+  if (tabs.unnamed <= summaries.length) tabs.nameAll();
   const gids = new Map<string, number | null>();
   const gidOf = (tab: string): number | null => {
-    if (!gids.has(tab)) gids.set(tab, existing.get(tab)?.getSheetId() ?? null);
+    if (!gids.has(tab)) gids.set(tab, tabs.named.get(tab)?.getSheetId() ?? null);
     return gids.get(tab) ?? null;
   };
-  let index = existing.size;
-  for (const [name, sheet] of existing) {
-    if (!name.endsWith(BUILDING_SUFFIX)) continue;
-    spreadsheet.deleteSheet(sheet);
-    index--;
+  let index = tabs.size;
+  if (tabs.unnamed === 0) {
+    for (const [name, sheet] of tabs.named) {
+      if (!name.endsWith(BUILDING_SUFFIX)) continue;
+      spreadsheet.deleteSheet(sheet);
+      index--;
+    }
   }
+  /** Inserts a tab at the end; a tab of that name not named yet is one left half-built, removed first. */
+  const insertAtEnd = (name: string): Sheet => {
+    try {
+      return spreadsheet.insertSheet(name, index);
+    } catch (error) {
+      const leftover = tabs.unnamed > 0 ? spreadsheet.getSheetByName(name) : null;
+      if (!leftover) throw error;
+      spreadsheet.deleteSheet(leftover);
+      index--;
+      return spreadsheet.insertSheet(name, index);
+    }
+  };
   const styleOf = textStyles();
   const built: { summary: SummarySheet; sheet: Sheet }[] = [];
   try {
     for (const summary of summaries) {
-      const sheet = spreadsheet.insertSheet(`${summary.name}${BUILDING_SUFFIX}`, index++);
+      const sheet = insertAtEnd(`${summary.name}${BUILDING_SUFFIX}`);
+      index++;
       built.push({ summary, sheet });
       writeTab(sheet, summary, gidOf, styleOf);
     }
@@ -191,7 +211,7 @@ export function writeSummarySheets(
     );
   }
   for (const { summary, sheet } of built) {
-    const old = existing.get(summary.name);
+    const old = tabs.find(summary.name);
     if (old) spreadsheet.deleteSheet(old);
     sheet.setName(summary.name);
   }

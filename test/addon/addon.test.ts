@@ -400,6 +400,146 @@ describe('service calls', () => {
   });
 });
 
+/** Everything a person sees of a tab (not its id): values, formats, styles, links, widths, charts, protection. */
+const look = (sheet: FakeSheet) => ({
+  name: sheet.name,
+  cells: sheet.cells,
+  cellFormats: sheet.cellFormats,
+  styles: [...sheet.styles],
+  formulas: [...sheet.formulas],
+  columnWidths: [...sheet.columnWidths],
+  charts: sheet.charts,
+  protection: sheet.protection,
+});
+
+/**
+ * A spreadsheet used for a while: last month's report generated (Laporan 2024-12, Validasi, Tren),
+ * and `older` more old report tabs, placed as monthly runs leave them: after the tracking tabs,
+ * before Validasi and Tren.
+ */
+function usedSpreadsheet(older: number, workbook: RawWorkbook = raw) {
+  const { env, addon } = setUp(workbook);
+  addon.generateReport?.('2024-12');
+  const report = env.spreadsheet.sheet('Laporan 2024-12');
+  const at = env.spreadsheet.sheets.indexOf(report);
+  for (let i = 1; i <= older; i++) {
+    const month = 2024 * 12 + 11 - i;
+    const name = `Laporan ${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
+    const sheet = env.spreadsheet.addSheet(name, report.cells);
+    env.spreadsheet.sheets.pop();
+    env.spreadsheet.sheets.splice(at, 0, sheet);
+  }
+  return { env, addon };
+}
+
+/** The calls of one Generate Report 2025-01, by method and in total. */
+function callsOf(env: FakeEnvironment, addon: Record<string, (...args: unknown[]) => unknown>) {
+  env.log.clear();
+  expect(String(addon.generateReport?.('2025-01'))).toContain('Laporan Januari 2025 selesai');
+  return { byMethod: breakdown(env.log.calls), total: env.log.count() };
+}
+
+/** The per-method difference b − a, only where they differ. */
+const diffOf = (a: Record<string, number>, b: Record<string, number>) =>
+  Object.fromEntries(
+    Object.keys({ ...a, ...b })
+      .filter((k) => a[k] !== b[k])
+      .map((k) => [k, (b[k] ?? 0) - (a[k] ?? 0)]),
+  );
+
+describe('a second Generate Report and a year of old reports', () => {
+  it('a second run leaves exactly the tabs of the first: values, formats, styles, links, widths, charts, protection', () => {
+    const { env, addon } = setUp();
+    addon.generateReport?.('2025-01');
+    const names = env.spreadsheet.sheets.map((s) => s.name);
+    const first = GENERATED.map((name) => look(env.spreadsheet.sheet(name)));
+    const firstIds = GENERATED.map((name) => env.spreadsheet.sheet(name).id);
+    // Not vacuous: the tabs carry widths, charts, links and protection.
+    expect(first.map((t) => t.columnWidths.length)).not.toContain(0);
+    expect(first.map((t) => t.charts.length)).toEqual([6, 0, 1]);
+    expect(first[1]?.formulas.length).toBeGreaterThan(0);
+    addon.generateReport?.('2025-01');
+    expect(env.spreadsheet.sheets.map((s) => s.name)).toEqual(names);
+    expect(GENERATED.map((name) => look(env.spreadsheet.sheet(name)))).toEqual(first);
+    // Rebuilt, not edited in place: a manual change to a generated tab is overwritten.
+    for (const [i, name] of GENERATED.entries()) expect(env.spreadsheet.sheet(name).id).not.toBe(firstIds[i]);
+  });
+
+  it('a second run costs only finding and deleting the three old tabs; old report tabs add nothing', () => {
+    const fresh = setUp();
+    const first = callsOf(fresh.env, fresh.addon);
+    const second = callsOf(fresh.env, fresh.addon);
+    // The whole difference: the three old tabs are found (named) and deleted at the swap. The first
+    // run knows for free that there are none (every tab was named while reading).
+    expect(diffOf(first.byMethod, second.byMethod)).toEqual({ 'Sheet.getName': 3, 'Spreadsheet.deleteSheet': 3 });
+    expect(second.total).toBe(first.total + 6);
+
+    // Twelve and twenty-four old report tabs: tabs are named only until every tracking tab is found
+    // (19 in the sample), the generated ones are looked up by name.
+    const [year, twoYears] = [11, 23].map((older) => {
+      const { env, addon } = usedSpreadsheet(older);
+      expect(env.spreadsheet.sheets.filter((s) => /^Laporan \d{4}-\d{2}$/.test(s.name))).toHaveLength(older + 1);
+      const newMonth = callsOf(env, addon);
+      const again = callsOf(env, addon);
+      return { newMonth, again };
+    });
+    if (!year || !twoYears) throw new Error('no runs');
+    expect(year.again.byMethod['Sheet.getName']).toBe(19);
+    expect(diffOf(second.byMethod, year.again.byMethod)).toEqual({
+      'Sheet.getName': -3,
+      'Spreadsheet.getSheetByName': 3,
+    });
+    expect(year.again.total).toBe(second.total);
+    expect(twoYears.again.total).toBe(year.again.total);
+    expect(twoYears.newMonth.total).toBe(year.newMonth.total);
+    // A new month's first run: Validasi and Tren are replaced, no Laporan 2025-01 yet.
+    expect(diffOf(year.newMonth.byMethod, year.again.byMethod)).toEqual({ 'Spreadsheet.deleteSheet': 1 });
+  });
+
+  it('with old report tabs, the tabs of a re-run equal those of a fresh spreadsheet', () => {
+    const fresh = setUp();
+    fresh.addon.generateReport?.('2025-01');
+    const { env, addon } = usedSpreadsheet(11);
+    addon.generateReport?.('2025-01');
+    addon.generateReport?.('2025-01');
+    expect(env.spreadsheet.sheets.map((s) => s.name).slice(-3)).toEqual(GENERATED);
+    for (const name of GENERATED) {
+      // Links name the Tiket tab's gid, which differs between the two spreadsheets.
+      const gid = (e: FakeEnvironment) => String(e.spreadsheet.sheet('Tiket').id);
+      const normalise = (e: FakeEnvironment) =>
+        JSON.stringify(look(e.spreadsheet.sheet(name))).replaceAll(gid(e), 'GID');
+      expect(normalise(env), name).toBe(normalise(fresh.env));
+    }
+    expect(env.spreadsheet.sheets.some((s) => s.name.includes('(sedang dibuat)'))).toBe(false);
+  });
+
+  it('a half-built tab among tabs that were not named is removed when its name is needed again', () => {
+    const { env, addon } = usedSpreadsheet(11);
+    env.spreadsheet.addSheet('Tren (sedang dibuat)', [['setengah']]);
+    const count = env.spreadsheet.sheets.length;
+    expect(String(addon.generateReport?.('2025-01'))).toContain('selesai');
+    expect(env.spreadsheet.sheets.map((s) => s.name).slice(-3)).toEqual(GENERATED);
+    expect(env.spreadsheet.sheets.some((s) => s.name.includes('(sedang dibuat)'))).toBe(false);
+    // Laporan 2025-01 added, the half-built tab removed.
+    expect(env.spreadsheet.sheets.length).toBe(count);
+  });
+
+  it('a tracking tab under an alias after the old report tabs is still read', () => {
+    const { 'Video Conference': vicon, ...rest } = raw;
+    const canonical = setUp();
+    canonical.addon.generateReport?.('2025-01');
+    const { env, addon } = usedSpreadsheet(11, rest);
+    env.spreadsheet.addSheet(
+      'Vicon',
+      (vicon ?? []).map((row) => [...row]),
+    );
+    addon.generateReport?.('2025-01');
+    const cells = (e: FakeEnvironment) => JSON.stringify(e.spreadsheet.sheet('Laporan 2025-01').cells);
+    expect(vicon?.length).toBeGreaterThan(1);
+    expect(cells(env)).toBe(cells(canonical.env));
+  });
+});
+
 describe('Validasi Data, Buat Template, the schedule', () => {
   it('Validasi Data rewrites only the Validasi tab', () => {
     const { env, addon } = setUp();

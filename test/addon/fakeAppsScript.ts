@@ -158,6 +158,8 @@ export class FakeSheet
   cellFormats: (string | undefined)[][] = [];
   /** Cells holding a formula (0-based "row,col") → the formula. */
   formulas = new Map<string, string>();
+  /** Widths set by setColumnWidth(s), by 1-based column, in pixels. */
+  columnWidths = new Map<number, number>();
 
   constructor(
     readonly env: FakeEnvironment,
@@ -226,10 +228,12 @@ export class FakeSheet
     const proxied = recorded(this.env.log, 'Protection', api);
     return proxied;
   }
-  setColumnWidth(_column: number, _width: number) {
+  setColumnWidth(column: number, width: number) {
+    this.columnWidths.set(column, width);
     return this;
   }
-  setColumnWidths(_start: number, _num: number, _width: number) {
+  setColumnWidths(start: number, num: number, width: number) {
+    for (let c = start; c < start + num; c++) this.columnWidths.set(c, width);
     return this;
   }
   setFrozenRows(rows: number) {
