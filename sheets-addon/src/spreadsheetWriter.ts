@@ -154,6 +154,12 @@ function writeTab(
  * parses input, would be kept as a visible character in plain-text cells, and must itself be
  * escaped for text that starts with one (theoephraim/node-google-spreadsheet#323, getodk/docs#1095).
  * Our grid already formats every text cell '@', so setting formats first costs no extra call.
+ *
+ * Cost of a re-run: it makes the first run's calls plus one to find and one to delete each old tab
+ * (the first run knows for free that there is none). Reusing an old tab instead would break the
+ * all-or-nothing rule or the promise that manual edits are overwritten: writing into it in place is
+ * not atomic; copying the new content over it (Range.copyTo) keeps its charts, widths and
+ * protection as a person may have changed them, and checking those costs more calls than it saves.
  */
 export function writeSummarySheets(
   spreadsheet: Spreadsheet,

@@ -524,6 +524,38 @@ describe('a second Generate Report and a year of old reports', () => {
     expect(env.spreadsheet.sheets.length).toBe(count);
   });
 
+  it('with old report tabs, a write that fails midway still leaves every tab as it was', () => {
+    const { env, addon } = usedSpreadsheet(11);
+    addon.generateReport?.('2025-01');
+    const before = env.spreadsheet.sheets.map((s) => snapshot(s));
+    env.log.clear();
+    env.log.failWhen = (call, calls) =>
+      call.target === 'Range' &&
+      call.method === 'setValues' &&
+      calls.filter((c) => c.target === 'Range' && c.method === 'setValues').length === 3
+        ? 'Service Spreadsheets timed out while accessing document with id 1abc.'
+        : null;
+    expect(String(addon.generateReport?.('2025-01'))).toContain('tab laporan sebelumnya tidak diubah');
+    expect(env.spreadsheet.sheets.map((s) => snapshot(s))).toEqual(before);
+  });
+
+  it('Validasi Data with old report tabs looks Validasi up by name and replaces only it', () => {
+    const { env, addon } = usedSpreadsheet(11);
+    const names = env.spreadsheet.sheets.map((s) => s.name);
+    const tren = snapshot(env.spreadsheet.sheet('Tren'));
+    const validasiId = env.spreadsheet.sheet('Validasi').id;
+    env.log.clear();
+    expect(String(addon.validateData?.())).toMatch(/temuan/);
+    const calls = breakdown(env.log.calls);
+    expect(calls['Sheet.getName']).toBe(19);
+    expect(calls['Spreadsheet.getSheetByName']).toBe(1);
+    expect(calls['Spreadsheet.deleteSheet']).toBe(1);
+    // Validasi moves to the end, rebuilt; every other tab is untouched.
+    expect(env.spreadsheet.sheets.map((s) => s.name)).toEqual([...names.filter((n) => n !== 'Validasi'), 'Validasi']);
+    expect(env.spreadsheet.sheet('Validasi').id).not.toBe(validasiId);
+    expect(snapshot(env.spreadsheet.sheet('Tren'))).toBe(tren);
+  });
+
   it('a tracking tab under an alias after the old report tabs is still read', () => {
     const { 'Video Conference': vicon, ...rest } = raw;
     const canonical = setUp();
