@@ -532,9 +532,12 @@ export class Answerer {
       return d >= range.from && d <= range.to;
     };
     const wb = this.builder.wb;
+    const ticketDates = wb.tiketTable.date('tanggal').ms;
     const agg = aggregate({
       ...wb,
       tiket: wb.tiket.filter(inRange),
+      // The ticket figures are counted from the columns.
+      tiketTable: wb.tiketTable.where((i) => inRange({ tanggal: { ms: ticketDates[i] ?? Number.NaN } })),
       chatbot: wb.chatbot.filter(inRange),
       publikasi: wb.publikasi.filter(inRange),
       webinar: wb.webinar.filter(inRange),

@@ -1,10 +1,12 @@
 import { type MonthIndex, monthOfWallClock, toIsoMonth } from '../period/yearMonth';
+import type { ColumnTable } from '../workbook/columnTable';
 import { CHANNELS, PUBLICATION_TYPES, USER_CATEGORIES, ZONES } from '../workbook/enums';
 import type { Finding } from '../workbook/findings';
 import type { Settings } from '../workbook/settings';
+import type { TIKET } from '../workbook/tabs';
 import { slug } from '../workbook/textMatch';
-import { topicOf } from '../workbook/topics';
-import type { ParsedWorkbook, Ticket } from '../workbook/workbook';
+import { type Topic, topicOf } from '../workbook/topics';
+import type { ParsedWorkbook } from '../workbook/workbook';
 import {
   type CoverageKey,
   DYNAMIC_FAMILIES,
@@ -14,7 +16,7 @@ import {
   medsosKey,
 } from './catalog';
 import { layer2Score, workingDaysBetween } from './layer2Score';
-import { isInsideServiceHours } from './serviceHours';
+import { isInsideServiceHoursAt } from './serviceHours';
 
 /** Additive monthly counters; every figure of every month is derived from these. */
 export class MonthlyFacts {
@@ -64,7 +66,9 @@ export interface Aggregates {
 class SlotCounters {
   private readonly slots = new Map<string, number>();
   private readonly keys: string[] = [];
-  private readonly months = new Map<MonthIndex, number[]>();
+  private readonly months = new Map<MonthIndex, Float64Array>();
+  /** Length of every month's array: typed arrays keep the hot loop on plain float additions. */
+  private capacity = 64;
 
   slot(key: string): number {
     let slot = this.slots.get(key);
@@ -72,14 +76,15 @@ class SlotCounters {
       slot = this.keys.length;
       this.keys.push(key);
       this.slots.set(key, slot);
+      if (slot >= this.capacity) this.grow();
     }
     return slot;
   }
 
-  row(m: MonthIndex): number[] {
+  row(m: MonthIndex): Float64Array {
     let row = this.months.get(m);
     if (!row) {
-      row = new Array<number>(this.keys.length).fill(0);
+      row = new Float64Array(this.capacity);
       this.months.set(m, row);
     }
     return row;
@@ -87,10 +92,10 @@ class SlotCounters {
 
   flushInto(facts: MonthlyFacts): void {
     for (const [m, row] of this.months) {
-      row.forEach((value, slot) => {
-        const key = this.keys[slot];
+      this.keys.forEach((key, slot) => {
+        const value = row[slot];
         // "_cov." counters only decide coverage; they are not figures.
-        if (value && key !== undefined && !key.startsWith('_cov.')) facts.add(m, key, value);
+        if (value && !key.startsWith('_cov.')) facts.add(m, key, value);
       });
     }
   }
@@ -98,19 +103,35 @@ class SlotCounters {
   monthsWith(slot: number): MonthIndex[] {
     return [...this.months].filter(([, row]) => (row[slot] ?? 0) > 0).map(([m]) => m);
   }
+
+  private grow(): void {
+    this.capacity *= 2;
+    for (const [m, row] of this.months) {
+      const wider = new Float64Array(this.capacity);
+      wider.set(row);
+      this.months.set(m, wider);
+    }
+  }
 }
 
-const add = (row: number[], slot: number, n: number) => {
-  row[slot] = (row[slot] || 0) + n;
+const add = (row: Float64Array, slot: number, n: number) => {
+  row[slot] = (row[slot] ?? 0) + n;
 };
 
 const slotsBy = <Id extends string>(counters: SlotCounters, ids: readonly Id[], prefix: string): Record<Id, number> =>
   Object.fromEntries(ids.map((id) => [id, counters.slot(`${prefix}${id}`)])) as Record<Id, number>;
 
+/** A topic's counter slots: all channels, and per channel code. */
+interface TopicSlots {
+  readonly topic: Topic;
+  readonly all: number;
+  readonly perChannel: number[];
+}
+
 /** The ticket facts of METRICS.md sections 6–10 and 18, one pass over `Tiket`. */
 class TicketAggregator {
   private readonly c = new SlotCounters();
-  private readonly topicSlots = new Map<string, { all: number; perChannel: Map<string, number> }>();
+  private readonly topicSlots = new Map<string, TopicSlots>();
   private readonly unitSlots = new Map<string, { count: number; sum: number; n: number }>();
   private readonly s = {
     total: this.c.slot('konsultasi.total'),
@@ -147,45 +168,76 @@ class TicketAggregator {
     private readonly holidays: ReadonlySet<number>,
   ) {}
 
-  add(t: Ticket): MonthIndex {
-    const m = monthOfWallClock(t.tanggal.ms);
-    const w = t.jumlah;
+  /** Adds every ticket, reading the columns: no record is built. */
+  addAll(tickets: ColumnTable<typeof TIKET>): void {
     const s = this.s;
-    const topic = t.topik ? this.topicSlotsFor(t.topik, t.kanal) : null;
-    const unit = t.unit === null ? null : this.unitSlotsFor(t.unit);
-    // Resolve slots before taking the row: a new slot must exist before the month's array is sized.
-    const f = this.c.row(m);
-    add(f, s.covered, 1);
-    if (t.kategori !== null) add(f, s.coveredCategory, 1);
-    if (t.topik !== null) add(f, s.coveredTopic, 1);
-    if (t.zona !== null) add(f, s.coveredZone, 1);
-    if (t.tanggal.hasTime || t.jamLayanan !== null) add(f, s.coveredHours, 1);
-    if (t.eskalasi !== null || t.unit !== null) add(f, s.coveredEscalation, 1);
-    add(f, s.total, w);
-    add(f, s.channel[t.kanal], w);
-    add(f, t.kategori === null ? s.userUnfilled : s.user[t.kategori], w);
-    if (topic) {
-      add(f, topic.all, w);
-      add(f, topic.channel, w);
+    const { ms: tanggal, hasTime } = tickets.date('tanggal');
+    const escalatedOn = tickets.date('tanggalEskalasi').ms;
+    const respondedOn = tickets.date('tanggalTanggapan').ms;
+    const kanal = tickets.enumeration('kanal');
+    const kategori = tickets.enumeration('kategori');
+    const zona = tickets.enumeration('zona');
+    const jam = tickets.enumeration('jamLayanan');
+    const eskalasi = tickets.enumeration('eskalasi');
+    const unit = tickets.enumeration('unit');
+    const topik = tickets.values('topik').values;
+    const jumlah = tickets.number('jumlah').values;
+    // Slots by enum code (code 0: empty), resolved once instead of per ticket.
+    const channelSlot = [-1, ...kanal.ids.map((id) => s.channel[id])];
+    const userSlot = [s.userUnfilled, ...kategori.ids.map((id) => s.user[id])];
+    const insideByZone = [-1, ...zona.ids.map((id) => s.insideByZone[id])];
+    const outsideByZone = [-1, ...zona.ids.map((id) => s.outsideByZone[id])];
+    const insideCode = jam.ids.indexOf('dalam') + 1;
+    const yesCode = eskalasi.ids.indexOf('ya') + 1;
+    for (let i = 0; i < tickets.length; i++) {
+      const ms = tanggal[i] ?? 0;
+      const m = monthOfWallClock(ms);
+      const w = jumlah[i] ?? 1;
+      const channel = kanal.codes[i] ?? 0;
+      const text = topik[i] as string | null;
+      const topic = text ? this.topicSlotsFor(text, channel, kanal.ids) : null;
+      const zone = zona.codes[i] ?? 0;
+      const hours = jam.codes[i] ?? 0;
+      const escalation = eskalasi.codes[i] ?? 0;
+      const unitCode = unit.codes[i] ?? 0;
+      const unitSlot = unitCode === 0 ? null : this.unitSlotsFor(unit.ids[unitCode - 1] ?? '');
+      const timed = hasTime[i] === 1;
+      // Resolve slots before taking the row: a new slot must exist before the month's array is sized.
+      const f = this.c.row(m);
+      add(f, s.covered, 1);
+      if (kategori.codes[i] !== 0) add(f, s.coveredCategory, 1);
+      if (text !== null) add(f, s.coveredTopic, 1);
+      if (zone !== 0) add(f, s.coveredZone, 1);
+      if (timed || hours !== 0) add(f, s.coveredHours, 1);
+      if (escalation !== 0 || unitSlot !== null) add(f, s.coveredEscalation, 1);
+      add(f, s.total, w);
+      add(f, channelSlot[channel] ?? -1, w);
+      add(f, userSlot[kategori.codes[i] ?? 0] ?? -1, w);
+      if (topic) {
+        add(f, topic.all, w);
+        add(f, topic.perChannel[channel] ?? -1, w);
+      }
+      const inside =
+        hours === 0 ? isInsideServiceHoursAt(ms, timed, this.settings, this.holidays) : hours === insideCode;
+      const escalated = escalation === yesCode || (escalation === 0 && unitSlot !== null);
+      add(f, inside ? s.inside : s.outside, w);
+      if (zone === 0) {
+        add(f, s.zoneUnknown, w);
+        if (!inside) add(f, s.zoneUnknownOutside, w);
+      } else {
+        add(f, s.zoneKnown, w);
+        add(f, inside ? s.zoneKnownInside : s.zoneKnownOutside, w);
+        add(f, (inside ? insideByZone[zone] : outsideByZone[zone]) ?? -1, w);
+      }
+      if (escalated) {
+        add(f, s.escalated, w);
+        if (!inside) add(f, s.escalatedOutside, w);
+        if (unitSlot) {
+          const escalatedAt = Number.isNaN(escalatedOn[i]) ? ms : (escalatedOn[i] ?? ms);
+          this.addLayer2(f, escalatedAt, respondedOn[i] ?? Number.NaN, unitSlot, w);
+        }
+      }
     }
-    const inside =
-      t.jamLayanan === null ? isInsideServiceHours(t.tanggal, this.settings, this.holidays) : t.jamLayanan === 'dalam';
-    const escalated = t.eskalasi === 'ya' || (t.eskalasi === null && t.unit !== null);
-    add(f, inside ? s.inside : s.outside, w);
-    if (t.zona === null) {
-      add(f, s.zoneUnknown, w);
-      if (!inside) add(f, s.zoneUnknownOutside, w);
-    } else {
-      add(f, s.zoneKnown, w);
-      add(f, inside ? s.zoneKnownInside : s.zoneKnownOutside, w);
-      add(f, inside ? s.insideByZone[t.zona] : s.outsideByZone[t.zona], w);
-    }
-    if (escalated) {
-      add(f, s.escalated, w);
-      if (!inside) add(f, s.escalatedOutside, w);
-      if (unit) this.addLayer2(f, t, unit, w);
-    }
-    return m;
   }
 
   flushInto(facts: MonthlyFacts): void {
@@ -205,23 +257,22 @@ class TicketAggregator {
     return keys.map(([key, slot]) => [key, this.c.monthsWith(slot)]);
   }
 
-  private topicSlotsFor(text: string, channel: string): { all: number; channel: number } {
+  /** The topic's slots, with the one for this channel (code) resolved. */
+  private topicSlotsFor(text: string, channel: number, channels: readonly string[]): TopicSlots {
     let slots = this.topicSlots.get(text);
-    const topic = topicOf(text);
     if (!slots) {
+      const topic = topicOf(text);
       const def = DYNAMIC_FAMILIES.topic(topic.key, topic.label);
       this.catalog.add(def);
-      slots = { all: this.c.slot(def.key), perChannel: new Map() };
+      slots = { topic, all: this.c.slot(def.key), perChannel: [] };
       this.topicSlots.set(text, slots);
     }
-    let perChannel = slots.perChannel.get(channel);
-    if (perChannel === undefined) {
-      const def = DYNAMIC_FAMILIES.channelTopic(channel, topic.key, topic.label);
+    if (slots.perChannel[channel] === undefined) {
+      const def = DYNAMIC_FAMILIES.channelTopic(channels[channel - 1] ?? '', slots.topic.key, slots.topic.label);
       this.catalog.add(def);
-      perChannel = this.c.slot(def.key);
-      slots.perChannel.set(channel, perChannel);
+      slots.perChannel[channel] = this.c.slot(def.key);
     }
-    return { all: slots.all, channel: perChannel };
+    return slots;
   }
 
   private unitSlotsFor(unit: string): { count: number; sum: number; n: number } {
@@ -241,18 +292,23 @@ class TicketAggregator {
     return slots;
   }
 
-  private addLayer2(f: number[], t: Ticket, unit: { count: number; sum: number; n: number }, w: number): void {
+  /** Layer 2 facts of one escalated ticket with a unit (responded NaN: not yet responded). */
+  private addLayer2(
+    f: Float64Array,
+    escalatedAt: number,
+    respondedAt: number,
+    unit: { count: number; sum: number; n: number },
+    w: number,
+  ): void {
     const s = this.s;
     add(f, s.layer2, w);
     add(f, unit.count, w);
-    const escalatedAt = t.tanggalEskalasi ?? t.tanggal;
-    const respondedAt = t.tanggalTanggapan;
-    if (respondedAt === null) {
+    if (Number.isNaN(respondedAt)) {
       add(f, s.layer2Pending, w);
       return;
     }
-    if (Math.floor(respondedAt.ms / 86_400_000) < Math.floor(escalatedAt.ms / 86_400_000)) return;
-    const score = layer2Score(workingDaysBetween(escalatedAt.ms, respondedAt.ms, this.settings, this.holidays));
+    if (Math.floor(respondedAt / 86_400_000) < Math.floor(escalatedAt / 86_400_000)) return;
+    const score = layer2Score(workingDaysBetween(escalatedAt, respondedAt, this.settings, this.holidays));
     add(f, unit.sum, score * w);
     add(f, unit.n, w);
     add(f, s.layer2Sum, score * w);
@@ -307,7 +363,7 @@ export function aggregate(wb: ParsedWorkbook): Aggregates {
   };
 
   const tickets = new TicketAggregator(catalog, wb.settings, wb.holidays);
-  for (const t of wb.tiket) tickets.add(t);
+  tickets.addAll(wb.tiketTable);
   tickets.flushInto(facts);
   for (const [key, months] of tickets.coverage()) for (const m of months) covered(key).add(m);
 

@@ -3,10 +3,10 @@ import { numberFormat } from '../format/figure';
 import { monthLabel, monthShortLabel } from '../format/idDate';
 import { roundHalfAwayFromZero } from '../format/idNumber';
 import { type ComparisonInput, figureSentence } from '../format/sentences';
-import { type MonthIndex, monthOfWallClock } from '../period/yearMonth';
+import { type MonthIndex, monthOfWallClock, yearOf } from '../period/yearMonth';
 import { CHANNELS } from '../workbook/enums';
 import type { Settings } from '../workbook/settings';
-import type { ParsedWorkbook } from '../workbook/workbook';
+import type { ParsedWorkbook, Ticket } from '../workbook/workbook';
 import { figureDecimals } from './catalog';
 import {
   type Dimension,
@@ -266,6 +266,24 @@ export class SectionContext {
   memo<T>(key: string, compute: () => T): T {
     if (!this.memos.has(key)) this.memos.set(key, compute());
     return this.memos.get(key) as T;
+  }
+
+  /** The month's tickets as records, found in the date column: the whole log is never made records. */
+  tickets(): Ticket[] {
+    const found = this.memo('tickets', () => {
+      const table = this.wb.tiketTable;
+      const dates = table.date('tanggal').ms;
+      // The month as a range of wall-clock ms: a comparison per ticket instead of a calendar computation.
+      const from = Date.UTC(yearOf(this.m), this.m % 12, 1);
+      const to = Date.UTC(yearOf(this.m), (this.m % 12) + 1, 1);
+      const rows: Ticket[] = [];
+      for (let i = 0; i < table.length; i++) {
+        const ms = dates[i] ?? Number.NaN;
+        if (ms >= from && ms < to) rows.push(table.record(i));
+      }
+      return rows;
+    });
+    return [...found];
   }
 
   /** The rows of a log that fall in the reported month (filtered once per log, several sections read it). */

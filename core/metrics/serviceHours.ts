@@ -17,13 +17,21 @@ export function isServiceDay(ms: number, settings: Settings, holidays: ReadonlyS
  * Inside service hours (METRICS.md "Rules"): a service day and Mulai ≤ WIB time < Selesai.
  * A date without a time counts as inside: the agent logged the day, not the hour.
  */
-export function isInsideServiceHours(
+export const isInsideServiceHours = (
   at: { readonly ms: number; readonly hasTime: boolean },
   settings: Settings,
   holidays: ReadonlySet<number>,
+): boolean => isInsideServiceHoursAt(at.ms, at.hasTime, settings, holidays);
+
+/** The same rule for a moment read from columns (no object per row). */
+export function isInsideServiceHoursAt(
+  ms: number,
+  hasTime: boolean,
+  settings: Settings,
+  holidays: ReadonlySet<number>,
 ): boolean {
-  if (!at.hasTime) return true;
-  if (!isServiceDay(at.ms, settings, holidays)) return false;
-  const minute = Math.floor((at.ms - dayNumber(at.ms) * MS_PER_DAY) / MS_PER_MINUTE);
+  if (!hasTime) return true;
+  if (!isServiceDay(ms, settings, holidays)) return false;
+  const minute = Math.floor((ms - dayNumber(ms) * MS_PER_DAY) / MS_PER_MINUTE);
   return minute >= settings.serviceStart && minute < settings.serviceEnd;
 }

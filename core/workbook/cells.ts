@@ -90,14 +90,16 @@ const WORD_DMY = /^(\d{1,2})[\s-]+([A-Za-z]+)[\s-]+(\d{2}|\d{4})(?:[ ,]+(\d{1,2}
 
 const num = (s: string | undefined): number | null => (s === undefined ? null : Number(s));
 
+/** A time of day is any remainder within the (UTC-encoded) day; sub-second noise is ignored. */
+export const hasTimeOfDay = (ms: number): boolean =>
+  Math.floor((((ms % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY) / 1000) !== 0;
+
 /** Dates as agents type them: see TRACKING_WORKBOOK.md "Dates". */
 export function coerceDate(cell: CellValue): Coerced<WallClock> {
   if (cell instanceof Date) {
     const ms = cell.getTime();
     if (Number.isNaN(ms)) return fail('Tanggal tidak valid');
-    // A time of day is any remainder within the (UTC-encoded) day; sub-second noise is ignored.
-    const hasTime = Math.floor((((ms % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY) / 1000) !== 0;
-    return ok({ ms, hasTime });
+    return ok({ ms, hasTime: hasTimeOfDay(ms) });
   }
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell) || cell < 1 || cell >= 2_958_466) {

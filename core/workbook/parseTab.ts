@@ -10,15 +10,17 @@ import {
   coerceText,
   fail,
   formulaError,
+  hasTimeOfDay,
   isBlank,
   MAX_CELL_CHARS,
   ok,
   quoteText,
   type WallClock,
 } from './cells';
+import { type Column, ColumnTable, emptyColumn, truncated } from './columnTable';
 import { EnumSpec } from './enums';
 import { columnLetter, type Finding } from './findings';
-import type { ColumnKind, ColumnSpec, RowOf, TabSpec } from './tabs';
+import type { ColumnKind, ColumnSpec, TabSpec } from './tabs';
 import { EXAMPLE_COLUMN } from './template';
 import { closestMatch, looseKey } from './textMatch';
 
@@ -28,9 +30,9 @@ export interface ParseContext {
   readonly now: number | null;
 }
 
-export interface TabParse<T> {
+export interface TabParse<T extends TabSpec> {
   readonly present: boolean;
-  readonly rows: T[];
+  readonly table: ColumnTable<T>;
   readonly findings: Finding[];
 }
 
@@ -87,6 +89,9 @@ function coercerFor(kind: ColumnKind, header: string, ctx: ParseContext): Coerce
   }
 }
 
+/** Distinct texts remembered per column: enough for any real log, bounded for a hostile one. */
+const MEMO_LIMIT = 50_000;
+
 /** Text cells repeat a lot (channels, topics, zones): coerce each distinct text once. */
 function memoizeText(coercer: Coercer): Coercer {
   const cache = new Map<string, Coerced<unknown>>();
@@ -95,40 +100,132 @@ function memoizeText(coercer: Coercer): Coercer {
     let result = cache.get(cell);
     if (result === undefined) {
       result = coercer(cell);
-      if (cache.size < 50_000) cache.set(cell, result);
+      if (cache.size < MEMO_LIMIT) cache.set(cell, result);
     }
     return result;
   };
 }
 
+/** Stores a non-blank cell as valid row n's value; returns the message when it is not valid. */
+type Put = (n: number, cell: CellValue) => string | null;
+
 interface BoundColumn {
   readonly spec: ColumnSpec;
   readonly index: number;
-  readonly coerce: Coercer;
-  /** Allocation-free path for the commonest cells of a big log; undefined: take the full path. */
-  readonly fast: ((cell: CellValue) => unknown) | null;
+  readonly put: Put;
+  /** Stores "empty" as row n's value. */
+  readonly clear: (n: number) => void;
 }
 
-/** Date cells and plain text, the bulk of a million-row `Tiket`, skip the Coerced wrapper. */
-function fastPathFor(kind: ColumnKind, ctx: ParseContext): BoundColumn['fast'] {
-  if (kind === 'text') {
-    return (cell) => (typeof cell === 'string' && !cell.includes('#') ? cell.trim() : undefined);
+/**
+ * The writer of one column. Date cells and plain text, the bulk of a million-row `Tiket`, and
+ * every enum text after its first occurrence, are stored without allocating anything.
+ */
+function writerFor(kind: ColumnKind, column: Column, coerce: Coercer, ctx: ParseContext): Put {
+  switch (column.kind) {
+    case 'date': {
+      const { ms: out, hasTime } = column;
+      const endOfToday = endOfTodayOf(ctx);
+      return (n, cell) => {
+        if (cell instanceof Date) {
+          const ms = cell.getTime();
+          // NaN and future dates get their message from coerce below.
+          if (ms < endOfToday) {
+            out[n] = ms;
+            hasTime[n] = hasTimeOfDay(ms) ? 1 : 0;
+            return null;
+          }
+        }
+        const result = coerce(cell);
+        if (!result.ok) return result.message;
+        const value = result.value as WallClock;
+        out[n] = value.ms;
+        hasTime[n] = value.hasTime ? 1 : 0;
+        return null;
+      };
+    }
+    case 'number': {
+      const out = column.values;
+      return (n, cell) => {
+        const result = coerce(cell);
+        if (!result.ok) return result.message;
+        out[n] = result.value as number;
+        return null;
+      };
+    }
+    case 'enum': {
+      const { codes, ids } = column;
+      const codeOf = new Map(ids.map((id, i) => [id, i + 1]));
+      // One lookup per cell: the code, or the message of a value that is not valid.
+      const resolve = (cell: CellValue): number | string => {
+        const result = coerce(cell);
+        return result.ok ? (codeOf.get(result.value as string) ?? 0) : result.message;
+      };
+      const cache = new Map<string, number | string>();
+      return (n, cell) => {
+        let result: number | string | undefined;
+        if (typeof cell === 'string') {
+          result = cache.get(cell);
+          if (result === undefined) {
+            result = resolve(cell);
+            if (cache.size < MEMO_LIMIT) cache.set(cell, result);
+          }
+        } else result = resolve(cell);
+        if (typeof result === 'string') return result;
+        codes[n] = result;
+        return null;
+      };
+    }
+    case 'value': {
+      const out = column.values;
+      const plainText = kind === 'text';
+      return (n, cell) => {
+        if (plainText && typeof cell === 'string' && !cell.includes('#')) {
+          out[n] = cell.trim();
+          return null;
+        }
+        const result = coerce(cell);
+        if (!result.ok) return result.message;
+        out[n] = result.value;
+        return null;
+      };
+    }
   }
-  if (kind === 'date') {
-    const endOfToday = endOfTodayOf(ctx);
-    return (cell) => {
-      if (!(cell instanceof Date)) return undefined;
-      const ms = cell.getTime();
-      if (!(ms < endOfToday)) return undefined; // NaN and future dates get their message on the full path
-      return { ms, hasTime: Math.floor((((ms % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY) / 1000) !== 0 };
-    };
+}
+
+/** Stores "empty" (what a blank cell means) in a column. */
+function clearerFor(kind: ColumnKind, column: Column): BoundColumn['clear'] {
+  switch (column.kind) {
+    case 'date':
+      return (n) => {
+        column.ms[n] = Number.NaN;
+      };
+    case 'number': {
+      const empty = kind === 'weight' ? 1 : Number.NaN;
+      return (n) => {
+        column.values[n] = empty;
+      };
+    }
+    case 'enum':
+      return (n) => {
+        column.codes[n] = 0;
+      };
+    case 'value':
+      return (n) => {
+        column.values[n] = null;
+      };
   }
-  return null;
 }
 
 const headerText = (cell: CellValue): string => (isBlank(cell) ? '' : String(cell).trim());
 
-function bindHeaders(spec: TabSpec, header: CellValue[], ctx: ParseContext, findings: Finding[]): BoundColumn[] | null {
+function bindHeaders(
+  spec: TabSpec,
+  header: CellValue[],
+  storage: ReadonlyMap<string, Column>,
+  ctx: ParseContext,
+  findings: Finding[],
+): BoundColumn[] | null {
   const byKey = new Map<string, ColumnSpec>();
   for (const column of spec.columns) {
     for (const name of [column.header, ...(column.aliases ?? [])]) byKey.set(looseKey(name), column);
@@ -161,12 +258,14 @@ function bindHeaders(spec: TabSpec, header: CellValue[], ctx: ParseContext, find
       const formula = formulaError(cell);
       return formula ? fail(formula) : base(cell);
     };
-    const memoize = column.kind !== 'text' && column.kind !== 'raw';
+    const target = storage.get(column.key) as Column;
+    // Enum columns keep their own cache of codes; text and raw cells are rarely worth one.
+    const memoize = target.kind === 'date' || target.kind === 'number';
     bound.set(column.key, {
       spec: column,
       index,
-      coerce: memoize ? memoizeText(coerce) : coerce,
-      fast: fastPathFor(column.kind, ctx),
+      put: writerFor(column.kind, target, memoize ? memoizeText(coerce) : coerce, ctx),
+      clear: clearerFor(column.kind, target),
     });
   });
   let usable = true;
@@ -189,30 +288,44 @@ function bindHeaders(spec: TabSpec, header: CellValue[], ctx: ParseContext, find
   return usable ? [...bound.values()] : null;
 }
 
-/** The month a row belongs to, for findings: its first valid date or month value. */
-function monthOf(record: Record<string, unknown>): string | null {
-  const value = record.tanggal ?? record.bulan;
-  if (typeof value === 'number') return toIsoMonth(value);
-  if (value && typeof value === 'object' && 'ms' in value) return toIsoMonth(monthOfWallClock((value as WallClock).ms));
+/** The month a row belongs to, for findings: its valid `tanggal`, else its valid `bulan`. */
+function monthAt(storage: ReadonlyMap<string, Column>, n: number): string | null {
+  for (const key of ['tanggal', 'bulan']) {
+    const column = storage.get(key);
+    if (column?.kind === 'date' && !Number.isNaN(column.ms[n])) return toIsoMonth(monthOfWallClock(column.ms[n] ?? 0));
+    if (column?.kind === 'number' && !Number.isNaN(column.values[n])) return toIsoMonth(column.values[n] ?? 0);
+  }
   return null;
 }
 
 /**
- * Turns one tab's grid (row 0 = header) into typed records. A row with an invalid or missing
- * required value is left out and reported; blank rows are skipped; the grid is never modified.
+ * Turns one tab's grid (row 0 = header) into a table of typed columns. A row with an invalid or
+ * missing required value is left out and reported; blank rows are skipped; the grid is never
+ * modified.
  */
 export function parseTab<T extends TabSpec>(
   spec: T,
   grid: readonly CellValue[][] | undefined,
   ctx: ParseContext,
-): TabParse<RowOf<T>> {
+): TabParse<T> {
   const findings: Finding[] = [];
-  if (grid === undefined) return { present: false, rows: [], findings };
-  const columns = bindHeaders(spec, grid[0] ?? [], ctx, findings);
-  if (columns === null) return { present: true, rows: [], findings };
-  const template: Record<string, unknown> = { row: 0 };
-  for (const column of spec.columns) template[column.key] = column.kind === 'weight' ? 1 : null;
-  const rows: RowOf<T>[] = [];
+  const capacity = grid === undefined ? 0 : Math.max(0, grid.length - 1);
+  const storage = new Map<string, Column>(
+    spec.columns.map((column) => [column.key, emptyColumn(column.kind, capacity, ctx.layer2Units)]),
+  );
+  const table = (n: number, rows: Int32Array) =>
+    new ColumnTable(
+      spec,
+      n,
+      rows.subarray(0, n),
+      new Map([...storage].map(([key, column]) => [key, truncated(column, n)])),
+    );
+  if (grid === undefined) return { present: false, table: table(0, new Int32Array(0)), findings };
+  const columns = bindHeaders(spec, grid[0] ?? [], storage, ctx, findings);
+  if (columns === null) return { present: true, table: table(0, new Int32Array(0)), findings };
+  const rows = new Int32Array(capacity);
+  // Valid rows so far: the row being read is written at index n and kept only if it is valid.
+  let n = 0;
   const rowFindings: Finding[] = [];
   const exampleCol = (grid[0] ?? []).findIndex((c) => typeof c === 'string' && c.trim() === EXAMPLE_COLUMN);
   const exampleRows: number[] = [];
@@ -223,10 +336,7 @@ export function parseTab<T extends TabSpec>(
       exampleRows.push(r + 1);
       continue;
     }
-    // Cloning one template gives every record the same shape up front (no per-row property growth).
-    const record: Record<string, unknown> = { ...template };
-    record.row = r + 1;
-    rowFindings.length = 0;
+    if (rowFindings.length > 0) rowFindings.length = 0;
     let cutColumns: BoundColumn[] | null = null;
     for (const column of columns) {
       let cell = cells[column.index];
@@ -236,34 +346,32 @@ export function parseTab<T extends TabSpec>(
         cutColumns.push(column);
       }
       if (isBlank(cell)) {
-        record[column.spec.key] = column.spec.kind === 'weight' ? 1 : null;
+        column.clear(n);
         if (column.spec.required) {
           rowFindings.push(cellFinding(spec, column, r, `Kolom wajib '${column.spec.header}' kosong`));
         }
         continue;
       }
-      const fast = column.fast?.(cell);
-      if (fast !== undefined) {
-        record[column.spec.key] = fast;
-        continue;
+      const message = column.put(n, cell);
+      if (message !== null) {
+        column.clear(n);
+        rowFindings.push(cellFinding(spec, column, r, message));
       }
-      const result = column.coerce(cell);
-      if (result.ok) record[column.spec.key] = result.value;
-      else rowFindings.push(cellFinding(spec, column, r, result.message));
     }
     if (cutColumns !== null) {
-      const month = monthOf(record);
+      const month = monthAt(storage, n);
       for (const column of cutColumns) findings.push({ ...cutFinding(spec, column, r), month });
     }
     if (rowFindings.length > 0) {
-      const month = monthOf(record);
+      const month = monthAt(storage, n);
       for (const finding of rowFindings) findings.push({ ...finding, month });
       continue;
     }
-    rows.push(record as RowOf<T>);
+    rows[n] = r + 1;
+    n++;
   }
   if (exampleRows.length) findings.push(exampleFinding(spec, exampleCol, exampleRows));
-  return { present: true, rows, findings };
+  return { present: true, table: table(n, rows), findings };
 }
 
 /** One finding per tab for the template's example rows, which are never counted. */

@@ -1,5 +1,6 @@
 import { monthOfWallClock, toIsoMonth } from '../period/yearMonth';
 import { type CellValue, quoteText } from './cells';
+import type { ColumnTable } from './columnTable';
 import { layer2UnitSpec } from './enums';
 import type { Finding } from './findings';
 import { type ParseContext, parseTab } from './parseTab';
@@ -43,7 +44,10 @@ export interface ParsedWorkbook {
   /** Holiday days as day numbers (wall-clock ms / 86 400 000). */
   readonly holidays: ReadonlySet<number>;
   readonly present: ReadonlySet<TabId>;
+  /** The `Tiket` rows as records (built from `tiketTable` on first read). */
   readonly tiket: Ticket[];
+  /** The same rows, column by column: what the ticket figures are counted from. */
+  readonly tiketTable: ColumnTable<typeof TIKET>;
   readonly chatbot: RowOf<typeof CHATBOT>[];
   readonly publikasi: RowOf<typeof PUBLIKASI>[];
   readonly webinar: RowOf<typeof WEBINAR>[];
@@ -122,39 +126,51 @@ function resolveTabs(raw: RawWorkbook, findings: Finding[]): Map<TabId, readonly
   return resolved;
 }
 
-const ticketWarning = (ticket: Ticket, column: string, message: string): Finding => ({
+type TicketTable = ColumnTable<typeof TIKET>;
+
+const ticketWarning = (tickets: TicketTable, i: number, column: string, message: string): Finding => ({
   tab: TIKET.name,
-  row: ticket.row,
+  row: tickets.rows[i] ?? null,
   column,
   cell: null,
   severity: 'warning',
   message,
-  month: toIsoMonth(monthOfWallClock(ticket.tanggal.ms)),
+  month: toIsoMonth(monthOfWallClock(tickets.date('tanggal').ms[i] ?? 0)),
 });
 
-/** Checks across columns of one ticket; the ticket still counts. (No closures: runs per row.) */
-function checkTicket(ticket: Ticket, findings: Finding[]): void {
-  if (ticket.eskalasi === 'tidak' && ticket.unit !== null) {
-    findings.push(
-      ticketWarning(
-        ticket,
-        'Eskalasi',
-        `Eskalasi 'Tidak' tetapi Unit Layer 2 diisi '${ticket.unit}'; tiket dihitung tidak dieskalasi`,
-      ),
-    );
-  }
-  const escalatedAt = ticket.tanggalEskalasi ?? ticket.tanggal;
-  if (
-    ticket.tanggalTanggapan !== null &&
-    ticket.tanggalTanggapan.ms < Math.floor(escalatedAt.ms / MS_PER_DAY) * MS_PER_DAY
-  ) {
-    findings.push(
-      ticketWarning(
-        ticket,
-        'Tanggal Tanggapan',
-        'Tanggal Tanggapan sebelum Tanggal Eskalasi; tiket ini tidak diberi skor Layer 2',
-      ),
-    );
+/** Checks across columns of each ticket; the tickets still count. Reads the columns: it runs per row. */
+function checkTickets(tickets: TicketTable, findings: Finding[]): void {
+  const tanggal = tickets.date('tanggal').ms;
+  const escalatedOn = tickets.date('tanggalEskalasi').ms;
+  const respondedOn = tickets.date('tanggalTanggapan').ms;
+  const eskalasi = tickets.enumeration('eskalasi');
+  const unit = tickets.enumeration('unit');
+  const notEscalated = eskalasi.ids.indexOf('tidak') + 1;
+  for (let i = 0; i < tickets.length; i++) {
+    const unitCode = unit.codes[i] ?? 0;
+    if (eskalasi.codes[i] === notEscalated && unitCode !== 0) {
+      findings.push(
+        ticketWarning(
+          tickets,
+          i,
+          'Eskalasi',
+          `Eskalasi 'Tidak' tetapi Unit Layer 2 diisi '${unit.ids[unitCode - 1]}'; tiket dihitung tidak dieskalasi`,
+        ),
+      );
+    }
+    const responded = respondedOn[i] ?? Number.NaN;
+    if (Number.isNaN(responded)) continue;
+    const escalated = Number.isNaN(escalatedOn[i]) ? (tanggal[i] ?? 0) : (escalatedOn[i] ?? 0);
+    if (responded < Math.floor(escalated / MS_PER_DAY) * MS_PER_DAY) {
+      findings.push(
+        ticketWarning(
+          tickets,
+          i,
+          'Tanggal Tanggapan',
+          'Tanggal Tanggapan sebelum Tanggal Eskalasi; tiket ini tidak diberi skor Layer 2',
+        ),
+      );
+    }
   }
 }
 
@@ -166,21 +182,22 @@ export function parseWorkbook(raw: RawWorkbook, options: ParseOptions = {}): Par
   const settingsTab = parseTab(PENGATURAN, tabs.get('pengaturan'), baseCtx);
   findings.push(...settingsTab.findings);
   const { settings, findings: settingFindings } = readSettings(
-    settingsTab.rows.map((r) => ({ row: r.row, kunci: r.kunci, nilai: r.nilai })),
+    settingsTab.table.records().map((r) => ({ row: r.row, kunci: r.kunci, nilai: r.nilai })),
     PENGATURAN.name,
   );
   findings.push(...settingFindings);
 
   const ctx: ParseContext = { ...baseCtx, layer2Units: layer2UnitSpec(settings.layer2Units) };
-  const parse = <T extends TabSpec>(spec: T) => {
+  const parseTable = <T extends TabSpec>(spec: T) => {
     const result = parseTab(spec, tabs.get(spec.id as TabId), ctx);
     findings.push(...result.findings);
-    return result.rows;
+    return result.table;
   };
+  const parse = <T extends TabSpec>(spec: T) => parseTable(spec).records();
   const holidays = new Set(parse(HARI_LIBUR).map((h) => Math.floor(h.tanggal.ms / MS_PER_DAY)));
-  const tiket = parse(TIKET);
-  for (const ticket of tiket)
-    if (ticket.eskalasi !== null || ticket.tanggalTanggapan !== null) checkTicket(ticket, findings);
+  const tiketTable = parseTable(TIKET);
+  checkTickets(tiketTable, findings);
+  let tiket: Ticket[] | null = null;
 
   const profileTab = parse(PROFIL_LAYANAN);
   const { profile, findings: profileFindings } = readProfile(profileTab, PROFIL_LAYANAN.name);
@@ -190,7 +207,13 @@ export function parseWorkbook(raw: RawWorkbook, options: ParseOptions = {}): Par
     settings,
     holidays,
     present: new Set(tabs.keys()),
-    tiket,
+    tiketTable,
+    // Built on first read: the figures are counted from the columns, and the report reads only
+    // one month's records, so a big log is never held as a million objects unless asked for.
+    get tiket() {
+      tiket ??= tiketTable.records();
+      return tiket;
+    },
     chatbot: parse(CHATBOT),
     publikasi: parse(PUBLIKASI),
     webinar: parse(WEBINAR),

@@ -167,7 +167,7 @@ function topicTallies(tickets: readonly Ticket[]) {
 
 /** One channel's topic tallies for the month: the channel page and the channel table read the same list. */
 const channelTopics = (ctx: SectionContext, channel: string) =>
-  ctx.memo(`topics:${channel}`, () => topicTallies(ctx.inMonth(ctx.wb.tiket).filter((t) => t.kanal === channel)));
+  ctx.memo(`topics:${channel}`, () => topicTallies(ctx.tickets().filter((t) => t.kanal === channel)));
 
 /** The one "Top 3" of a channel (catch-all tags left out), as the seeds' channel pages show it. */
 const channelTop3 = (ctx: SectionContext, channel: string) => channelTopics(ctx, channel).top.slice(0, 3);
@@ -176,7 +176,7 @@ const topicList = (items: readonly { label: string; count: number }[], unit = 't
   joinIndonesian(items.map((t) => `${t.label} (${formatNumber(t.count)} ${unit})`));
 
 export function topikSection(ctx: SectionContext): Section {
-  const tickets = ctx.inMonth(ctx.wb.tiket);
+  const tickets = ctx.tickets();
   const { all, technical } = topicTallies(tickets);
   const countOf = (label: string) => all.find((t) => t.label === label)?.count ?? 0;
   const top3 = technical.slice(0, 3);
@@ -269,11 +269,18 @@ export function penggunaSection(ctx: SectionContext): Section {
   const keys = USER_CATEGORIES.values.map((c) => `konsultasi.pengguna.${c.id}`);
   const covered = ctx.figures.coversKey('tiket.kategori', ctx.m) || keys.some((k) => ctx.value(k) !== null);
   const unfilled = ctx.value('konsultasi.pengguna.tidakDiisi');
-  const pemdaTickets = ctx.inMonth(ctx.wb.tiket).filter((t) => t.kategori === 'pemda' && t.instansi);
+  const pemdaTickets = ctx.tickets().filter((t) => t.kategori === 'pemda' && t.instansi);
   const names = new Map<string, string>();
   const byPemda = new Map<string, Ticket[]>();
+  // A month repeats each name many times: its key (three regexes and a normalisation) is made once.
+  const keyOfName = new Map<string, string>();
   for (const t of pemdaTickets) {
-    const key = instansiKey(t.instansi ?? '');
+    const name = t.instansi ?? '';
+    let key = keyOfName.get(name);
+    if (key === undefined) {
+      key = instansiKey(name);
+      keyOfName.set(name, key);
+    }
     if (!names.has(key)) names.set(key, (t.instansi ?? '').trim());
     const list = byPemda.get(key) ?? [];
     list.push(t);
@@ -380,7 +387,7 @@ export function penggunaSection(ctx: SectionContext): Section {
 /** Topics of the month's tickets outside service hours, and of those escalated (the seeds name both). */
 function outsideHoursTopics(ctx: SectionContext) {
   const outside = ctx
-    .inMonth(ctx.wb.tiket)
+    .tickets()
     .filter((t) =>
       t.jamLayanan === null ? !isInsideServiceHours(t.tanggal, ctx.settings, ctx.wb.holidays) : t.jamLayanan === 'luar',
     );
