@@ -121,6 +121,28 @@ const add = (row: Float64Array, slot: number, n: number) => {
 const slotsBy = <Id extends string>(counters: SlotCounters, ids: readonly Id[], prefix: string): Record<Id, number> =>
   Object.fromEntries(ids.map((id) => [id, counters.slot(`${prefix}${id}`)])) as Record<Id, number>;
 
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * The month of a wall-clock ms, from a table of the days `dates` spans: one lookup per row instead
+ * of a calendar computation. A span too long to tabulate (a stray year 9999) computes per row.
+ */
+function monthOfDayIn(dates: Float64Array): (ms: number) => MonthIndex {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < dates.length; i++) {
+    const ms = dates[i] ?? Number.NaN;
+    if (ms < min) min = ms;
+    if (ms > max) max = ms;
+  }
+  const first = Math.floor(min / MS_PER_DAY);
+  const span = Math.floor(max / MS_PER_DAY) - first + 1;
+  if (!(span > 0 && span <= 100_000)) return monthOfWallClock;
+  const months = new Int32Array(span);
+  for (let d = 0; d < span; d++) months[d] = monthOfWallClock((first + d) * MS_PER_DAY);
+  return (ms) => months[Math.floor(ms / MS_PER_DAY) - first] ?? monthOfWallClock(ms);
+}
+
 /** A topic's counter slots: all channels, and per channel code. */
 interface TopicSlots {
   readonly topic: Topic;
@@ -182,6 +204,7 @@ class TicketAggregator {
     const unit = tickets.enumeration('unit');
     const topik = tickets.values('topik').values;
     const jumlah = tickets.number('jumlah').values;
+    const monthOf = monthOfDayIn(tanggal);
     // Slots by enum code (code 0: empty), resolved once instead of per ticket.
     const channelSlot = [-1, ...kanal.ids.map((id) => s.channel[id])];
     const userSlot = [s.userUnfilled, ...kategori.ids.map((id) => s.user[id])];
@@ -191,7 +214,7 @@ class TicketAggregator {
     const yesCode = eskalasi.ids.indexOf('ya') + 1;
     for (let i = 0; i < tickets.length; i++) {
       const ms = tanggal[i] ?? 0;
-      const m = monthOfWallClock(ms);
+      const m = monthOf(ms);
       const w = jumlah[i] ?? 1;
       const channel = kanal.codes[i] ?? 0;
       const text = topik[i] as string | null;
@@ -307,7 +330,7 @@ class TicketAggregator {
       add(f, s.layer2Pending, w);
       return;
     }
-    if (Math.floor(respondedAt / 86_400_000) < Math.floor(escalatedAt / 86_400_000)) return;
+    if (Math.floor(respondedAt / MS_PER_DAY) < Math.floor(escalatedAt / MS_PER_DAY)) return;
     const score = layer2Score(workingDaysBetween(escalatedAt, respondedAt, this.settings, this.holidays));
     add(f, unit.sum, score * w);
     add(f, unit.n, w);

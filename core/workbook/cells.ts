@@ -21,8 +21,14 @@ export type Coerced<T> = { readonly ok: true; readonly value: T } | { readonly o
 export const ok = <T>(value: T): Coerced<T> => ({ ok: true, value });
 export const fail = <T>(message: string): Coerced<T> => ({ ok: false, message });
 
-export const isBlank = (cell: CellValue): boolean =>
-  cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+export const isBlank = (cell: CellValue): boolean => {
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell !== 'string') return false;
+  // A text starting with a printable ASCII character is not blank: no trim for the common case.
+  const first = cell.charCodeAt(0);
+  if (first > 32 && first < 127) return false;
+  return cell.trim() === '';
+};
 
 /**
  * Longest text a cell may hold (Google Sheets' own limit). Sources stop reading a cell one
@@ -91,8 +97,7 @@ const WORD_DMY = /^(\d{1,2})[\s-]+([A-Za-z]+)[\s-]+(\d{2}|\d{4})(?:[ ,]+(\d{1,2}
 const num = (s: string | undefined): number | null => (s === undefined ? null : Number(s));
 
 /** A time of day is any remainder within the (UTC-encoded) day; sub-second noise is ignored. */
-export const hasTimeOfDay = (ms: number): boolean =>
-  Math.floor((((ms % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY) / 1000) !== 0;
+export const hasTimeOfDay = (ms: number): boolean => ms - Math.floor(ms / MS_PER_DAY) * MS_PER_DAY >= 1000;
 
 /** Dates as agents type them: see TRACKING_WORKBOOK.md "Dates". */
 export function coerceDate(cell: CellValue): Coerced<WallClock> {

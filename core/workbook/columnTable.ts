@@ -26,7 +26,7 @@ export interface NumberColumn {
 export interface EnumColumn<Id extends string = string> {
   readonly kind: 'enum';
   /** 0: empty; c: ids[c - 1]. */
-  readonly codes: Uint16Array;
+  readonly codes: Uint8Array | Uint16Array;
   readonly ids: readonly Id[];
 }
 
@@ -48,25 +48,46 @@ export type ValueKey<T extends TabSpec> = KeyWhere<T, 'text' | 'raw'>;
 export type EnumIdOf<T extends TabSpec, K extends EnumKey<T>> =
   Extract<ColumnOf<T>, { readonly key: K }>['kind'] extends EnumSpec<infer Id> ? Id : string;
 
-/** The storage for `capacity` rows of one column, every row empty. */
-export function emptyColumn(kind: ColumnKind, capacity: number, layer2Units: EnumSpec<string>): Column {
-  if (kind instanceof EnumSpec || kind === 'layer2Unit') {
-    const spec: EnumSpec<string> = kind === 'layer2Unit' ? layer2Units : kind;
-    return { kind: 'enum', codes: new Uint16Array(capacity), ids: spec.ids };
-  }
+const enumSpecOf = (kind: ColumnKind, layer2Units: EnumSpec<string>): EnumSpec<string> | null =>
+  kind === 'layer2Unit' ? layer2Units : kind instanceof EnumSpec ? kind : null;
+
+/** Codes fit a byte for any list of fewer than 255 values (every list but a hostile unit list). */
+const codesFor = (ids: readonly string[], length: number): Uint8Array | Uint16Array =>
+  ids.length < 255 ? new Uint8Array(length) : new Uint16Array(length);
+
+/**
+ * Storage for a column the parser writes row by row: every row it keeps gets a value or "empty"
+ * written, so nothing is pre-filled.
+ */
+export function columnFor(kind: ColumnKind, capacity: number, layer2Units: EnumSpec<string>): Column {
+  const spec = enumSpecOf(kind, layer2Units);
+  if (spec) return { kind: 'enum', codes: codesFor(spec.ids, capacity), ids: spec.ids };
   switch (kind) {
     case 'date':
-      return { kind: 'date', ms: new Float64Array(capacity).fill(Number.NaN), hasTime: new Uint8Array(capacity) };
-    case 'weight':
-      return { kind: 'number', values: new Float64Array(capacity).fill(1) };
-    case 'month':
-    case 'count':
-    case 'number':
-    case 'score':
-      return { kind: 'number', values: new Float64Array(capacity).fill(Number.NaN) };
+      return { kind: 'date', ms: new Float64Array(capacity), hasTime: new Uint8Array(capacity) };
     case 'text':
     case 'raw':
-      return { kind: 'value', values: new Array<unknown>(capacity).fill(null) };
+      // Holes, not nulls: every row kept is written before it is read.
+      return { kind: 'value', values: new Array<unknown>(capacity) };
+    default:
+      return { kind: 'number', values: new Float64Array(capacity) };
+  }
+}
+
+/** A column of `length` empty cells: a column of the spec that the sheet does not have. */
+export function emptyColumn(kind: ColumnKind, length: number, layer2Units: EnumSpec<string>): Column {
+  const spec = enumSpecOf(kind, layer2Units);
+  if (spec) return { kind: 'enum', codes: codesFor(spec.ids, length), ids: spec.ids };
+  switch (kind) {
+    case 'date':
+      return { kind: 'date', ms: new Float64Array(length).fill(Number.NaN), hasTime: new Uint8Array(length) };
+    case 'weight':
+      return { kind: 'number', values: new Float64Array(length).fill(1) };
+    case 'text':
+    case 'raw':
+      return { kind: 'value', values: new Array<unknown>(length).fill(null) };
+    default:
+      return { kind: 'number', values: new Float64Array(length).fill(Number.NaN) };
   }
 }
 
@@ -125,7 +146,7 @@ function selectColumn(column: Column, indices: ArrayLike<number>): Column {
       return { kind: 'number', values };
     }
     case 'enum': {
-      const codes = new Uint16Array(n);
+      const codes = codesFor(column.ids, n);
       for (let j = 0; j < n; j++) codes[j] = column.codes[indices[j] ?? 0] ?? 0;
       return { kind: 'enum', codes, ids: column.ids };
     }

@@ -17,7 +17,7 @@ import {
   quoteText,
   type WallClock,
 } from './cells';
-import { type Column, ColumnTable, emptyColumn, truncated } from './columnTable';
+import { type Column, ColumnTable, columnFor, emptyColumn, truncated } from './columnTable';
 import { EnumSpec } from './enums';
 import { columnLetter, type Finding } from './findings';
 import type { ColumnKind, ColumnSpec, TabSpec } from './tabs';
@@ -180,9 +180,14 @@ function writerFor(kind: ColumnKind, column: Column, coerce: Coercer, ctx: Parse
       const out = column.values;
       const plainText = kind === 'text';
       return (n, cell) => {
-        if (plainText && typeof cell === 'string' && !cell.includes('#')) {
-          out[n] = cell.trim();
-          return null;
+        // Printable ASCII at both ends and no leading '#': nothing to trim, no formula error.
+        if (plainText && typeof cell === 'string') {
+          const first = cell.charCodeAt(0);
+          const last = cell.charCodeAt(cell.length - 1);
+          if (first > 32 && first < 127 && first !== 35 && last > 32 && last < 127) {
+            out[n] = cell;
+            return null;
+          }
         }
         const result = coerce(cell);
         if (!result.ok) return result.message;
@@ -222,7 +227,8 @@ const headerText = (cell: CellValue): string => (isBlank(cell) ? '' : String(cel
 function bindHeaders(
   spec: TabSpec,
   header: CellValue[],
-  storage: ReadonlyMap<string, Column>,
+  storage: Map<string, Column>,
+  capacity: number,
   ctx: ParseContext,
   findings: Finding[],
 ): BoundColumn[] | null {
@@ -258,7 +264,8 @@ function bindHeaders(
       const formula = formulaError(cell);
       return formula ? fail(formula) : base(cell);
     };
-    const target = storage.get(column.key) as Column;
+    const target = columnFor(column.kind, capacity, ctx.layer2Units);
+    storage.set(column.key, target);
     // Enum columns keep their own cache of codes; text and raw cells are rarely worth one.
     const memoize = target.kind === 'date' || target.kind === 'number';
     bound.set(column.key, {
@@ -310,18 +317,22 @@ export function parseTab<T extends TabSpec>(
 ): TabParse<T> {
   const findings: Finding[] = [];
   const capacity = grid === undefined ? 0 : Math.max(0, grid.length - 1);
-  const storage = new Map<string, Column>(
-    spec.columns.map((column) => [column.key, emptyColumn(column.kind, capacity, ctx.layer2Units)]),
-  );
+  // The bound columns' storage (filled in by bindHeaders); the others are made empty at the end.
+  const storage = new Map<string, Column>();
   const table = (n: number, rows: Int32Array) =>
     new ColumnTable(
       spec,
       n,
       rows.subarray(0, n),
-      new Map([...storage].map(([key, column]) => [key, truncated(column, n)])),
+      new Map(
+        spec.columns.map((column) => {
+          const written = storage.get(column.key);
+          return [column.key, written ? truncated(written, n) : emptyColumn(column.kind, n, ctx.layer2Units)];
+        }),
+      ),
     );
   if (grid === undefined) return { present: false, table: table(0, new Int32Array(0)), findings };
-  const columns = bindHeaders(spec, grid[0] ?? [], storage, ctx, findings);
+  const columns = bindHeaders(spec, grid[0] ?? [], storage, capacity, ctx, findings);
   if (columns === null) return { present: true, table: table(0, new Int32Array(0)), findings };
   const rows = new Int32Array(capacity);
   // Valid rows so far: the row being read is written at index n and kept only if it is valid.
