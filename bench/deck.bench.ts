@@ -6,6 +6,9 @@
  * use of pptxgenjs, pdfkit and the font): the worst case of the CLI.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderPdf } from '../cli/deck/pdf';
 import { renderPptx } from '../cli/deck/pptx';
@@ -15,6 +18,9 @@ import { ReportBuilder } from '../core/metrics/report';
 import type { CellValue } from '../core/workbook/cells';
 import { parseWorkbook } from '../core/workbook/workbook';
 import { sampleWorkbook } from '../sample/sampleData';
+import { buildAddon } from '../sheets-addon/build';
+import { dialogDeckFile } from '../test/addon/dialogScript';
+import { FakeEnvironment } from '../test/addon/fakeAppsScript';
 import { syntheticTickets } from './synthetic';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -55,6 +61,49 @@ async function measure(name: Case): Promise<void> {
   );
 }
 
+/**
+ * The add-on's download, in this process: the built Code.js answers getDeckData on the emulated
+ * services, then the built dialog's script draws each file in a fresh V8 context (as the dialog's
+ * browser would). Also prints what the other choice (files built on the server side, returned as
+ * base64 through google.script.run) would have cost, from the same files.
+ */
+async function measureAddon(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'djpk-bench-addon-'));
+  try {
+    const code = await readFile(await buildAddon(dir), 'utf8');
+    const dialog = await readFile(join(dir, 'GenerateDialog.html'), 'utf8');
+    const env = new FakeEnvironment();
+    for (const [name, grid] of Object.entries(sampleWorkbook())) env.spreadsheet.addSheet(name, grid as CellValue[][]);
+    const addon = env.load(code);
+    const t0 = performance.now();
+    const payload = JSON.parse(JSON.stringify(addon.getDeckData?.('2025-01')));
+    const t1 = performance.now();
+    const { deckFile, close } = dialogDeckFile(dialog);
+    const t2 = performance.now();
+    const pptx = await deckFile(payload, 'pptx');
+    const t3 = performance.now();
+    const pdf = await deckFile(payload, 'pdf');
+    const t4 = performance.now();
+    close();
+    process.stdout.write(
+      `${JSON.stringify({
+        codeBytes: Buffer.byteLength(code),
+        dialogBytes: Buffer.byteLength(dialog),
+        payloadBytes: Buffer.byteLength(JSON.stringify(payload)),
+        serverMs: t1 - t0,
+        loadMs: t2 - t1,
+        pptxMs: t3 - t2,
+        pdfMs: t4 - t3,
+        pptxBytes: pptx.bytes.length,
+        pdfBytes: pdf.bytes.length,
+        peakRss: process.resourceUsage().maxRSS * 1024,
+      })}\n`,
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 const stats = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return { min: sorted[0] ?? 0, median: sorted[Math.floor(sorted.length / 2)] ?? 0, max: sorted.at(-1) ?? 0 };
@@ -65,6 +114,7 @@ const mib = (v: number) => `${(v / 1024 / 1024).toFixed(0)} MiB`;
 async function main(): Promise<void> {
   const only = process.argv[2];
   if (only === 'sample' || only === 'logs') return measure(only);
+  if (only === 'addon') return measureAddon();
   console.log(`Deck (PPTX + PDF), ${RUNS} proses per kasus: min / median / maks`);
   for (const name of Object.keys(CASES) as Case[]) {
     const runs = Array.from({ length: RUNS }, () => {
@@ -88,6 +138,30 @@ async function main(): Promise<void> {
       `  ${CASES[name]}: ${first?.slides} slide; deck+PPTX+PDF ${ms(time.min)} / ${ms(time.median)} / ${ms(time.max)} (target ≤ 2000 ms), CPU ${ms(cpu.min)} / ${ms(cpu.median)} / ${ms(cpu.max)}; peak RSS ${mib(rss.min)} / ${mib(rss.median)} / ${mib(rss.max)} (target ≤ 300 MiB); PPTX ${((first?.pptxBytes ?? 0) / 1024).toFixed(0)} KiB, PDF ${((first?.pdfBytes ?? 0) / 1024).toFixed(0)} KiB`,
     );
   }
+  const addon = Array.from({ length: RUNS }, () => child('addon'));
+  const a = addon[0];
+  const kib = (v: number) => `${(v / 1024).toFixed(0)} KiB`;
+  const spread = (key: string) => {
+    const s = stats(addon.map((r) => Number(r[key])));
+    return `${ms(s.min)} / ${ms(s.median)} / ${ms(s.max)}`;
+  };
+  console.log('\nAdd-on "Unduh PPTX/PDF" (sampel Januari 2025; add-on yang dibangun, layanan Apps Script tiruan):');
+  console.log(`  getDeckData (sisi server)        ${spread('serverMs')}; payload ${kib(Number(a?.payloadBytes))} JSON`);
+  console.log(`  memuat skrip deck dialog          ${spread('loadMs')}`);
+  console.log(`  PPTX di konteks V8 dialog         ${spread('pptxMs')}; ${kib(Number(a?.pptxBytes))}`);
+  console.log(`  PDF di konteks V8 dialog          ${spread('pdfMs')}; ${kib(Number(a?.pdfBytes))}`);
+  console.log(
+    `  Code.js ${kib(Number(a?.codeBytes))} (dimuat setiap panggilan server), GenerateDialog.html ${kib(Number(a?.dialogBytes))} (dimuat saat dialog dibuka)`,
+  );
+  console.log(
+    `  pilihan lain (berkas dibuat di server): Code.js ≈ ${kib(Number(a?.codeBytes) + Number(a?.dialogBytes))} pada setiap panggilan, kiriman base64 ${kib(((Number(a?.pptxBytes) + Number(a?.pdfBytes)) * 4) / 3)}`,
+  );
+}
+
+function child(name: string): Record<string, number> {
+  const run = spawnSync(process.execPath, [...process.execArgv, SELF, name], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}');
 }
 
 await main();

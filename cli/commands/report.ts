@@ -1,4 +1,5 @@
 import { dirname, join, resolve } from 'node:path';
+import { deckNotices } from '../../core/deck/notices';
 import { monthLabel, wibTimestamp } from '../../core/format/idDate';
 import { ReportBuilder } from '../../core/metrics/report';
 import { parseIsoMonth, toIsoMonth } from '../../core/period/yearMonth';
@@ -70,13 +71,7 @@ export async function reportCommand(options: ReportOptions, io: CliIo): Promise<
     const { logo, problem } = await readLogo(wb.profile, dirname(resolve(options.data)));
     if (problem) io.stderr(`Peringatan: ${problem}; deck dibuat tanpa logo.\n`);
     const files = await renderDeckFiles(report, { narasi: wb.narasi, profile: wb.profile, logo }, deckFormats);
-    if (errors > 0)
-      io.stderr(
-        `Peringatan: deck ${report.monthLabel} dibuat walau ada ${errors} galat data; periksa Validasi sebelum dibagikan.\n`,
-      );
-    if (files.deck.evaluasiEmpty)
-      io.stderr(`Peringatan: Evaluasi dan Saran ${report.monthLabel} belum diisi di tab Narasi.\n`);
-    for (const f of files.deck.findings) io.stderr(`Peringatan: ${f.tab} ${f.cell ?? ''}: ${f.message}\n`);
+    for (const line of deckNotices(files.deck, errors)) io.stderr(`Peringatan: ${line}\n`);
     for (const format of deckFormats) {
       const bytes = files[format];
       if (!bytes) continue;

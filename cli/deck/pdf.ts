@@ -31,7 +31,8 @@ import type { Chart, Table } from '../../core/metrics/model';
 
 /**
  * The deck as a PDF: the same slides as 16:9 pages, selectable text in an embedded font that has
- * every character the report uses ("–", "≥", "•"), charts drawn as vectors. No browser, no office suite.
+ * every character the report uses ("–", "≥", "•"), charts drawn as vectors. No browser, no office suite,
+ * no Node API: the add-on dialog's browser runs this same code.
  */
 
 export interface PdfFonts {
@@ -104,7 +105,7 @@ function frame(doc: Doc, deck: Deck, slide: Slide, logo: Uint8Array | null, onBl
         lineBreak: false,
       });
     doc.rect(MARGIN_X * PT, (boxes.title.y + boxes.title.h + 0.02) * PT, 1.6 * PT, 0.07 * PT).fill(hex(DJPK_GOLD));
-    if (logo) doc.image(Buffer.from(logo), (SLIDE_W - MARGIN_X - 1.0) * PT, 0.3 * PT, { fit: [1.0 * PT, 0.8 * PT] });
+    if (logo) doc.image(arrayBufferOf(logo), (SLIDE_W - MARGIN_X - 1.0) * PT, 0.3 * PT, { fit: [1.0 * PT, 0.8 * PT] });
   }
   doc.rect(0, (SLIDE_H - 0.08) * PT, SLIDE_W * PT, 0.08 * PT).fill(hex(onBlue ? DJPK_GOLD : DJPK_BLUE));
   const color = hex(onBlue ? WHITE : MUTED);
@@ -377,7 +378,7 @@ function bluePage(doc: Doc, title: string, titlePt: number, top: number, subtitl
 
 function cover(doc: Doc, deck: Deck, s: Slide, logo: Uint8Array | null): void {
   bluePage(doc, s.title, 40, 2.45, s.subtitle ?? deck.monthLabel, 30);
-  if (logo) doc.image(Buffer.from(logo), MARGIN_X * PT, 0.5 * PT, { fit: [1.6 * PT, 1.3 * PT] });
+  if (logo) doc.image(arrayBufferOf(logo), MARGIN_X * PT, 0.5 * PT, { fit: [1.6 * PT, 1.3 * PT] });
   paragraphs(doc, s.paragraphs, { x: MARGIN_X, y: 5.6, w: CONTENT_W, h: 1 }, 16, WHITE);
 }
 
@@ -438,6 +439,20 @@ function closing(doc: Doc, s: Slide): void {
     .text(lines.join('\n'), MARGIN_X * PT, 3.75 * PT, { width: CONTENT_W * PT, lineGap: 6 });
 }
 
+/** pdfkit's image types take a Buffer or an ArrayBuffer; a copy gives the latter without Node. */
+const arrayBufferOf = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer as ArrayBuffer;
+
+/** The chunks as one array: plain Uint8Array work, since the dialog's browser has no Buffer. */
+function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 export function renderPdf(deck: Deck, options: PdfOptions): Promise<Uint8Array> {
   const doc = new PDFDocument({
     size: [SLIDE_W * PT, SLIDE_H * PT],
@@ -447,14 +462,16 @@ export function renderPdf(deck: Deck, options: PdfOptions): Promise<Uint8Array> 
     info: { Title: deck.footer, Author: 'Contact Center DJPK', Subject: deck.footer },
     lang: 'id-ID',
     displayTitle: true,
+    // No default Helvetica: the browser build has no standard-font data, and every text names its font.
+    font: '',
   });
   withoutLigatures(doc);
-  doc.registerFont(R, Buffer.from(options.fonts.regular));
-  doc.registerFont(B, Buffer.from(options.fonts.bold));
+  doc.registerFont(R, options.fonts.regular);
+  doc.registerFont(B, options.fonts.bold);
   const chunks: Uint8Array[] = [];
   doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
   const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('end', () => resolve(concatBytes(chunks)));
     doc.on('error', reject);
   });
   const logo = options.logo ?? null;

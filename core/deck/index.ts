@@ -2,3 +2,4 @@ export { buildDeck, DECK_TITLE, type DeckInput, type NarasiRow, narasiParagraphs
 export { chartColors, DJPK_BLUE, DJPK_GOLD } from './colors';
 export * from './layout';
 export type { Contact, Deck, Paragraph, Slide, SlideKind, Tile } from './model';
+export { deckNotices } from './notices';

@@ -12,7 +12,8 @@ const wibNow = (): number => wibWallClock(Date.now());
 import { findingsForMonth } from '../../core/render/json';
 import { renderSummarySheets, VALIDATION_SHEET } from '../../core/render/sheetBlocks';
 import { parseWorkbook } from '../../core/workbook/workbook';
-import { GENERATE_DIALOG, HELP_DIALOG } from './dialogs';
+import { type DeckPayload, deckPayload } from './deckPayload';
+import { HELP_DIALOG } from './dialogs';
 import { messageOf } from './errors';
 import { readTrackingTabs } from './spreadsheetSource';
 import { writeSummarySheets } from './spreadsheetWriter';
@@ -88,8 +89,11 @@ export function onInstall(): void {
   onOpen();
 }
 
+/** The dialog is an HTML file of the project (build.ts): it carries the deck renderers, which Code.js must not. */
+export const GENERATE_DIALOG_FILE = 'GenerateDialog';
+
 export function showGenerateDialog(): void {
-  const html = HtmlService.createHtmlOutput(GENERATE_DIALOG).setWidth(420).setHeight(260);
+  const html = HtmlService.createHtmlOutputFromFile(GENERATE_DIALOG_FILE).setWidth(460).setHeight(380);
   SpreadsheetApp.getUi().showModalDialog(html, 'Generate Report');
 }
 
@@ -142,6 +146,25 @@ export function generateReport(month?: string): string {
       }),
     ),
   );
+}
+
+/**
+ * For the dialog's "Unduh PPTX" / "Unduh PDF": the month's deck as data, computed here like the
+ * report tabs; the dialog's browser draws the file. Reads only, so it takes no lock.
+ */
+export function getDeckData(month: string): DeckPayload {
+  const m = parseIsoMonth(String(month));
+  // google.script.run hands a thrown Error's message to the dialog's failure handler: keep it Indonesian.
+  if (m === null) throw new Error(`Bulan '${month}' tidak valid; pilih bulan dari daftar.`);
+  try {
+    const { raw } = readTrackingTabs(SpreadsheetApp.getActiveSpreadsheet());
+    const workbook = parseWorkbook(raw, { now: wibNow() });
+    return deckPayload(new ReportBuilder(workbook).build(m), workbook);
+  } catch (error) {
+    const reason = messageOf(error);
+    console.error(`Menyiapkan deck: ${reason}`);
+    throw new Error(`Menyiapkan deck gagal: ${reason}. Coba lagi; bila berulang, hubungi admin dengan pesan ini.`);
+  }
 }
 
 /** Validasi Data: only the Validasi tab is rewritten, for the previous month and undated problems. */

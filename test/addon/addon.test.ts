@@ -16,15 +16,19 @@ import { sampleRaw } from '../fixtures/sample';
 import { type Call, FakeEnvironment, type FakeSheet, SPREADSHEET_TARGETS } from './fakeAppsScript';
 
 let code: string;
+let dialog: string;
 let raw: RawWorkbook;
 beforeAll(async () => {
-  code = await readFile(await buildAddon(), 'utf8');
+  const path = await buildAddon();
+  code = await readFile(path, 'utf8');
+  dialog = await readFile(path.replace(/Code\.js$/, 'GenerateDialog.html'), 'utf8');
   raw = await sampleRaw();
 });
 
 function setUp(workbook: RawWorkbook = raw, timeZone = 'Asia/Jakarta') {
   const env = new FakeEnvironment(timeZone);
   for (const [name, grid] of Object.entries(workbook)) env.spreadsheet.addSheet(name, grid as CellValue[][]);
+  env.htmlFiles.set('GenerateDialog', dialog);
   const addon = env.load(code);
   return { env, addon };
 }

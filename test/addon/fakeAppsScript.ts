@@ -445,6 +445,8 @@ export class FakeEnvironment {
   readonly dialogs: { title: string; html: string }[] = [];
   readonly triggers: { handler: string; monthDay: number; hour: number; timeZone: string; id: string }[] = [];
   readonly properties = new Map<string, string>();
+  /** The project's HTML files (dist/addon/*.html) by name without extension. */
+  readonly htmlFiles = new Map<string, string>();
   promptResponse = { button: 'OK', text: '' };
   lockHeldByOther = false;
   uiAvailable = true;
@@ -599,6 +601,13 @@ export class FakeEnvironment {
       SpreadsheetApp: recorded(env.log, 'SpreadsheetApp', spreadsheetApp),
       HtmlService: recorded(env.log, 'HtmlService', {
         createHtmlOutput: (content: string) => {
+          const output = { content, setWidth: () => output, setHeight: () => output, getContent: () => content };
+          return output;
+        },
+        // The project's .html files by name without extension, as Apps Script resolves them.
+        createHtmlOutputFromFile: (name: string) => {
+          const content = env.htmlFiles.get(name);
+          if (content === undefined) throw new Error(`No HTML file named ${name} was found.`);
           const output = { content, setWidth: () => output, setHeight: () => output, getContent: () => content };
           return output;
         },

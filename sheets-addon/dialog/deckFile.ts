@@ -1,0 +1,32 @@
+/**
+ * The Generate Report dialog's browser side of "Unduh PPTX" / "Unduh PDF": the server side returns
+ * the month's deck as data (core's Deck model, computed there from the sheet), this turns it into
+ * the file with the same renderers as the CLI and the bot. Built in the browser because Apps
+ * Script's server runtime has no timers or streams (pptxgenjs and pdfkit need them) and the fonts
+ * would have to be loaded on every server call; the dialog needs no new OAuth scope either way.
+ */
+
+import regular from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf';
+import bold from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf';
+import { renderPdf } from '../../cli/deck/pdf';
+import { renderPptx } from '../../cli/deck/pptx';
+import type { DeckPayload } from '../src/deckPayload';
+
+export type DeckFileFormat = 'pptx' | 'pdf';
+
+export interface DeckFile {
+  readonly name: string;
+  readonly mime: string;
+  readonly bytes: Uint8Array;
+}
+
+const MIME: Record<DeckFileFormat, string> = {
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  pdf: 'application/pdf',
+};
+
+export async function deckFile(payload: DeckPayload, format: DeckFileFormat): Promise<DeckFile> {
+  const bytes =
+    format === 'pptx' ? await renderPptx(payload.deck) : await renderPdf(payload.deck, { fonts: { regular, bold } });
+  return { name: `${payload.fileStem}.${format}`, mime: MIME[format], bytes };
+}

@@ -1,0 +1,180 @@
+/**
+ * The add-on's "Unduh PPTX" / "Unduh PDF": the BUILT Code.js answers getDeckData in the Apps Script
+ * emulation, and the BUILT GenerateDialog.html's own script turns that payload into the files in a
+ * vm context that has only what a browser has (no Buffer, process or require).
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderPdf } from '../../cli/deck/pdf';
+import { renderPptx } from '../../cli/deck/pptx';
+import { deckFonts } from '../../cli/deck/writeDeck';
+import { buildDeck } from '../../core/deck/build';
+import { ReportBuilder } from '../../core/metrics/report';
+import type { CellValue } from '../../core/workbook/cells';
+import { parseWorkbook, type RawWorkbook } from '../../core/workbook/workbook';
+import { buildAddon } from '../../sheets-addon/build';
+import type { DeckPayload } from '../../sheets-addon/src/deckPayload';
+import { pdfPageTexts } from '../deck/pdfText';
+import { sampleRaw } from '../fixtures/sample';
+import { dialogDeckFile } from './dialogScript';
+import { FakeEnvironment } from './fakeAppsScript';
+
+type Payload = DeckPayload;
+
+let dir: string;
+let code: string;
+let dialog: string;
+let scopes: unknown;
+let raw: RawWorkbook;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'djpk-addon-'));
+  const path = await buildAddon(dir);
+  code = await readFile(path, 'utf8');
+  dialog = await readFile(join(dir, 'GenerateDialog.html'), 'utf8');
+  scopes = JSON.parse(await readFile(join(dir, 'appsscript.json'), 'utf8')).oauthScopes;
+  raw = await sampleRaw();
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+function setUp(workbook: RawWorkbook = raw) {
+  const env = new FakeEnvironment();
+  for (const [name, grid] of Object.entries(workbook)) env.spreadsheet.addSheet(name, grid as CellValue[][]);
+  env.htmlFiles.set('GenerateDialog', dialog);
+  return { env, addon: env.load(code) };
+}
+
+/** What google.script.run does to a return value: only plain data survives the trip. */
+const overTheWire = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+
+/** A pdfkit PDF with its Flate streams inflated, so pdfPageTexts can read it as it reads `compress: false`. */
+function inflated(pdf: Uint8Array): Uint8Array {
+  const source = Buffer.from(pdf).toString('latin1');
+  const out = source.replace(
+    /\/Filter \/FlateDecode\n([\s\S]*?)>>\nstream\n([\s\S]*?)\nendstream/g,
+    (_, dict: string, body: string) =>
+      `${dict}>>\nstream\n${inflateSync(Buffer.from(body, 'latin1')).toString('latin1')}\nendstream`,
+  );
+  return Buffer.from(out, 'latin1');
+}
+
+async function pptxParts(bytes: Uint8Array): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const parts = new Map<string, string>();
+  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/(slides|charts)\/[^/]+\.xml$/.test(n)))
+    parts.set(name, (await zip.file(name)?.async('string')) ?? '');
+  return parts;
+}
+
+const coreDeck = (workbook: RawWorkbook, month: number) => {
+  const wb = parseWorkbook(workbook, { now: null });
+  return buildDeck(new ReportBuilder(wb).build(month), { narasi: wb.narasi, profile: wb.profile });
+};
+
+describe('Generate Report dialog: Unduh PPTX and Unduh PDF', () => {
+  it('the dialog is the project file that carries the renderers; Code.js does not, and no OAuth scope is added', () => {
+    const { env, addon } = setUp();
+    addon.showGenerateDialog?.();
+    expect(env.dialogs).toEqual([{ title: 'Generate Report', html: dialog }]);
+    for (const text of ['>Buat Laporan<', '>Unduh PPTX<', '>Unduh PDF<', '.getDeckData(m)', 'DjpkDeck.deckFile(']) {
+      expect(dialog).toContain(text);
+    }
+    expect(dialog).not.toContain('<!--DECK_SCRIPT-->');
+    // The renderers stay out of the server script that every menu click and trigger loads.
+    expect(code).not.toContain('ppt/slides/');
+    expect(code).not.toContain('%PDF-');
+    expect(code.length).toBeLessThan(dialog.length / 3);
+    expect(code).toMatch(/\nfunction getDeckData\(\) \{/);
+    expect(scopes).toEqual([
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/script.scriptapp',
+    ]);
+  });
+
+  it("getDeckData returns the month's deck as plain data, the deck core builds from the same sheet", () => {
+    const { env, addon } = setUp();
+    const payload = addon.getDeckData?.('2025-01') as Payload;
+    const wire = overTheWire(payload);
+    expect(wire.fileStem).toBe('laporan-2025-01');
+    expect(wire.deck).toEqual(overTheWire(coreDeck(raw, 2025 * 12)));
+    const ringkasan = wire.deck.slides.find((s) => s.kind === 'ringkasan');
+    expect(ringkasan?.tiles.find((t) => t.label === 'Tiket Konsultasi')).toMatchObject({
+      value: '1.010',
+      change: 'turun 9% dibanding Desember 2024',
+    });
+    // It reads the sheet and writes nothing: no tab added, none changed.
+    expect(env.spreadsheet.sheets.map((s) => s.name)).toEqual(Object.keys(raw));
+    expect(env.log.calls.filter((c) => /^(insert|delete|set)/.test(c.method))).toEqual([]);
+  });
+
+  it("the dialog's own script builds the same PPTX and PDF as the CLI, without any Node API", async () => {
+    const { addon } = setUp();
+    const payload = overTheWire(addon.getDeckData?.('2025-01') as Payload);
+    const { deckFile, close } = dialogDeckFile(dialog);
+    const [pptx, pdf] = await Promise.all([deckFile(payload, 'pptx'), deckFile(payload, 'pdf')]).finally(close);
+    expect(pptx.name).toBe('laporan-2025-01.pptx');
+    expect(pptx.mime).toBe('application/vnd.openxmlformats-officedocument.presentationml.presentation');
+    expect(pdf.name).toBe('laporan-2025-01.pdf');
+    expect(pdf.mime).toBe('application/pdf');
+
+    const [cliPptx, cliPdf] = await Promise.all([
+      renderPptx(payload.deck),
+      deckFonts().then((fonts) => renderPdf(payload.deck, { fonts, compress: false })),
+    ]);
+    const [ours, cli] = await Promise.all([pptxParts(pptx.bytes), pptxParts(cliPptx)]);
+    const slideCount = [...ours.keys()].filter((n) => n.startsWith('ppt/slides/')).length;
+    expect(slideCount).toBe(payload.deck.slides.length);
+    expect(ours).toEqual(cli);
+    expect(ours.get('ppt/slides/slide2.xml')).toContain('<a:t>1.010</a:t>');
+
+    const pages = pdfPageTexts(inflated(pdf.bytes));
+    expect(pages).toHaveLength(payload.deck.slides.length);
+    expect(pages).toEqual(pdfPageTexts(cliPdf));
+    expect(pages[1]).toContain('1.010');
+    expect(pages.at(-1)).toContain('Terima Kasih');
+  });
+
+  it('a month without data still gives a deck that says "belum tersedia", with its notices', async () => {
+    const { addon } = setUp();
+    const payload = overTheWire(addon.getDeckData?.('2024-06') as Payload);
+    const tiles = payload.deck.slides.find((s) => s.kind === 'ringkasan')?.tiles ?? [];
+    expect(tiles.length).toBeGreaterThan(0);
+    for (const tile of tiles) expect(tile.value).toBe('belum tersedia');
+    expect(payload.notices).toContain('Evaluasi dan Saran Juni 2024 belum diisi di tab Narasi.');
+    const { deckFile, close } = dialogDeckFile(dialog);
+    const file = await deckFile(payload, 'pdf').finally(close);
+    expect(pdfPageTexts(inflated(file.bytes))[1]).toContain('belum tersedia');
+  });
+
+  it('says in Indonesian what is wrong: a bad month, a Narasi row naming no section, a logo it cannot read', () => {
+    const { addon } = setUp();
+    expect(() => addon.getDeckData?.('2025-13')).toThrow("Bulan '2025-13' tidak valid; pilih bulan dari daftar.");
+    const narasi = [
+      ['Bulan', 'Bagian', 'Judul', 'Teks'],
+      ['2025-01', 'Pengaduam', 'Catatan', '<b>teks</b> =HYPERLINK("x")'],
+    ];
+    const profil = [
+      ['Kunci', 'Nilai'],
+      ['Logo', 'logo-djpk.png'],
+    ];
+    const payload = overTheWire(
+      setUp({ ...raw, Narasi: narasi, 'Profil Layanan': profil }).addon.getDeckData?.('2025-01') as Payload,
+    );
+    expect(payload.notices).toEqual([
+      expect.stringMatching(
+        /^Deck Januari 2025 dibuat walau ada \d+ galat data; periksa Validasi sebelum dibagikan\.$/,
+      ),
+      'Evaluasi dan Saran Januari 2025 belum diisi di tab Narasi.',
+      "Narasi B2: Bagian 'Pengaduam' tidak dikenal; maksud Anda 'pengaduan'? Teksnya ditaruh sebelum Evaluasi dan Saran",
+      "Logo 'logo-djpk.png' tidak disertakan dari add-on; CLI menyertakannya dari berkas lokal.",
+    ]);
+    // The team's text reaches the deck as typed, as text.
+    const texts = payload.deck.slides.flatMap((s) => s.paragraphs.map((p) => p.text));
+    expect(texts).toContain('<b>teks</b> =HYPERLINK("x")');
+  });
+});
