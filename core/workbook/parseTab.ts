@@ -112,34 +112,29 @@ type Put = (n: number, cell: CellValue) => string | null;
 interface BoundColumn {
   readonly spec: ColumnSpec;
   readonly index: number;
+  readonly target: Column;
+  /** What a blank cell stores in a number column (a `Jumlah` is 1). */
+  readonly emptyNumber: number;
+  /** Text columns: cells with printable ends need neither trim nor a formula check. */
+  readonly plainText: boolean;
+  /** Date columns: dates from here on are in the future. */
+  readonly endOfToday: number;
+  /** Enum columns: the code, or the message, of each distinct text seen (filled by `put`). */
+  readonly known: Map<string, number | string> | null;
+  /** Any cell, through the coercer: what the row loop's direct paths do not take. */
   readonly put: Put;
-  /** Stores "empty" as row n's value. */
-  readonly clear: (n: number) => void;
 }
 
-/**
- * The writer of one column. Date cells and plain text, the bulk of a million-row `Tiket`, and
- * every enum text after its first occurrence, are stored without allocating anything.
- */
-function writerFor(kind: ColumnKind, column: Column, coerce: Coercer, ctx: ParseContext): Put {
+/** The writer of one column: the coercer's result into the column's storage. */
+function writerFor(column: Column, coerce: Coercer, known: BoundColumn['known']): Put {
   switch (column.kind) {
     case 'date': {
-      const { ms: out, hasTime } = column;
-      const endOfToday = endOfTodayOf(ctx);
+      const { ms, hasTime } = column;
       return (n, cell) => {
-        if (cell instanceof Date) {
-          const ms = cell.getTime();
-          // NaN and future dates get their message from coerce below.
-          if (ms < endOfToday) {
-            out[n] = ms;
-            hasTime[n] = hasTimeOfDay(ms) ? 1 : 0;
-            return null;
-          }
-        }
         const result = coerce(cell);
         if (!result.ok) return result.message;
         const value = result.value as WallClock;
-        out[n] = value.ms;
+        ms[n] = value.ms;
         hasTime[n] = value.hasTime ? 1 : 0;
         return null;
       };
@@ -156,19 +151,17 @@ function writerFor(kind: ColumnKind, column: Column, coerce: Coercer, ctx: Parse
     case 'enum': {
       const { codes, ids } = column;
       const codeOf = new Map(ids.map((id, i) => [id, i + 1]));
-      // One lookup per cell: the code, or the message of a value that is not valid.
       const resolve = (cell: CellValue): number | string => {
         const result = coerce(cell);
         return result.ok ? (codeOf.get(result.value as string) ?? 0) : result.message;
       };
-      const cache = new Map<string, number | string>();
       return (n, cell) => {
         let result: number | string | undefined;
-        if (typeof cell === 'string') {
-          result = cache.get(cell);
+        if (typeof cell === 'string' && known !== null) {
+          result = known.get(cell);
           if (result === undefined) {
             result = resolve(cell);
-            if (cache.size < MEMO_LIMIT) cache.set(cell, result);
+            if (known.size < MEMO_LIMIT) known.set(cell, result);
           }
         } else result = resolve(cell);
         if (typeof result === 'string') return result;
@@ -178,17 +171,7 @@ function writerFor(kind: ColumnKind, column: Column, coerce: Coercer, ctx: Parse
     }
     case 'value': {
       const out = column.values;
-      const plainText = kind === 'text';
       return (n, cell) => {
-        // Printable ASCII at both ends and no leading '#': nothing to trim, no formula error.
-        if (plainText && typeof cell === 'string') {
-          const first = cell.charCodeAt(0);
-          const last = cell.charCodeAt(cell.length - 1);
-          if (first > 32 && first < 127 && first !== 35 && last > 32 && last < 127) {
-            out[n] = cell;
-            return null;
-          }
-        }
         const result = coerce(cell);
         if (!result.ok) return result.message;
         out[n] = result.value;
@@ -198,27 +181,59 @@ function writerFor(kind: ColumnKind, column: Column, coerce: Coercer, ctx: Parse
   }
 }
 
-/** Stores "empty" (what a blank cell means) in a column. */
-function clearerFor(kind: ColumnKind, column: Column): BoundColumn['clear'] {
-  switch (column.kind) {
-    case 'date':
-      return (n) => {
-        column.ms[n] = Number.NaN;
-      };
-    case 'number': {
-      const empty = kind === 'weight' ? 1 : Number.NaN;
-      return (n) => {
-        column.values[n] = empty;
-      };
+/**
+ * The commonest cells of a big log stored straight from the row loop, with no call through the
+ * column's writer and nothing allocated: a date cell up to today, a text with printable ASCII at
+ * both ends (nothing to trim, no leading '#'), an enum text already seen. False: use `put`.
+ */
+function storeDirect(column: BoundColumn, n: number, cell: CellValue): boolean {
+  const target = column.target;
+  switch (target.kind) {
+    case 'date': {
+      if (!(cell instanceof Date)) return false;
+      const ms = cell.getTime();
+      // NaN and future dates get their message from `put`.
+      if (!(ms < column.endOfToday)) return false;
+      target.ms[n] = ms;
+      target.hasTime[n] = hasTimeOfDay(ms) ? 1 : 0;
+      return true;
     }
+    case 'enum': {
+      if (typeof cell !== 'string') return false;
+      const code = column.known?.get(cell);
+      if (typeof code !== 'number') return false;
+      target.codes[n] = code;
+      return true;
+    }
+    case 'value': {
+      if (!column.plainText || typeof cell !== 'string') return false;
+      const first = cell.charCodeAt(0);
+      const last = cell.charCodeAt(cell.length - 1);
+      if (!(first > 32 && first < 127 && first !== 35 && last > 32 && last < 127)) return false;
+      target.values[n] = cell;
+      return true;
+    }
+    case 'number':
+      return false;
+  }
+}
+
+/** Stores "empty" (what a blank or invalid cell means) as row n's value. */
+function clear(column: BoundColumn, n: number): void {
+  const target = column.target;
+  switch (target.kind) {
+    case 'date':
+      target.ms[n] = Number.NaN;
+      return;
+    case 'number':
+      target.values[n] = column.emptyNumber;
+      return;
     case 'enum':
-      return (n) => {
-        column.codes[n] = 0;
-      };
+      target.codes[n] = 0;
+      return;
     case 'value':
-      return (n) => {
-        column.values[n] = null;
-      };
+      target.values[n] = null;
+      return;
   }
 }
 
@@ -268,11 +283,16 @@ function bindHeaders(
     storage.set(column.key, target);
     // Enum columns keep their own cache of codes; text and raw cells are rarely worth one.
     const memoize = target.kind === 'date' || target.kind === 'number';
+    const known = target.kind === 'enum' ? new Map<string, number | string>() : null;
     bound.set(column.key, {
       spec: column,
       index,
-      put: writerFor(column.kind, target, memoize ? memoizeText(coerce) : coerce, ctx),
-      clear: clearerFor(column.kind, target),
+      target,
+      emptyNumber: column.kind === 'weight' ? 1 : Number.NaN,
+      plainText: column.kind === 'text',
+      endOfToday: endOfTodayOf(ctx),
+      known,
+      put: writerFor(target, memoize ? memoizeText(coerce) : coerce, known),
     });
   });
   let usable = true;
@@ -357,15 +377,16 @@ export function parseTab<T extends TabSpec>(
         cutColumns.push(column);
       }
       if (isBlank(cell)) {
-        column.clear(n);
+        clear(column, n);
         if (column.spec.required) {
           rowFindings.push(cellFinding(spec, column, r, `Kolom wajib '${column.spec.header}' kosong`));
         }
         continue;
       }
+      if (storeDirect(column, n, cell)) continue;
       const message = column.put(n, cell);
       if (message !== null) {
-        column.clear(n);
+        clear(column, n);
         rowFindings.push(cellFinding(spec, column, r, message));
       }
     }
