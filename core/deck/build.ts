@@ -10,6 +10,7 @@ import {
   BODY_H,
   type Box,
   CONTENT_W,
+  fitStacked,
   fitsHalf,
   rowsThatFit,
   SIDE_TEXT_W,
@@ -185,6 +186,24 @@ function sectionSlides(section: Section): SlideDraft[] {
       const left = takeVisual(pending, halfBox) as Visual;
       const right = takeVisual([b as Pending], halfBox) as Visual;
       push([], [left, right]);
+      continue;
+    }
+    // A whole wide table with the next whole table of the section under it, when both fit.
+    const below =
+      a.kind === 'table' && a.start === 0
+        ? pending.findIndex(
+            (p, i) =>
+              i > 0 &&
+              p.kind === 'table' &&
+              p.start === 0 &&
+              !(fitsHalf(asVisual(a)) && fitsHalf(asVisual(p))) &&
+              fitStacked(a.table, p.table),
+          )
+        : -1;
+    if (below > 0) {
+      const [b] = pending.splice(below, 1);
+      pending.shift();
+      push([], [asVisual(a), asVisual(b as Pending)]);
       continue;
     }
     const full = slideBoxes({ paragraphs: [], visuals: [asVisual(a as Pending)] }).visuals[0] as Box;

@@ -133,9 +133,28 @@ export function fitsHalf(visual: Visual): boolean {
   return widest.reduce((a, b) => a + Math.min(b, 40), 0) <= 64;
 }
 
+const FULL_BODY: Box = { x: MARGIN_X, y: BODY_TOP, w: CONTENT_W, h: BODY_H };
+/** Space between two tables stacked on one slide. */
+const STACK_GAP = 0.3;
+
+/**
+ * Two tables go one above the other (each full width) when they cannot stand side by side: the
+ * seeds put a short wide table under another rather than alone on a slide.
+ */
+function stacks(first: Visual, second: Visual): first is { kind: 'table'; table: Table } {
+  return first.kind === 'table' && second.kind === 'table' && !(fitsHalf(first) && fitsHalf(second));
+}
+
+/** Whether two whole tables fit one above the other on a slide without text. */
+export function fitStacked(first: Table, second: Table): boolean {
+  if (first.rows.length > MAX_TABLE_ROWS || second.rows.length > MAX_TABLE_ROWS) return false;
+  const height = (t: Table) => tableHeight(t, tableWidthIn(t, FULL_BODY));
+  return height(first) + STACK_GAP + height(second) <= BODY_H;
+}
+
 /**
  * Where a slide's parts go: text beside one half-width visual, text above a wide table, two
- * visuals side by side, or one alone.
+ * visuals side by side, two wide tables one above the other, or one alone.
  */
 export function slideBoxes(slide: Pick<Slide, 'paragraphs' | 'visuals'>): SlideBoxes {
   const base = { title: TITLE_BOX, footer: FOOTER_BOX, number: NUMBER_BOX };
@@ -169,6 +188,17 @@ export function slideBoxes(slide: Pick<Slide, 'paragraphs' | 'visuals'>): SlideB
       ...base,
       text: { x: MARGIN_X, y: BODY_TOP, w: CONTENT_W, h: textH },
       visuals: [{ x: MARGIN_X, y: BODY_TOP + textH, w: CONTENT_W, h: BODY_H - textH }],
+    };
+  }
+  if (second && stacks(first, second)) {
+    const firstH = tableHeight(first.table, tableWidthIn(first.table, FULL_BODY));
+    return {
+      ...base,
+      text: null,
+      visuals: [
+        { x: MARGIN_X, y: BODY_TOP, w: CONTENT_W, h: firstH },
+        { x: MARGIN_X, y: BODY_TOP + firstH + STACK_GAP, w: CONTENT_W, h: BODY_H - firstH - STACK_GAP },
+      ],
     };
   }
   if (second) {

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuestion } from '../../core/ask/parseQuestion';
 import { buildDeck, narasiParagraphs } from '../../core/deck/build';
-import { MAX_TABLE_ROWS, slideBoxes, tableHeight, tableWidthIn } from '../../core/deck/layout';
+import {
+  BODY_BOTTOM,
+  BODY_TOP,
+  type Box,
+  CONTENT_W,
+  MAX_TABLE_ROWS,
+  slideBoxes,
+  tableHeight,
+  tableWidthIn,
+} from '../../core/deck/layout';
 import type { Deck, Slide } from '../../core/deck/model';
 import type { Report, Section } from '../../core/metrics/model';
 import { ReportBuilder } from '../../core/metrics/report';
@@ -103,6 +112,31 @@ describe('the deck as data (January 2025 sample)', () => {
         expect(v.table.rows.length).toBeLessThanOrEqual(MAX_TABLE_ROWS);
         if (v.table.rows.length > 1)
           expect(tableHeight(v.table, tableWidthIn(v.table, box))).toBeLessThanOrEqual(box.h);
+      });
+    }
+  });
+
+  it('two short wide tables share a slide, one above the other; no two boxes overlap, all stay in the body', () => {
+    const stacked = deck.slides.find((s) =>
+      s.visuals.some((v) => v.kind === 'table' && v.table.title === 'Layanan Lainnya (di luar tiket konsultasi)'),
+    );
+    expect(stacked?.visuals.map((v) => (v.kind === 'table' ? v.table.title : v.chart.title))).toEqual([
+      'Tiket Konsultasi per Kanal',
+      'Layanan Lainnya (di luar tiket konsultasi)',
+    ]);
+    const [top, bottom] = stacked ? slideBoxes(stacked).visuals : [];
+    expect(top?.w).toBe(CONTENT_W);
+    expect(bottom?.y).toBeGreaterThan((top?.y ?? 0) + (top?.h ?? 0));
+    const apart = (a: Box, b: Box) => a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
+    for (const slide of deck.slides) {
+      const boxes = slideBoxes(slide);
+      const parts = [...(boxes.text ? [boxes.text] : []), ...boxes.visuals];
+      for (const box of parts) {
+        expect(box.y).toBeGreaterThanOrEqual(BODY_TOP);
+        expect(box.y + box.h).toBeLessThanOrEqual(BODY_BOTTOM + 1e-9);
+      }
+      parts.forEach((a, i) => {
+        for (const b of parts.slice(i + 1)) expect(apart(a, b), `slide ${slide.number}`).toBe(true);
       });
     }
   });
