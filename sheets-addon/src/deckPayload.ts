@@ -18,6 +18,8 @@ export function deckPayload(report: Report, workbook: ParsedWorkbook): DeckPaylo
   const deck = buildDeck(report, { narasi: workbook.narasi, profile: workbook.profile });
   const errors = findingsForMonth(report).filter((f) => f.severity === 'error').length;
   const notices = deckNotices(deck, errors);
+  if (!report.monthsWithData.includes(report.month))
+    notices.unshift(`Data ${report.monthLabel} belum tersedia; angka di deck tertulis "belum tersedia".`);
   // The logo is a file path or a URL; reading either would need a new OAuth scope (Drive or external requests).
   if (workbook.profile.logo)
     notices.push(`Logo '${workbook.profile.logo}' tidak disertakan dari add-on; CLI menyertakannya dari berkas lokal.`);

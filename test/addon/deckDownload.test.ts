@@ -145,7 +145,10 @@ describe('Generate Report dialog: Unduh PPTX and Unduh PDF', () => {
     const tiles = payload.deck.slides.find((s) => s.kind === 'ringkasan')?.tiles ?? [];
     expect(tiles.length).toBeGreaterThan(0);
     for (const tile of tiles) expect(tile.value).toBe('belum tersedia');
-    expect(payload.notices).toContain('Evaluasi dan Saran Juni 2024 belum diisi di tab Narasi.');
+    expect(payload.notices).toEqual([
+      'Data Juni 2024 belum tersedia; angka di deck tertulis "belum tersedia".',
+      'Evaluasi dan Saran Juni 2024 belum diisi di tab Narasi.',
+    ]);
     const { deckFile, close } = dialogDeckFile(dialog);
     const file = await deckFile(payload, 'pdf').finally(close);
     expect(pdfPageTexts(inflated(file.bytes))[1]).toContain('belum tersedia');
