@@ -181,6 +181,13 @@ const SECTION_TABLES: Record<
 
 const dayOfRow = (r: { readonly tanggal: { readonly ms: number } }) => Math.floor(r.tanggal.ms / MS_PER_DAY);
 
+/** The latest day of the rows (-Infinity for none). A loop: spreading a big log into Math.max overflows the stack. */
+function lastDayOf(rows: readonly { readonly tanggal: { readonly ms: number } }[]): number {
+  let last = Number.NEGATIVE_INFINITY;
+  for (const r of rows) last = Math.max(last, dayOfRow(r));
+  return last;
+}
+
 export class Answerer {
   private readonly reports = new Map<MonthIndex, Report>();
 
@@ -326,8 +333,8 @@ export class Answerer {
     const latest = this.latest();
     const wb = this.builder.wb;
     const lastDay = Math.max(
-      ...(['tiket', 'chatbot', 'publikasi', 'webinar', 'ppid', 'emailLapor', 'kepuasan'] as const).flatMap((tab) =>
-        rowsOf(wb, tab).map(dayOfRow),
+      ...(['tiket', 'chatbot', 'publikasi', 'webinar', 'ppid', 'emailLapor', 'kepuasan'] as const).map((tab) =>
+        lastDayOf(rowsOf(wb, tab)),
       ),
     );
     return {
@@ -512,7 +519,7 @@ export class Answerer {
     const logged = months.filter((m) => this.builder.figures.coversKey(def.tab, m));
     const rows = rowsOf(this.builder.wb, def.tab);
     if (logged.length === 0) {
-      const lastDay = rows.length ? Math.max(...rows.map(dayOfRow)) : null;
+      const lastDay = rows.length ? lastDayOf(rows) : null;
       const rekapOnly = months.some((m) => this.builder.figures.value(key, m) !== null);
       return {
         ...this.refuse(
@@ -527,17 +534,18 @@ export class Answerer {
         title,
       };
     }
-    const inRange = (r: { readonly tanggal: { readonly ms: number } }) => {
-      const d = dayOfRow(r);
+    const inDays = (ms: number) => {
+      const d = Math.floor(ms / MS_PER_DAY);
       return d >= range.from && d <= range.to;
     };
+    const inRange = (r: { readonly tanggal: { readonly ms: number } }) => inDays(r.tanggal.ms);
     const wb = this.builder.wb;
     const ticketDates = wb.tiketTable.date('tanggal').ms;
     const agg = aggregate({
       ...wb,
       tiket: wb.tiket.filter(inRange),
       // The ticket figures are counted from the columns.
-      tiketTable: wb.tiketTable.where((i) => inRange({ tanggal: { ms: ticketDates[i] ?? Number.NaN } })),
+      tiketTable: wb.tiketTable.where((i) => inDays(ticketDates[i] ?? Number.NaN)),
       chatbot: wb.chatbot.filter(inRange),
       publikasi: wb.publikasi.filter(inRange),
       webinar: wb.webinar.filter(inRange),
@@ -560,7 +568,7 @@ export class Answerer {
       has: (k) => readers.some((r) => r.has(k)),
     };
     const value = def.derive ? def.derive(reader) : reader.get(def.key);
-    const lastDay = rows.length ? Math.max(...rows.map(dayOfRow)) : range.to;
+    const lastDay = rows.length ? lastDayOf(rows) : range.to;
     const partial = lastDay < range.to;
     const additive = def.unit === 'count';
     const sentences = [

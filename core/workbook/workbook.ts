@@ -46,7 +46,10 @@ export interface ParsedWorkbook {
   readonly present: ReadonlySet<TabId>;
   /** The `Tiket` rows as records (built from `tiketTable` on first read). */
   readonly tiket: Ticket[];
-  /** The same rows, column by column: what the ticket figures are counted from. */
+  /**
+   * The same rows, column by column: what the ticket figures are counted from. A copy of the
+   * workbook that counts other tickets sets this one (`tiketTable.where(…)`), not only `tiket`.
+   */
   readonly tiketTable: ColumnTable<typeof TIKET>;
   readonly chatbot: RowOf<typeof CHATBOT>[];
   readonly publikasi: RowOf<typeof PUBLIKASI>[];
