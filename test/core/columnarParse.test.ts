@@ -79,24 +79,36 @@ const columns: Record<string, fc.Arbitrary<CellValue>> = {
   Agen: fc.constantFrom<CellValue>('Agen A', 'Agen B', null),
   Jumlah: fc.constantFrom<CellValue>(null, null, 1, 2, 3, '2', 0, -1, 1.5, 'dua'),
 };
-const REQUIRED = ['Tanggal', 'Kanal'];
-const OPTIONAL = Object.keys(columns).filter((h) => !REQUIRED.includes(h));
+/** A tab's grid: the required columns and some optional ones, in any order; rows may be blank. */
+function gridOf(cells: Record<string, fc.Arbitrary<CellValue>>, required: readonly string[]) {
+  const optional = Object.keys(cells).filter((h) => !required.includes(h));
+  return fc.tuple(fc.shuffledSubarray(optional), fc.nat()).chain(([chosen, seed]) => {
+    const header = [...required, ...chosen];
+    // Rotate so that required columns are not always first.
+    const shift = seed % header.length;
+    const ordered = [...header.slice(shift), ...header.slice(0, shift)];
+    const row = fc.tuple(...ordered.map((h) => cells[h] as fc.Arbitrary<CellValue>));
+    const rows = fc.array(
+      fc.oneof({ weight: 9, arbitrary: row }, { weight: 1, arbitrary: fc.constant<CellValue[]>([]) }),
+      { maxLength: 40 },
+    );
+    return rows.map((r) => [ordered as CellValue[], ...r]);
+  });
+}
+const grid = gridOf(columns, ['Tanggal', 'Kanal']);
 
-/** A Tiket grid: the required columns and some optional ones, in any order; rows may be blank. */
-const grid = fc.tuple(fc.shuffledSubarray(OPTIONAL), fc.nat()).chain(([optional, seed]) => {
-  const header = [...REQUIRED, ...optional];
-  // Rotate so that required columns are not always first.
-  const shift = seed % header.length;
-  const ordered = [...header.slice(shift), ...header.slice(0, shift)];
-  const row = fc.tuple(...ordered.map((h) => columns[h] as fc.Arbitrary<CellValue>));
-  const rows = fc.array(
-    fc.oneof({ weight: 9, arbitrary: row }, { weight: 1, arbitrary: fc.constant<CellValue[]>([]) }),
-    {
-      maxLength: 40,
-    },
-  );
-  return rows.map((r) => [ordered as CellValue[], ...r]);
-});
+/** Media Sosial: month, enum, count and number columns (what Tiket's columns do not exercise). */
+const count = fc.constantFrom<CellValue>(null, 0, 12, '1.010', 3.5, -2, 'banyak');
+const medsosGrid = gridOf(
+  {
+    Bulan: fc.constantFrom<CellValue>('2025-01', 'Jan-25', 'Februari 2025', at(2, 1, 0), '2025-13', 'kapan', null),
+    Platform: fc.constantFrom<CellValue>('Instagram', 'IG', 'Twitter', 'Friendster', null),
+    Followers: count,
+    Feeds: count,
+    'Reach Rata-rata': fc.constantFrom<CellValue>(null, 81.5, '81,58', 'x'),
+  },
+  ['Bulan', 'Platform'],
+);
 
 const parse = (tiket: CellValue[][]) => parseWorkbook({ Tiket: tiket }, { now: NOW });
 const ticketFindings = (wb: ParsedWorkbook) => wb.findings.filter((f) => f.tab === 'Tiket');
@@ -117,6 +129,22 @@ describe('columnar Tiket parse', () => {
         }
         expect(whole.tiket).toEqual(records);
         expect(byText(ticketFindings(whole))).toEqual(byText(findings));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("a Media Sosial row's record and findings do not depend on the rows before it", () => {
+    fc.assert(
+      fc.property(medsosGrid, (medsos) => {
+        const parseMedsos = (grid: CellValue[][]) => parseWorkbook({ 'Media Sosial': grid }, { now: NOW });
+        const of = (wb: ParsedWorkbook) => wb.findings.filter((f) => f.tab === 'Media Sosial');
+        const whole = parseMedsos(medsos);
+        const alone = medsos
+          .slice(1)
+          .map((row, i) => parseMedsos([medsos[0] ?? [], ...Array.from({ length: i }, () => []), row]));
+        expect(whole.medsos).toEqual(alone.flatMap((wb) => wb.medsos));
+        expect(byText(of(whole))).toEqual(byText(alone.flatMap(of)));
       }),
       { numRuns: 150 },
     );
