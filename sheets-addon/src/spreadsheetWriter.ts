@@ -14,6 +14,28 @@ type TextStyle = GoogleAppsScript.Spreadsheet.TextStyle;
  */
 export const BUILDING_SUFFIX = ' (sedang dibuat)';
 
+/**
+ * The size of a tab made by Spreadsheet.insertSheet: 1,000 rows × 26 columns (A–Z), Sheets' grid for
+ * every new sheet (a spreadsheets.create answer shows gridProperties rowCount 1000, columnCount 26:
+ * docs.autoro.io, Google Spreadsheet actions); insertSheet takes no size (its only option is a
+ * template sheet, @types/google-apps-script). getRange beyond it throws "The coordinates of the
+ * range are outside the dimensions of the sheet" (as scripts report it and Apps Script mocks
+ * reproduce it), so a bigger grid (Validasi of a messy month, the template's drop-downs) grows the
+ * tab first with Sheet.insertRowsAfter / insertColumnsAfter(afterPosition, howMany).
+ */
+export const NEW_TAB_ROWS = 1000;
+export const NEW_TAB_COLUMNS = 26;
+
+/**
+ * Grows a tab just made by insertSheet to hold `rows` × `columns`: one Sheet.insertRowsAfter and one
+ * Sheet.insertColumnsAfter at most, and none for a grid within the new-tab size. The size is known,
+ * so no getMaxRows/getMaxColumns call is spent on asking it.
+ */
+export function growNewTab(sheet: Sheet, rows: number, columns: number): void {
+  if (rows > NEW_TAB_ROWS) sheet.insertRowsAfter(NEW_TAB_ROWS, rows - NEW_TAB_ROWS);
+  if (columns > NEW_TAB_COLUMNS) sheet.insertColumnsAfter(NEW_TAB_COLUMNS, columns - NEW_TAB_COLUMNS);
+}
+
 const CHART_TYPES = {
   donut: () => Charts.ChartType.PIE,
   bar: () => Charts.ChartType.COLUMN,
@@ -121,6 +143,8 @@ function writeTab(
       styleOf(weight === 'bold', grid.fontColors[r]?.[c] ?? '#000000', grid.fontSizes[r]?.[c] ?? 10),
     ),
   );
+  // A chart is anchored at a cell of the tab, which may lie just below the grid (Tren's chart).
+  growNewTab(sheet, Math.max(grid.numRows, ...summary.charts.map((c) => c.anchor.row + 1)), grid.numColumns);
   // Formats before values: Sheets parses what setValues gets as if typed, so agent text such as
   // `=IMPORTXML(…)`, `+…`, `-…` becomes a live formula, and "1.010" or "2025-01" a number or date,
   // unless its cell is already plain text ('@'). This is the documented way to keep text as given

@@ -13,7 +13,15 @@ import type { CellValue } from '../../core/workbook/cells';
 import { parseWorkbook, type RawWorkbook } from '../../core/workbook/workbook';
 import { buildAddon } from '../../sheets-addon/build';
 import { sampleRaw } from '../fixtures/sample';
-import { type Call, FakeEnvironment, type FakeSheet, SPREADSHEET_TARGETS } from './fakeAppsScript';
+import {
+  type Call,
+  FakeEnvironment,
+  type FakeSheet,
+  NEW_SHEET_COLUMNS,
+  NEW_SHEET_ROWS,
+  OUTSIDE_SHEET,
+  SPREADSHEET_TARGETS,
+} from './fakeAppsScript';
 
 let code: string;
 let dialog: string;
@@ -287,7 +295,7 @@ describe('agent text stays text, long cells, all-or-nothing', () => {
     const { env, addon } = setUp();
     addon.generateReport?.('2025-01');
     // Three 30,000-character names with the same count: the sentence naming them is 90,000+ long.
-    env.spreadsheet.sheet('Tiket').cells = (withInstansi(long, 200).Tiket ?? []).map((r) => [...r]);
+    env.spreadsheet.sheet('Tiket').fill(withInstansi(long, 200).Tiket ?? []);
     expect(String(addon.generateReport?.('2025-01'))).toContain('Laporan Januari 2025 selesai');
     const cells = env.spreadsheet.sheet('Laporan 2025-01').cells.flat();
     const cut = cells.filter((v): v is string => typeof v === 'string' && v.endsWith(TRUNCATION_MARKER));
@@ -627,5 +635,107 @@ describe('Validasi Data, Buat Template, the schedule', () => {
     expect(addon.stopSchedule?.()).toBe('Jadwal otomatis dihentikan.');
     expect(env.triggers).toEqual([]);
     expect(addon.stopSchedule?.()).toBe('Tidak ada jadwal otomatis yang aktif.');
+  });
+});
+
+/**
+ * The sample plus `count` tickets whose Kanal is a typo, each a Validasi finding: copies of a
+ * January 2025 ticket, or dated `date` (a UTC-encoded WIB wall-clock) when given.
+ */
+function withInvalidTickets(count: number, date?: Date): RawWorkbook {
+  const tiket = (raw.Tiket ?? []).map((row) => [...row]);
+  const kanal = (tiket[0] ?? []).indexOf('Kanal');
+  const base = tiket.find((row) => row[0] instanceof Date && row[0].getTime() >= Date.UTC(2025, 0, 2)) ?? [];
+  for (let i = 0; i < count; i++) {
+    const row = [...base];
+    row[kanal] = 'Whatsap';
+    if (date) row[0] = date;
+    tiket.push(row);
+  }
+  return { ...raw, Tiket: tiket };
+}
+
+describe('a new tab has 1,000 rows × 26 columns, as in Google Sheets', () => {
+  it('the emulator refuses a range outside a tab until the tab is grown, and sizes the team tabs to their data', () => {
+    const { env } = setUp();
+    const spreadsheet = env.services().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const sheet = spreadsheet.getActiveSpreadsheet().insertSheet('Baru');
+    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([NEW_SHEET_ROWS, NEW_SHEET_COLUMNS]);
+    expect(() => sheet.getRange(1000, 26, 1, 1)).not.toThrow();
+    expect(() => sheet.getRange(2, 1, 1000, 1)).toThrow(OUTSIDE_SHEET);
+    expect(() => sheet.getRange(1, 2, 1, 26)).toThrow(OUTSIDE_SHEET);
+    sheet.insertRowsAfter(1000, 1).insertColumnsAfter(26, 1);
+    expect(() => sheet.getRange(2, 2, 1000, 26)).not.toThrow();
+    const tiket = env.spreadsheet.sheet('Tiket');
+    expect(tiket.maxRows).toBe(Math.max(NEW_SHEET_ROWS, tiket.cells.length));
+    expect(tiket.maxRows).toBeGreaterThan(NEW_SHEET_ROWS);
+  });
+
+  it('Generate Report with 1,200 data errors in the month grows Validasi once and lists every finding', () => {
+    const workbook = withInvalidTickets(1200);
+    const expected = coreSheets(workbook, '2025-01').find((s) => s.name === 'Validasi');
+    const grid = expected && sheetGrid(expected);
+    expect(grid?.numRows).toBeGreaterThan(1200);
+    const { env, addon } = setUp(workbook);
+    const message = String(addon.generateReport?.('2025-01'));
+    expect(message).toContain('Laporan Januari 2025 selesai');
+    const validasi = env.spreadsheet.sheet('Validasi');
+    const links = new Set(expected?.links.map((l) => `${l.row},${l.col}`));
+    const shown = (values: readonly (readonly unknown[])[]) =>
+      values.map((row, r) => row.map((value, c) => (links.has(`${r},${c}`) ? 'link' : value)));
+    expect(shown(writtenValues(validasi, grid?.numRows ?? 0, grid?.numColumns ?? 0))).toEqual(
+      shown(grid?.values ?? []),
+    );
+    expect(validasi.formulas.size).toBe(expected?.links.length);
+    // Grown exactly to the grid, in one call; the other tabs fit and are not grown.
+    expect(validasi.maxRows).toBe(grid?.numRows);
+    const grown = env.log.calls.filter((c) => c.method === 'insertRowsAfter' || c.method === 'insertColumnsAfter');
+    expect(grown.map((c) => [c.method, ...c.args])).toEqual([['insertRowsAfter', 1000, (grid?.numRows ?? 0) - 1000]]);
+    expect(env.spreadsheet.sheets.map((s) => s.name).slice(-3)).toEqual(GENERATED);
+  });
+
+  it('Validasi Data with 1,200 data errors in the previous month grows the new Validasi once', () => {
+    // Validasi Data checks the calendar month before today (WIB), so the errors are dated in it.
+    const now = new Date(Date.now() + 7 * 3600_000);
+    const { env, addon } = setUp(
+      withInvalidTickets(1200, new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15, 10))),
+    );
+    expect(String(addon.validateData?.())).toMatch(
+      /^1\.?2\d\d temuan \(1\.?2\d\d galat\) untuk .+\. Lihat tab Validasi\.$/,
+    );
+    const validasi = env.spreadsheet.sheet('Validasi');
+    expect(validasi.cells.length).toBeGreaterThan(1200);
+    expect(validasi.maxRows).toBe(validasi.cells.length);
+    expect(breakdown(env.log.calls)['Sheet.insertRowsAfter']).toBe(1);
+  });
+
+  it('a failing grow keeps the all-or-nothing rule: the previous tabs stay as they were', () => {
+    const { env, addon } = setUp(withInvalidTickets(1200));
+    addon.generateReport?.('2025-01');
+    const before = GENERATED.map((name) => snapshot(env.spreadsheet.sheet(name)));
+    env.log.failWhen = (call) => (call.method === 'insertRowsAfter' ? 'Service Spreadsheets failed' : null);
+    const message = String(addon.generateReport?.('2025-01'));
+    expect(message).toContain('tab laporan sebelumnya tidak diubah');
+    expect(GENERATED.map((name) => snapshot(env.spreadsheet.sheet(name)))).toEqual(before);
+    expect(env.spreadsheet.sheets.filter((s) => s.name.endsWith(' (sedang dibuat)'))).toEqual([]);
+  });
+
+  it('the sample fits new tabs: Generate Report grows none', () => {
+    const { env, addon } = setUp();
+    addon.generateReport?.('2025-01');
+    const counts = breakdown(env.log.calls);
+    expect([counts['Sheet.insertRowsAfter'], counts['Sheet.insertColumnsAfter']]).toEqual([undefined, undefined]);
+  });
+
+  it('Buat Template on a fresh spreadsheet grows each new tab once so its 2,000 rows of drop-downs fit', () => {
+    const { env, addon } = setUp({ Sheet1: [] });
+    const message = String(addon.createTemplate?.());
+    expect(message).toMatch(/^Tab ditambahkan: Tiket, /);
+    const added = env.spreadsheet.sheets.filter((s) => s.name !== 'Sheet1');
+    expect(added.length).toBeGreaterThan(15);
+    for (const sheet of added) expect([sheet.name, sheet.maxRows]).toEqual([sheet.name, 2001]);
+    expect(env.spreadsheet.sheet('Tiket').validations.get('2,2,2000,1')?.values).toContain('WhatsApp');
+    expect(breakdown(env.log.calls)['Sheet.insertRowsAfter']).toBe(added.length);
+    expect(breakdown(env.log.calls)['Sheet.insertColumnsAfter']).toBeUndefined();
   });
 });

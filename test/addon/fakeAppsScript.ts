@@ -119,6 +119,17 @@ export function wallClockToInstant(timeZone: string, wallMs: number): number {
   return wallMs - offsetMs(timeZone, first);
 }
 
+/**
+ * Size of a tab made by Spreadsheet.insertSheet: 1,000 rows × 26 columns (A–Z), the grid Sheets gives
+ * every new sheet (Sheets API spreadsheets.create answers gridProperties rowCount 1000, columnCount
+ * 26). A range beyond a tab's size is refused with OUTSIDE_SHEET (the Apps Script exception text as
+ * scripts report it) until the tab is grown with insertRowsAfter / insertColumnsAfter. Kept apart
+ * from the add-on's NEW_TAB_ROWS on purpose: the emulator models Sheets, not the add-on's belief.
+ */
+export const NEW_SHEET_ROWS = 1000;
+export const NEW_SHEET_COLUMNS = 26;
+export const OUTSIDE_SHEET = 'The coordinates of the range are outside the dimensions of the sheet.';
+
 export interface ChartRecord {
   readonly type: string;
   readonly ranges: { row: number; col: number; numRows: number; numCols: number }[];
@@ -143,6 +154,10 @@ export class FakeSheet
       | 'getLastColumn'
       | 'getSheetValues'
       | 'setName'
+      | 'getMaxRows'
+      | 'getMaxColumns'
+      | 'insertRowsAfter'
+      | 'insertColumnsAfter'
     >
 {
   /** Stored cells: what a person typed (dates as UTC-encoded wall-clock). */
@@ -160,12 +175,47 @@ export class FakeSheet
   formulas = new Map<string, string>();
   /** Widths set by setColumnWidth(s), by 1-based column, in pixels. */
   columnWidths = new Map<number, number>();
+  /** The tab's size (rows and columns it has, filled or not); a range beyond it is refused. */
+  maxRows = NEW_SHEET_ROWS;
+  maxColumns = NEW_SHEET_COLUMNS;
 
   constructor(
     readonly env: FakeEnvironment,
     public name: string,
     readonly id: number,
   ) {}
+
+  /** What the team typed into the tab: the new-tab size, grown to hold the data (as typing past it does). */
+  fill(cells: readonly (readonly CellValue[])[]) {
+    this.cells = cells.map((r) => [...r]);
+    this.maxRows = Math.max(NEW_SHEET_ROWS, this.getLastRow());
+    this.maxColumns = Math.max(NEW_SHEET_COLUMNS, this.getLastColumn());
+  }
+  getMaxRows() {
+    return this.maxRows;
+  }
+  getMaxColumns() {
+    return this.maxColumns;
+  }
+  /**
+   * Adds empty rows. Only adding them at the end is emulated (what the add-on does to a new tab):
+   * rows inserted inside the grid would shift cells, formats and formulas, which nothing models.
+   */
+  insertRowsAfter(afterPosition: number, howMany: number) {
+    if (afterPosition !== this.maxRows || !(howMany >= 1)) throw new Error('not emulated');
+    this.maxRows += howMany;
+    return this;
+  }
+  /** Adds empty columns at the end (see insertRowsAfter). */
+  insertColumnsAfter(afterPosition: number, howMany: number) {
+    if (afterPosition !== this.maxColumns || !(howMany >= 1)) throw new Error('not emulated');
+    this.maxColumns += howMany;
+    return this;
+  }
+  /** Column widths outside the tab are refused like ranges outside it (message assumed). */
+  private checkColumns(start: number, num: number) {
+    if (start < 1 || start + num - 1 > this.maxColumns) throw new Error('Those columns are out of bounds.');
+  }
 
   getName() {
     return this.name;
@@ -209,7 +259,10 @@ export class FakeSheet
   newChart() {
     return this.env.chartBuilder();
   }
+  /** A chart's anchor cell must exist in the tab (assumed, like a range: the same message). */
   insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart) {
+    const [row = 1, column = 1] = (chart as unknown as ChartRecord).position;
+    if (row > this.maxRows || column > this.maxColumns) throw new Error(OUTSIDE_SHEET);
     this.charts.push(chart as unknown as ChartRecord);
   }
   protect() {
@@ -229,10 +282,12 @@ export class FakeSheet
     return proxied;
   }
   setColumnWidth(column: number, width: number) {
+    this.checkColumns(column, 1);
     this.columnWidths.set(column, width);
     return this;
   }
   setColumnWidths(start: number, num: number, width: number) {
+    this.checkColumns(start, num);
     for (let c = start; c < start + num; c++) this.columnWidths.set(c, width);
     return this;
   }
@@ -252,6 +307,7 @@ class FakeRange {
   ) {
     if (row < 1 || col < 1 || numRows < 1 || numCols < 1)
       throw new Error(`Rentang tidak valid (${row}, ${col}, ${numRows}, ${numCols})`);
+    if (row + numRows - 1 > sheet.maxRows || col + numCols - 1 > sheet.maxColumns) throw new Error(OUTSIDE_SHEET);
   }
 
   getValues(): unknown[][] {
@@ -392,7 +448,7 @@ export class FakeSpreadsheet
 
   addSheet(name: string, cells: CellValue[][]): FakeSheet {
     const sheet = new FakeSheet(this.env, name, this.nextId++);
-    sheet.cells = cells.map((r) => [...r]);
+    sheet.fill(cells);
     this.sheets.push(sheet);
     return sheet;
   }
