@@ -208,7 +208,8 @@ describe('Generate Report', () => {
     const { env, addon } = setUp();
     expect(addon.generateReport?.('2025-13')).toBe("Bulan '2025-13' tidak valid; pilih bulan dari daftar.");
     env.spreadsheet.getSpreadsheetTimeZone = () => {
-      throw new Error('Layanan tidak tersedia');
+      // Service messages end with a full stop; ours goes on with ". Coba lagi", never "..".
+      throw new Error('Layanan tidak tersedia.');
     };
     expect(addon.generateReport?.('2025-01')).toBe(
       'Membuat laporan gagal: Layanan tidak tersedia. Coba lagi; bila berulang, hubungi admin dengan pesan ini.',
@@ -326,7 +327,7 @@ describe('agent text stays text, long cells, all-or-nothing', () => {
     env.log.clear();
     const message = String(addon.generateReport?.('2025-01'));
     expect(message).toBe(
-      'Membuat laporan gagal: tab laporan tidak dapat ditulis (Service Spreadsheets timed out while accessing document with id 1abc.); tab laporan sebelumnya tidak diubah. Coba lagi; bila berulang, hubungi admin dengan pesan ini.',
+      'Membuat laporan gagal: tab laporan tidak dapat ditulis (Service Spreadsheets timed out while accessing document with id 1abc); tab laporan sebelumnya tidak diubah. Coba lagi; bila berulang, hubungi admin dengan pesan ini.',
     );
     expect(env.alerts).toEqual([message]);
     expect(env.spreadsheet.toasts).toEqual([]);
@@ -354,7 +355,7 @@ describe('agent text stays text, long cells, all-or-nothing', () => {
     };
     const message = String(addon.generateReport?.('2025-01'));
     expect(message).toContain(
-      'tab laporan tidak dapat ditulis (Your input contains more than the maximum of 50000 characters in a single cell.); tab laporan sebelumnya tidak diubah',
+      'tab laporan tidak dapat ditulis (Your input contains more than the maximum of 50000 characters in a single cell); tab laporan sebelumnya tidak diubah',
     );
     for (const [name, shot] of old) expect(snapshot(env.spreadsheet.sheet(name)), name).toBe(shot);
     expect(env.spreadsheet.sheets.filter((s) => s.name.includes('(sedang dibuat)'))).toEqual([]);
