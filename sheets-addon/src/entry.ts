@@ -47,13 +47,18 @@ function tell(message: string, alert = false, spreadsheet?: Spreadsheet): string
   return message;
 }
 
+/** An unexpected failure of `action`, logged, as one Indonesian sentence a person can act on. */
+function failureMessage(action: string, error: unknown): string {
+  const reason = messageOf(error);
+  console.error(`${action}: ${reason}`);
+  return `${action} gagal: ${reason}. Coba lagi; bila berulang, hubungi admin dengan pesan ini.`;
+}
+
 function guarded<T>(action: string, run: () => T): T | string {
   try {
     return run();
   } catch (error) {
-    const reason = messageOf(error);
-    console.error(`${action}: ${reason}`);
-    return tell(`${action} gagal: ${reason}. Coba lagi; bila berulang, hubungi admin dengan pesan ini.`, true);
+    return tell(failureMessage(action, error), true);
   }
 }
 
@@ -161,9 +166,7 @@ export function getDeckData(month: string): DeckPayload {
     const workbook = parseWorkbook(raw, { now: wibNow() });
     return deckPayload(new ReportBuilder(workbook).build(m), workbook);
   } catch (error) {
-    const reason = messageOf(error);
-    console.error(`Menyiapkan deck: ${reason}`);
-    throw new Error(`Menyiapkan deck gagal: ${reason}. Coba lagi; bila berulang, hubungi admin dengan pesan ini.`);
+    throw new Error(failureMessage('Menyiapkan deck', error));
   }
 }
 

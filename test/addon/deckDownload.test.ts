@@ -157,6 +157,13 @@ describe('Generate Report dialog: Unduh PPTX and Unduh PDF', () => {
   it('says in Indonesian what is wrong: a bad month, a Narasi row naming no section, a logo it cannot read', () => {
     const { addon } = setUp();
     expect(() => addon.getDeckData?.('2025-13')).toThrow("Bulan '2025-13' tidak valid; pilih bulan dari daftar.");
+    const { env: broken, addon: failing } = setUp();
+    broken.spreadsheet.getSpreadsheetTimeZone = () => {
+      throw new Error('Layanan tidak tersedia.');
+    };
+    expect(() => failing.getDeckData?.('2025-01')).toThrow(
+      'Menyiapkan deck gagal: Layanan tidak tersedia. Coba lagi; bila berulang, hubungi admin dengan pesan ini.',
+    );
     const narasi = [
       ['Bulan', 'Bagian', 'Judul', 'Teks'],
       ['2025-01', 'Pengaduam', 'Catatan', '<b>teks</b> =HYPERLINK("x")'],

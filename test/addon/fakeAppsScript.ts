@@ -492,6 +492,12 @@ export interface MenuItem {
   readonly functionName: string;
 }
 
+/** An HtmlOutput: its content, and the chainable size setters the add-on calls. */
+function htmlOutput(content: string) {
+  const output = { content, setWidth: () => output, setHeight: () => output, getContent: () => content };
+  return output;
+}
+
 /** The whole fake environment: spreadsheet, UI, lock, triggers, properties, and the vm context. */
 export class FakeEnvironment {
   readonly log = new CallLog();
@@ -656,16 +662,12 @@ export class FakeEnvironment {
     return {
       SpreadsheetApp: recorded(env.log, 'SpreadsheetApp', spreadsheetApp),
       HtmlService: recorded(env.log, 'HtmlService', {
-        createHtmlOutput: (content: string) => {
-          const output = { content, setWidth: () => output, setHeight: () => output, getContent: () => content };
-          return output;
-        },
+        createHtmlOutput: htmlOutput,
         // The project's .html files by name without extension, as Apps Script resolves them.
         createHtmlOutputFromFile: (name: string) => {
           const content = env.htmlFiles.get(name);
           if (content === undefined) throw new Error(`No HTML file named ${name} was found.`);
-          const output = { content, setWidth: () => output, setHeight: () => output, getContent: () => content };
-          return output;
+          return htmlOutput(content);
         },
       }),
       LockService: recorded(env.log, 'LockService', { getDocumentLock: () => recorded(env.log, 'Lock', lock) }),
