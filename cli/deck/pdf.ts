@@ -91,7 +91,7 @@ function paragraphs(doc: Doc, ps: readonly Paragraph[], box: Box, pt = BODY_PT, 
   }
 }
 
-function frame(doc: Doc, deck: Deck, slide: Slide, logo: Uint8Array | null, onBlue = false): void {
+function frame(doc: Doc, deck: Deck, slide: Slide, logo: Logo | null, onBlue = false): void {
   const boxes = slideBoxes(slide);
   if (!onBlue) {
     doc
@@ -105,7 +105,7 @@ function frame(doc: Doc, deck: Deck, slide: Slide, logo: Uint8Array | null, onBl
         lineBreak: false,
       });
     doc.rect(MARGIN_X * PT, (boxes.title.y + boxes.title.h + 0.02) * PT, 1.6 * PT, 0.07 * PT).fill(hex(DJPK_GOLD));
-    if (logo) doc.image(arrayBufferOf(logo), (SLIDE_W - MARGIN_X - 1.0) * PT, 0.3 * PT, { fit: [1.0 * PT, 0.8 * PT] });
+    if (logo) doc.image(logo, (SLIDE_W - MARGIN_X - 1.0) * PT, 0.3 * PT, { fit: [1.0 * PT, 0.8 * PT] });
   }
   doc.rect(0, (SLIDE_H - 0.08) * PT, SLIDE_W * PT, 0.08 * PT).fill(hex(onBlue ? DJPK_GOLD : DJPK_BLUE));
   const color = hex(onBlue ? WHITE : MUTED);
@@ -376,9 +376,9 @@ function bluePage(doc: Doc, title: string, titlePt: number, top: number, subtitl
     .text(subtitle, MARGIN_X * PT, (bar + 0.3) * PT, { width: CONTENT_W * PT });
 }
 
-function cover(doc: Doc, deck: Deck, s: Slide, logo: Uint8Array | null): void {
+function cover(doc: Doc, deck: Deck, s: Slide, logo: Logo | null): void {
   bluePage(doc, s.title, 40, 2.45, s.subtitle ?? deck.monthLabel, 30);
-  if (logo) doc.image(arrayBufferOf(logo), MARGIN_X * PT, 0.5 * PT, { fit: [1.6 * PT, 1.3 * PT] });
+  if (logo) doc.image(logo, MARGIN_X * PT, 0.5 * PT, { fit: [1.6 * PT, 1.3 * PT] });
   paragraphs(doc, s.paragraphs, { x: MARGIN_X, y: 5.6, w: CONTENT_W, h: 1 }, 16, WHITE);
 }
 
@@ -439,8 +439,14 @@ function closing(doc: Doc, s: Slide): void {
     .text(lines.join('\n'), MARGIN_X * PT, 3.75 * PT, { width: CONTENT_W * PT, lineGap: 6 });
 }
 
-/** pdfkit's image types take a Buffer or an ArrayBuffer; a copy gives the latter without Node. */
-const arrayBufferOf = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer as ArrayBuffer;
+/** The logo opened once by pdfkit: drawn again it is embedded once, where bytes would be embedded per page. */
+type Logo = PDFKit.Mixins.ImageSrc;
+
+function openLogo(doc: Doc, bytes: Uint8Array): Logo {
+  // openImage is pdfkit's own (image() calls it) but missing from its types; an ArrayBuffer copy needs no Buffer.
+  const opener = doc as unknown as { openImage(src: ArrayBuffer): Logo };
+  return opener.openImage(bytes.slice().buffer as ArrayBuffer);
+}
 
 /** The chunks as one array: plain Uint8Array work, since the dialog's browser has no Buffer. */
 function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
@@ -474,7 +480,7 @@ export function renderPdf(deck: Deck, options: PdfOptions): Promise<Uint8Array> 
     doc.on('end', () => resolve(concatBytes(chunks)));
     doc.on('error', reject);
   });
-  const logo = options.logo ?? null;
+  const logo = options.logo ? openLogo(doc, options.logo) : null;
   for (const s of deck.slides) {
     doc.addPage();
     if (s.kind === 'cover') cover(doc, deck, s, logo);

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderPdf } from '../../cli/deck/pdf';
@@ -161,5 +163,16 @@ describe('the PPTX and the PDF of the January 2025 sample', () => {
     for (const name of ['Bank BJB', 'Kota Lubuklinggau', 'Kab. Bolaang Mongondow']) expect(decode(xml)).toContain(name);
     const text = tatapMuka.map(([, i]) => pages[i]).join('\n');
     expect(text).toContain('Kota Lubuklinggau');
+  });
+});
+
+describe('the logo from Profil Layanan', () => {
+  it('is drawn on the cover and on every framed page, and embedded in the PDF once', async () => {
+    const logo = await readFile(fileURLToPath(new URL('../fixtures/logo.png', import.meta.url)));
+    const pdf = Buffer.from(await deckFonts().then((fonts) => renderPdf(deck, { fonts, logo, compress: false })));
+    const text = pdf.toString('latin1');
+    expect((text.match(/\/Subtype \/Image/g) ?? []).length).toBe(1);
+    // Cover and every page but the closing one draw it: one "Do" of an image XObject each.
+    expect((text.match(/\/I\d+ Do/g) ?? []).length).toBe(deck.slides.length - 1);
   });
 });
