@@ -72,7 +72,7 @@ function goldRule(slide: PptxSlide, y: number, w: number, h: number): void {
   slide.addShape('rect', { x: MARGIN_X, y, w, h, fill: { color: DJPK_GOLD }, line: { color: DJPK_GOLD, width: 0 } });
 }
 
-function addFrame(slide: PptxSlide, deck: Deck, s: Slide, logo: string | null): void {
+function addFrame(slide: PptxSlide, deck: Deck, s: Slide): void {
   const boxes = slideBoxes(s);
   slide.addText(s.title, {
     ...boxes.title,
@@ -94,15 +94,27 @@ function addFrame(slide: PptxSlide, deck: Deck, s: Slide, logo: string | null): 
     line: { width: 0, color: DJPK_BLUE },
   });
   addFooter(slide, deck, s, MUTED);
-  if (logo)
-    slide.addImage({
-      data: logo,
-      x: SLIDE_W - MARGIN_X - 1.0,
-      y: 0.3,
-      w: 1.0,
-      h: 0.8,
-      sizing: { type: 'contain', w: 1.0, h: 0.8 },
-    });
+}
+
+/** The master of framed slides: the logo top right, stored once in the file however many slides show it. */
+const FRAMED = 'DJPK_BINGKAI';
+
+function defineFramedMaster(pptx: PptxGenJS, logo: string): void {
+  pptx.defineSlideMaster({
+    title: FRAMED,
+    objects: [
+      {
+        image: {
+          data: logo,
+          x: SLIDE_W - MARGIN_X - 1.0,
+          y: 0.3,
+          w: 1.0,
+          h: 0.8,
+          sizing: { type: 'contain', w: 1.0, h: 0.8 },
+        },
+      },
+    ],
+  });
 }
 
 const isInteger = (chart: Chart) => chart.series.every((s) => s.values.every((v) => v === null || Number.isInteger(v)));
@@ -376,8 +388,10 @@ export async function renderPptx(deck: Deck, options: PptxOptions = {}): Promise
   pptx.company = 'Direktorat Jenderal Perimbangan Keuangan';
   pptx.author = 'Contact Center DJPK';
   const logo = options.logo ?? null;
+  if (logo) defineFramedMaster(pptx, logo);
   for (const s of deck.slides) {
-    const slide = pptx.addSlide();
+    const framed = logo !== null && s.kind !== 'cover' && s.kind !== 'closing';
+    const slide = pptx.addSlide(framed ? { masterName: FRAMED } : {});
     if (s.notes) slide.addNotes(s.notes);
     if (s.kind === 'cover') {
       coverSlide(slide, deck, s, logo);
@@ -388,7 +402,7 @@ export async function renderPptx(deck: Deck, options: PptxOptions = {}): Promise
       addFooter(slide, deck, s, WHITE);
       continue;
     }
-    addFrame(slide, deck, s, logo);
+    addFrame(slide, deck, s);
     if (s.kind === 'ringkasan') ringkasanSlide(slide, s);
     else if (s.kind === 'contacts') contactsSlide(slide, s);
     else {

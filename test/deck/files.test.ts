@@ -175,4 +175,28 @@ describe('the logo from Profil Layanan', () => {
     // Cover and every page but the closing one draw it: one "Do" of an image XObject each.
     expect((text.match(/\/I\d+ Do/g) ?? []).length).toBe(deck.slides.length - 1);
   });
+
+  it('is stored in the PPTX twice: on the cover, and in the master every framed slide uses', async () => {
+    const logo = await readFile(fileURLToPath(new URL('../fixtures/logo.png', import.meta.url)));
+    const zip = await JSZip.loadAsync(
+      await renderPptx(deck, { logo: `data:image/png;base64,${logo.toString('base64')}` }),
+    );
+    const media = Object.keys(zip.files).filter((n) => /^ppt\/media\/.+\.png$/.test(n));
+    expect(media).toHaveLength(2);
+    const layouts = await Promise.all(
+      deck.slides.map(
+        async (_, i) =>
+          /slideLayouts\/slideLayout(\d+)\.xml/.exec(
+            (await zip.file(`ppt/slides/_rels/slide${i + 1}.xml.rels`)?.async('string')) ?? '',
+          )?.[1],
+      ),
+    );
+    const framed = new Set(layouts.slice(1, -1));
+    expect(framed.size).toBe(1);
+    expect(layouts[0]).not.toBe([...framed][0]);
+    expect(layouts.at(-1)).not.toBe([...framed][0]);
+    const masterRels =
+      (await zip.file(`ppt/slideLayouts/_rels/slideLayout${[...framed][0]}.xml.rels`)?.async('string')) ?? '';
+    expect(masterRels).toMatch(/media\/[^"]+\.png/);
+  });
 });
