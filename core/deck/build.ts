@@ -10,11 +10,11 @@ import {
   BODY_H,
   type Box,
   CONTENT_W,
-  fitStacked,
   fitsHalf,
   rowsThatFit,
   SIDE_TEXT_W,
   slideBoxes,
+  stacks,
   tableHeight,
   tableWidthIn,
   takeParagraphs,
@@ -191,14 +191,7 @@ function sectionSlides(section: Section): SlideDraft[] {
     // A whole wide table with the next whole table of the section under it, when both fit.
     const below =
       a.kind === 'table' && a.start === 0
-        ? pending.findIndex(
-            (p, i) =>
-              i > 0 &&
-              p.kind === 'table' &&
-              p.start === 0 &&
-              !(fitsHalf(asVisual(a)) && fitsHalf(asVisual(p))) &&
-              fitStacked(a.table, p.table),
-          )
+        ? pending.findIndex((p, i) => i > 0 && p.kind === 'table' && p.start === 0 && stacks(asVisual(a), asVisual(p)))
         : -1;
     if (below > 0) {
       const [b] = pending.splice(below, 1);

@@ -137,19 +137,17 @@ const FULL_BODY: Box = { x: MARGIN_X, y: BODY_TOP, w: CONTENT_W, h: BODY_H };
 /** Space between two tables stacked on one slide. */
 const STACK_GAP = 0.3;
 
-/**
- * Two tables go one above the other (each full width) when they cannot stand side by side: the
- * seeds put a short wide table under another rather than alone on a slide.
- */
-function stacks(first: Visual, second: Visual): first is { kind: 'table'; table: Table } {
-  return first.kind === 'table' && second.kind === 'table' && !(fitsHalf(first) && fitsHalf(second));
-}
+type TableVisual = Extract<Visual, { kind: 'table' }>;
 
-/** Whether two whole tables fit one above the other on a slide without text. */
-export function fitStacked(first: Table, second: Table): boolean {
-  if (first.rows.length > MAX_TABLE_ROWS || second.rows.length > MAX_TABLE_ROWS) return false;
+/**
+ * Two tables go one above the other (each full width) when they cannot stand side by side and both
+ * fit whole: the seeds put a short wide table under another rather than alone on a slide.
+ */
+export function stacks(first: Visual, second: Visual): first is TableVisual {
+  if (first.kind !== 'table' || second.kind !== 'table' || (fitsHalf(first) && fitsHalf(second))) return false;
+  if (first.table.rows.length > MAX_TABLE_ROWS || second.table.rows.length > MAX_TABLE_ROWS) return false;
   const height = (t: Table) => tableHeight(t, tableWidthIn(t, FULL_BODY));
-  return height(first) + STACK_GAP + height(second) <= BODY_H;
+  return height(first.table) + STACK_GAP + height(second.table) <= BODY_H;
 }
 
 /**
