@@ -7,9 +7,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { readXlsxFile } from '../cli/xlsx/readXlsx';
 import type { CellValue } from '../core/workbook/cells';
 import type { RawWorkbook } from '../core/workbook/workbook';
+import { readXlsxFile } from '../formats/xlsx/readXlsx';
 import { buildAddon } from '../sheets-addon/build';
 import { type Call, FakeEnvironment, SPREADSHEET_TARGETS } from '../test/addon/fakeAppsScript';
 import { syntheticTickets } from './synthetic';

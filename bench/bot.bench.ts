@@ -12,11 +12,11 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { XlsxSource } from '../cli/sources/xlsxSource';
 import { parseQuestion } from '../core/ask/parseQuestion';
 import { monthLabel } from '../core/format/idDate';
 import { ReportBuilder } from '../core/metrics/report';
 import { parseWorkbook } from '../core/workbook/workbook';
+import { XlsxSource } from '../formats/xlsx/xlsxSource';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SAMPLE = `${root}sample/djpk-sample.xlsx`;

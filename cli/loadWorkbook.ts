@@ -4,10 +4,11 @@ import { wibWallClock } from '../core/period/yearMonth';
 import type { WorkbookSource } from '../core/ports';
 import { quoteText } from '../core/workbook/cells';
 import { type ParsedWorkbook, parseWorkbook } from '../core/workbook/workbook';
+import { CsvFolderSource } from '../formats/csv/csvFolderSource';
+import { DataFileError } from '../formats/dataFileError';
+import { XlsxSource } from '../formats/xlsx/xlsxSource';
+import { NOT_ZIP } from '../formats/xlsx/zipDirectory';
 import { CliError } from './errors';
-import { CsvFolderSource } from './sources/csvFolderSource';
-import { XlsxSource } from './sources/xlsxSource';
-import { DataFileError, NOT_ZIP } from './xlsx/zipDirectory';
 
 export async function sourceFor(path: string): Promise<WorkbookSource> {
   const info = await stat(path).catch(() => null);

@@ -8,6 +8,7 @@ export * from './format/sentences';
 export * from './metrics/catalog';
 export * from './metrics/figures';
 export * from './metrics/model';
+export * from './metrics/monthFindings';
 export * from './metrics/report';
 export * from './period/yearMonth';
 export * from './ports';

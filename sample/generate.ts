@@ -1,7 +1,7 @@
 /** Writes sample/djpk-sample.xlsx from sampleData.ts: `npm run sample:build`. */
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { addGridSheet } from '../cli/xlsx/writeTabs';
+import { addGridSheet } from '../formats/xlsx/gridSheet';
 import { sampleWorkbook } from './sampleData';
 
 export const SAMPLE_PATH = fileURLToPath(new URL('./djpk-sample.xlsx', import.meta.url));

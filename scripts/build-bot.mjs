@@ -1,4 +1,4 @@
-// npm run bot:build → dist/bot/{main,start}.js: one esbuild bundle of the bot (core, cli readers,
+// npm run bot:build → dist/bot/{main,start}.js: one esbuild bundle of the bot (core, the shared file formats,
 // SDKs) so that production starts from plain JavaScript, not through tsx. The SDKs of optional
 // features (Google Sheets, Azure Blob Storage) stay outside: they are imported only when configured.
 import { rm } from 'node:fs/promises';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const outDir = `${root}dist/bot`;
 /** What the bundle is made of: a change under these makes it stale (scripts/bot.mjs). */
-export const SOURCES = ['bot', 'core', 'cli', 'package-lock.json', 'scripts/build-bot.mjs'];
+export const SOURCES = ['bot', 'core', 'formats', 'package-lock.json', 'scripts/build-bot.mjs'];
 export const OPTIONAL_SDKS = ['googleapis', '@azure/storage-blob', 'botbuilder-azure-blobs'];
 /** Packages that read their own data files (pdfkit's font metrics) at run time: loaded from node_modules. */
 const READS_OWN_FILES = ['pdfkit', 'pptxgenjs'];

@@ -1,9 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
-import { renderDeckFiles } from '../../cli/deck/writeDeck';
 import { ReportBuilder } from '../../core/metrics/report';
 import { type MonthIndex, parseIsoMonth, toIsoMonth, wibWallClock } from '../../core/period/yearMonth';
 import { parseWorkbook } from '../../core/workbook/workbook';
+import { renderDeckFiles } from '../../formats/deck/deckFiles';
 import type { CachedSource } from '../sources/cachedSource';
 
 /**

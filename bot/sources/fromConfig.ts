@@ -1,5 +1,5 @@
-import { XlsxSource } from '../../cli/sources/xlsxSource';
 import type { WorkbookSource } from '../../core/ports';
+import { XlsxSource } from '../../formats/xlsx/xlsxSource';
 import type { BotConfig } from '../config';
 import { CachedSource } from './cachedSource';
 import { GoogleSheetsSource } from './googleSheetsSource';

@@ -1,17 +1,18 @@
 import { dirname, join, resolve } from 'node:path';
 import { deckNotices } from '../../core/deck/notices';
 import { monthLabel, wibTimestamp } from '../../core/format/idDate';
+import { findingsForMonth } from '../../core/metrics/monthFindings';
 import { ReportBuilder } from '../../core/metrics/report';
 import { parseIsoMonth, toIsoMonth } from '../../core/period/yearMonth';
 import { renderHtml } from '../../core/render/html';
-import { findingsForMonth, toReportJson } from '../../core/render/json';
+import { toReportJson } from '../../core/render/json';
 import { renderMarkdown } from '../../core/render/markdown';
 import { renderSummarySheets } from '../../core/render/sheetBlocks';
-import { DECK_FORMATS, type DeckFormat, readLogo, renderDeckFiles } from '../deck/writeDeck';
+import { DECK_FORMATS, type DeckFormat, readLogo, renderDeckFiles } from '../../formats/deck/deckFiles';
 import { CliError } from '../errors';
 import { loadWorkbook } from '../loadWorkbook';
 import { checkedTarget, checkOutDir, dataLocation, writeOutputFile } from '../safeWrite';
-import { XlsxSummaryWriter } from '../xlsx/writeSummary';
+import { XlsxCopyWriter } from '../xlsxCopyWriter';
 
 export const FORMATS = ['json', 'md', 'html', 'xlsx', ...DECK_FORMATS] as const;
 export type Format = (typeof FORMATS)[number];
@@ -88,7 +89,7 @@ export async function reportCommand(options: ReportOptions, io: CliIo): Promise<
       if (!options.data.toLowerCase().endsWith('.xlsx'))
         throw new CliError('Format xlsx memerlukan data .xlsx (salinannya diberi tab ringkasan)');
       const path = await checkedTarget(target ?? join(options.outDir, `${stem}.xlsx`), data);
-      await new XlsxSummaryWriter(options.data, path).writeSummary(renderSummarySheets(report));
+      await new XlsxCopyWriter(options.data, path).writeSummary(renderSummarySheets(report));
       io.stderr(`Laporan .xlsx ditulis: ${path}\n`);
       continue;
     }

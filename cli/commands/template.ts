@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { DEFAULT_SETTINGS } from '../../core/workbook/settings';
 import { templateTabs } from '../../core/workbook/template';
+import { templateWorkbook } from '../../formats/xlsx/templateWorkbook';
 import { CliError } from '../errors';
-import { checkedTarget } from '../safeWrite';
-import { writeTemplate } from '../xlsx/writeTemplate';
+import { checkedTarget, writeOutputFile } from '../safeWrite';
 import type { CliIo } from './report';
 
 export async function templateCommand(options: { out: string; force: boolean }, io: CliIo): Promise<number> {
@@ -12,7 +12,7 @@ export async function templateCommand(options: { out: string; force: boolean }, 
     throw new CliError(`Berkas ${options.out} sudah ada; pakai nama lain atau --force untuk menimpa`);
   }
   const path = await checkedTarget(options.out, null);
-  await writeTemplate(templateTabs(DEFAULT_SETTINGS.layer2Units), path);
+  await writeOutputFile(path, await templateWorkbook(templateTabs(DEFAULT_SETTINGS.layer2Units)));
   io.stderr(`Template ditulis: ${path}\n`);
   return 0;
 }

@@ -6,9 +6,9 @@ import { changePhrase, comparisonSentences, joinIndonesian, shareText } from '..
 import { type CoverageKey, type FactReader, figureDecimals, type MetricDef } from '../metrics/catalog';
 import { aggregate } from '../metrics/facts';
 import type { Chart, Report, Section, Table, TableCell } from '../metrics/model';
+import { findingsForMonth } from '../metrics/monthFindings';
 import type { ReportBuilder } from '../metrics/report';
 import { type MonthIndex, monthOfWallClock } from '../period/yearMonth';
-import { findingsForMonth } from '../render/json';
 import type { Finding } from '../workbook/findings';
 import type { ParsedWorkbook } from '../workbook/workbook';
 import type { DayRange, Question } from './parseQuestion';

@@ -2,7 +2,7 @@ import { dateLabel, MONTH_NAMES_ID, monthLabel } from '../format/idDate';
 import { STATIC_METRICS } from '../metrics/catalog';
 import { monthFromWord, monthWords } from '../period/monthNames';
 import { type MonthIndex, month1Of, monthIndex, monthOfWallClock, yearOf } from '../period/yearMonth';
-import { closestMatch, levenshtein } from '../workbook/textMatch';
+import { closestMatch, levenshtein } from '../text/textMatch';
 import {
   type AskSection,
   BREAKDOWN_WORDS,

@@ -2,10 +2,10 @@ import { formatCell, NO_DATA } from '../format/figure';
 import { changePhrase } from '../format/sentences';
 import type { Chart, Report, Section, Table } from '../metrics/model';
 import { toIsoMonth } from '../period/yearMonth';
+import { closestMatch, looseKey } from '../text/textMatch';
 import type { Finding } from '../workbook/findings';
 import { DEFAULT_PROFILE, type ServiceProfile } from '../workbook/profile';
 import { NARASI, type RowOf } from '../workbook/tabs';
-import { closestMatch, looseKey } from '../workbook/textMatch';
 import {
   BODY_H,
   type Box,

@@ -1,6 +1,6 @@
 import type { Chart } from '../metrics/model';
+import { looseKey } from '../text/textMatch';
 import { CHANNELS } from '../workbook/enums';
-import { looseKey } from '../workbook/textMatch';
 
 /** DJPK colours (as in the HTML report) and one fixed colour per channel in every chart. */
 export const DJPK_BLUE = '0B4F8A';

@@ -1,4 +1,4 @@
-import type { CellFormat, TableCell } from '../metrics/model';
+import type { CellFormat, TableCell } from './cellFormat';
 import { formatNumber, roundHalfAwayFromZero } from './idNumber';
 
 /**

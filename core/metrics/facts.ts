@@ -1,10 +1,10 @@
 import { type MonthIndex, monthOfWallClock, toIsoMonth } from '../period/yearMonth';
+import { slug } from '../text/textMatch';
 import type { ColumnTable } from '../workbook/columnTable';
 import { CHANNELS, PUBLICATION_TYPES, USER_CATEGORIES, ZONES } from '../workbook/enums';
 import type { Finding } from '../workbook/findings';
 import type { Settings } from '../workbook/settings';
 import type { TIKET } from '../workbook/tabs';
-import { slug } from '../workbook/textMatch';
 import { type Topic, topicOf } from '../workbook/topics';
 import type { ParsedWorkbook } from '../workbook/workbook';
 import {

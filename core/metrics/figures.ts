@@ -1,9 +1,9 @@
 import { changePctExact } from '../format/change';
 import { formatNumber } from '../format/idNumber';
 import { type MonthIndex, toIsoMonth } from '../period/yearMonth';
+import { closestMatch, looseKey } from '../text/textMatch';
 import { quoteText } from '../workbook/cells';
 import type { Finding } from '../workbook/findings';
-import { closestMatch, looseKey } from '../workbook/textMatch';
 import type { ParsedWorkbook } from '../workbook/workbook';
 import { type CoverageKey, FORMER_LABELS, type MetricDef } from './catalog';
 import type { Aggregates } from './facts';

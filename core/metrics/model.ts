@@ -1,12 +1,9 @@
+import type { CellFormat, TableCell } from '../format/cellFormat';
 import type { Finding } from '../workbook/findings';
 import type { SectionId } from './catalog';
 import type { MetricFigure } from './figures';
 
-/** How a table column is shown; values stay numbers so that sheets can format them natively. */
-/** `change`: a signed percentage change ("+114%", "-4%"). */
-export type CellFormat = 'text' | 'int' | 'dec1' | 'dec2' | 'pct0' | 'pct1' | 'pct2' | 'change';
-
-export type TableCell = string | number | null;
+export type { CellFormat, TableCell };
 
 export interface TableColumn {
   readonly header: string;

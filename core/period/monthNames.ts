@@ -1,4 +1,4 @@
-import { looseKey } from '../workbook/textMatch';
+import { looseKey } from '../text/textMatch';
 
 /** Month words people write, Indonesian and English, full and short: loose key → month 1..12. */
 const MONTH_WORDS: ReadonlyArray<readonly [number, readonly string[]]> = [

@@ -1,8 +1,8 @@
 import type { Report, Table } from '../metrics/model';
+import { findingsForMonth } from '../metrics/monthFindings';
 import type { Finding } from '../workbook/findings';
 import { formatCell } from './cells';
 import { findingsAsTable, findingsCount } from './findings';
-import { findingsForMonth } from './json';
 import { chartFigure, escapeHtml as esc } from './svg';
 
 const STYLE = `

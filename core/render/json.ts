@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Report } from '../metrics/model';
+import { findingsForMonth } from '../metrics/monthFindings';
 import { FindingSchema } from '../workbook/findings';
 
 /** The CLI's JSON contract (METRICS.md "JSON output"); other teams rely on these field names. */
@@ -52,10 +53,6 @@ export const ReportJsonSchema = z.object({
   monthsWithData: z.array(z.string()),
 });
 export type ReportJson = z.infer<typeof ReportJsonSchema>;
-
-/** Findings of the reported month, plus those not tied to a month (a missing tab or column). */
-export const findingsForMonth = (report: Report) =>
-  report.findings.filter((f) => f.month === null || f.month === report.month);
 
 export function toReportJson(report: Report): ReportJson {
   return {

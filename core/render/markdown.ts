@@ -1,8 +1,8 @@
 import type { Report, Table } from '../metrics/model';
+import { findingsForMonth } from '../metrics/monthFindings';
 import type { Finding } from '../workbook/findings';
 import { formatCell } from './cells';
 import { findingsAsTable, findingsCount } from './findings';
-import { findingsForMonth } from './json';
 
 /**
  * Agent-typed text as inert Markdown: every character that can open markup (HTML tags, links,

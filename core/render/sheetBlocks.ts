@@ -1,10 +1,10 @@
 import { NO_DATA } from '../format/figure';
 import type { SectionId } from '../metrics/catalog';
 import type { CellFormat, Chart, Report, TableCell } from '../metrics/model';
+import { findingsForMonth } from '../metrics/monthFindings';
 import { findingEffect, SEVERITY_LABELS } from '../workbook/findings';
 import { formatCell, seriesFormat } from './cells';
 import { itemColor } from './colors';
-import { findingsForMonth } from './json';
 
 /**
  * The summary tabs as plain data: blocks of rows at fixed positions plus chart specs that point at

@@ -1,5 +1,5 @@
+import { closestMatch, looseKey } from '../text/textMatch';
 import { type CellValue, type Coerced, fail, ok, quoteText } from './cells';
-import { closestMatch, looseKey } from './textMatch';
 
 export interface EnumValue<Id extends string> {
   readonly id: Id;

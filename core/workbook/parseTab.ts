@@ -1,6 +1,7 @@
 import { dateNumeric } from '../format/idDate';
 import { formatNumber } from '../format/idNumber';
 import { monthOfWallClock, toIsoMonth } from '../period/yearMonth';
+import { closestMatch, looseKey } from '../text/textMatch';
 import {
   type CellValue,
   type Coerced,
@@ -22,7 +23,6 @@ import { EnumSpec } from './enums';
 import { columnLetter, type Finding } from './findings';
 import type { ColumnKind, ColumnSpec, TabSpec } from './tabs';
 import { EXAMPLE_COLUMN } from './template';
-import { closestMatch, looseKey } from './textMatch';
 
 export interface ParseContext {
   readonly layer2Units: EnumSpec<string>;

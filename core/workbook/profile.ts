@@ -1,5 +1,5 @@
+import { closestMatch, looseKey } from '../text/textMatch';
 import type { Finding } from './findings';
-import { closestMatch, looseKey } from './textMatch';
 
 /** The deck's fixed pages (`Profil Layanan` tab); missing keys take the seeds' own values. */
 export interface ServiceProfile {

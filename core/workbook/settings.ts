@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { closestMatch, looseKey } from '../text/textMatch';
 import { type CellValue, coerceNumber, coerceTimeOfDay, isBlank, quoteText } from './cells';
 import { DEFAULT_LAYER2_UNITS } from './enums';
 import type { Finding } from './findings';
-import { closestMatch, looseKey } from './textMatch';
 
 /** The team's settings (`Pengaturan` tab), with the defaults of TRACKING_WORKBOOK.md. */
 export const SettingsSchema = z.object({

@@ -1,4 +1,4 @@
-import { looseKey } from './textMatch';
+import { looseKey } from '../text/textMatch';
 
 /**
  * Ticket topics are free text (new topics appear with new policies), but the usual ones are

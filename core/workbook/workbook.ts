@@ -1,4 +1,5 @@
 import { monthOfWallClock, toIsoMonth } from '../period/yearMonth';
+import { looseKey } from '../text/textMatch';
 import { type CellValue, quoteText } from './cells';
 import type { ColumnTable } from './columnTable';
 import { layer2UnitSpec } from './enums';
@@ -31,7 +32,6 @@ import {
   WEBINAR,
   WEBSITE,
 } from './tabs';
-import { looseKey } from './textMatch';
 
 /** What a source adapter hands to core: each tab's cells, header in row 0. */
 export type RawWorkbook = Readonly<Record<string, readonly CellValue[][]>>;

@@ -8,8 +8,8 @@
 
 import regular from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf';
 import bold from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf';
-import { renderPdf } from '../../cli/deck/pdf';
-import { renderPptx } from '../../cli/deck/pptx';
+import { renderPdf } from '../../formats/deck/pdf';
+import { renderPptx } from '../../formats/deck/pptx';
 import type { DeckPayload } from '../src/deckPayload';
 
 export type DeckFileFormat = 'pptx' | 'pdf';

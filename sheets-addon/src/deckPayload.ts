@@ -2,7 +2,7 @@ import { buildDeck } from '../../core/deck/build';
 import type { Deck } from '../../core/deck/model';
 import { deckNotices } from '../../core/deck/notices';
 import type { Report } from '../../core/metrics/model';
-import { findingsForMonth } from '../../core/render/json';
+import { findingsForMonth } from '../../core/metrics/monthFindings';
 import type { ParsedWorkbook } from '../../core/workbook/workbook';
 
 /** What the server side hands the dialog for a download: plain data, as google.script.run requires. */

@@ -9,7 +9,7 @@ import { monthOfWallClock, parseIsoMonth, toIsoMonth, wibWallClock } from '../..
 /** Today's WIB wall-clock, for the "future date" check and the default month. */
 const wibNow = (): number => wibWallClock(Date.now());
 
-import { findingsForMonth } from '../../core/render/json';
+import { findingsForMonth } from '../../core/metrics/monthFindings';
 import { renderSummarySheets, VALIDATION_SHEET } from '../../core/render/sheetBlocks';
 import { parseWorkbook } from '../../core/workbook/workbook';
 import { type DeckPayload, deckPayload } from './deckPayload';

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Brain } from '../../bot/brain';
 import { CachedSource } from '../../bot/sources/cachedSource';
-import { XlsxSource } from '../../cli/sources/xlsxSource';
 import { METRIC_SYNONYMS } from '../../core/ask/vocabulary';
 import { cardBytes } from '../../core/render/cards';
+import { XlsxSource } from '../../formats/xlsx/xlsxSource';
 import { SAMPLE_XLSX } from '../fixtures/sample';
 
 let brain: Brain;

@@ -7,11 +7,11 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readXlsxFile } from '../../cli/xlsx/readXlsx';
 import { ReportJsonSchema } from '../../core/render/json';
 import { renderSummarySheets } from '../../core/render/sheetBlocks';
 import type { CellValue } from '../../core/workbook/cells';
 import { parseWorkbook } from '../../core/workbook/workbook';
+import { readXlsxFile } from '../../formats/xlsx/readXlsx';
 import { cli } from '../fixtures/cli';
 import { SAMPLE_XLSX, sampleRaw, sampleReport } from '../fixtures/sample';
 

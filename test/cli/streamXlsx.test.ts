@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readXlsxFile } from '../../cli/xlsx/readXlsx';
+import { readXlsxFile } from '../../formats/xlsx/readXlsx';
 import { readXlsxFileWithExcelJs } from '../fixtures/excelJsReader';
 import { tiketWorkbookParts, writeZip } from '../fixtures/hostileXlsx';
 import { SAMPLE_XLSX } from '../fixtures/sample';

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ReportBuilder } from '../../core/metrics/report';
+import { closestMatch, levenshtein } from '../../core/text/textMatch';
 import { type CellValue, MAX_CELL_CHARS, QUOTE_CHARS, quoteText } from '../../core/workbook/cells';
-import { closestMatch, levenshtein } from '../../core/workbook/textMatch';
 import { parseWorkbook } from '../../core/workbook/workbook';
 
 const at = (d: number, h = 9) => new Date(Date.UTC(2025, 0, d, h));

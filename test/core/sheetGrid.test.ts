@@ -1,9 +1,9 @@
 /** Long agent text in generated cells: cut once in the grid, so every writer (Sheets, .xlsx) gets it. */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { addSummarySheets } from '../../cli/xlsx/writeSummary';
 import type { SummarySheet } from '../../core/render/sheetBlocks';
 import { fitCellText, MAX_GENERATED_CELL_CHARS, sheetGrid, TRUNCATION_MARKER } from '../../core/render/sheetGrid';
+import { addSummarySheets } from '../../formats/xlsx/summaryWorkbook';
 
 /** Three 30,000-character Pemda names joined as a sentence would join them: 90,047 characters. */
 const joined = `${['A', 'B', 'C'].map((c) => c.repeat(30_000)).join(', ')}${'.'.repeat(43)}`;

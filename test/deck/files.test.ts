@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderPdf } from '../../cli/deck/pdf';
-import { renderPptx } from '../../cli/deck/pptx';
-import { deckFonts } from '../../cli/deck/writeDeck';
 import { buildDeck } from '../../core/deck/build';
 import type { Deck } from '../../core/deck/model';
+import { deckFonts } from '../../formats/deck/deckFiles';
+import { renderPdf } from '../../formats/deck/pdf';
+import { renderPptx } from '../../formats/deck/pptx';
 import { sampleBuilder } from '../fixtures/sample';
 import { pdfPageTexts } from './pdfText';
 

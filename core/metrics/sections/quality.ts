@@ -1,7 +1,7 @@
 import { percentFormat } from '../../format/figure';
 import { formatNumber } from '../../format/idNumber';
 import { joinIndonesian } from '../../format/sentences';
-import { slug } from '../../workbook/textMatch';
+import { slug } from '../../text/textMatch';
 import type { Section } from '../model';
 import { rankWithTies, type SectionContext } from '../sectionContext';
 

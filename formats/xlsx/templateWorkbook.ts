@@ -1,16 +1,15 @@
 import ExcelJS from 'exceljs';
 import { columnLetter } from '../../core/workbook/findings';
 import { EXAMPLE_COLUMN, type TemplateTab } from '../../core/workbook/template';
-import { writeOutputFile } from '../safeWrite';
-import { addGridSheet } from './writeTabs';
+import { addGridSheet } from './gridSheet';
 
 const VALIDATED_ROWS = 5000;
 
 /** exceljs has range validations at runtime (worksheet.dataValidations) but not in its typings. */
 type WithRangeValidations = { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } };
 
-/** A fresh tracking workbook: every tab with headers, drop-downs, notes and example rows. */
-export async function writeTemplate(tabs: readonly TemplateTab[], outPath: string): Promise<void> {
+/** A fresh tracking workbook as .xlsx bytes: every tab with headers, drop-downs, notes and example rows. */
+export async function templateWorkbook(tabs: readonly TemplateTab[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   for (const tab of tabs) {
     const sheet = addGridSheet(workbook, tab.name, [tab.header, ...tab.examples]);
@@ -35,5 +34,5 @@ export async function writeTemplate(tabs: readonly TemplateTab[], outPath: strin
     });
     for (const { col, note } of tab.notes) sheet.getRow(1).getCell(col + 1).note = note;
   }
-  await writeOutputFile(outPath, new Uint8Array(await workbook.xlsx.writeBuffer()));
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

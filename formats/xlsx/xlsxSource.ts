@@ -1,6 +1,6 @@
 import type { WorkbookSource } from '../../core/ports';
 import type { RawWorkbook } from '../../core/workbook/workbook';
-import { readXlsxFile } from '../xlsx/readXlsx';
+import { readXlsxFile } from './readXlsx';
 
 export class XlsxSource implements WorkbookSource {
   constructor(private readonly path: string) {}

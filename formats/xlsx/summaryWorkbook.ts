@@ -1,9 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { SummaryWriter } from '../../core/ports';
 import { CHART_ROWS, REPORT_SHEET_PREFIX, type SummarySheet } from '../../core/render/sheetBlocks';
 import { sheetGrid } from '../../core/render/sheetGrid';
 import { columnLetter } from '../../core/workbook/findings';
-import { writeOutputFile } from '../safeWrite';
 import { addCharts } from './xlsxCharts';
 
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
@@ -172,20 +170,13 @@ export function addSummarySheets(workbook: ExcelJS.Workbook, sheets: readonly Su
 }
 
 /**
- * Writes a copy of the tracking workbook with the summary tabs added. The agents' tabs are read
- * and written back as they are; the source file itself is never opened for writing.
+ * A copy of the tracking workbook with the summary tabs added, as .xlsx bytes. The agents' tabs
+ * are read and written back as they are; the source file itself is only read.
  */
-export class XlsxSummaryWriter implements SummaryWriter {
-  constructor(
-    private readonly sourcePath: string,
-    private readonly outPath: string,
-  ) {}
-
-  async writeSummary(sheets: readonly SummarySheet[]): Promise<void> {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(this.sourcePath);
-    addSummarySheets(workbook, sheets);
-    const written = new Uint8Array(await workbook.xlsx.writeBuffer());
-    await writeOutputFile(this.outPath, await addCharts(written, sheets));
-  }
+export async function summaryWorkbook(sourcePath: string, sheets: readonly SummarySheet[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(sourcePath);
+  addSummarySheets(workbook, sheets);
+  const written = new Uint8Array(await workbook.xlsx.writeBuffer());
+  return addCharts(written, sheets);
 }

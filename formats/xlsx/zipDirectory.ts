@@ -1,7 +1,5 @@
 import { open } from 'node:fs/promises';
-
-/** A data file that cannot or must not be read; the message is Indonesian and says why. */
-export class DataFileError extends Error {}
+import { DataFileError } from '../dataFileError';
 
 export interface ZipEntry {
   readonly name: string;

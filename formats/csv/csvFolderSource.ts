@@ -3,8 +3,8 @@ import { basename, extname, join } from 'node:path';
 import type { WorkbookSource } from '../../core/ports';
 import type { CellValue } from '../../core/workbook/cells';
 import { type RawWorkbook, trackingTabOf } from '../../core/workbook/workbook';
-import { DataFileError } from '../xlsx/zipDirectory';
-import { parseCsv } from './csv';
+import { DataFileError } from '../dataFileError';
+import { parseCsv } from './parseCsv';
 
 /** A tab's CSV beyond this is not a tracking log (a 100k-ticket Tiket.csv is about 15 MiB). */
 export const MAX_CSV_BYTES = 256 * 1024 * 1024;

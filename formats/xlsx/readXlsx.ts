@@ -5,8 +5,9 @@ import { StringDecoder } from 'node:string_decoder';
 import { createInflateRaw } from 'node:zlib';
 import { type CellValue, MAX_CELL_CHARS } from '../../core/workbook/cells';
 import type { RawWorkbook } from '../../core/workbook/workbook';
+import { DataFileError } from '../dataFileError';
 import { attribute, attributes, XmlScanner } from './xmlScan';
-import { checkXlsxSizes, DataFileError, readZipDirectory, type ZipEntry } from './zipDirectory';
+import { checkXlsxSizes, readZipDirectory, type ZipEntry } from './zipDirectory';
 
 /**
  * A streaming .xlsx reader: the small parts (relationships, workbook, styles, shared strings) are
