@@ -5,7 +5,7 @@
  * triggers). The deck renderers and their fonts (a few MB) go into the dialog's HTML file instead:
  * Apps Script loads every script file on every server call, an HTML file only when it is shown.
  */
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build } from 'esbuild';
 import { DECK_SCRIPT_SLOT, GENERATE_DIALOG } from './src/dialogs';
@@ -52,6 +52,8 @@ export async function buildGenerateDialog(): Promise<string> {
 export async function buildAddon(dir = outDir): Promise<string> {
   // The exported functions of entry.ts are the entry points; importing it runs no Apps Script code.
   const names = Object.entries(entry).flatMap(([name, value]) => (typeof value === 'function' ? [name] : []));
+  // A fresh folder: clasp pushes what is in it, so a file left by an older build must not survive.
+  await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const bundle = await iife('sheets-addon/src/entry.ts', GLOBAL, {
     platform: 'neutral',
