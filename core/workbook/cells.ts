@@ -1,5 +1,6 @@
 import { monthFromWord } from '../period/monthNames';
 import { type MonthIndex, monthIndex } from '../period/yearMonth';
+import { xmlSafeText } from '../text/xmlText';
 
 /**
  * A plain cell value as every source adapter delivers it.
@@ -39,9 +40,12 @@ export const MAX_CELL_CHARS = 50_000;
 /** Longest quotation of a cell in a message: enough to find the cell, never the whole of a long one. */
 export const QUOTE_CHARS = 80;
 
-/** A cell's text for a message: trimmed, and cut to QUOTE_CHARS with "…" when longer. */
+/**
+ * A cell's text for a message: trimmed, cut to QUOTE_CHARS with "…" when longer, and free of what
+ * XML forbids (a message is written into the Validasi tab whatever column it quotes).
+ */
 export function quoteText(text: string): string {
-  const t = text.length > QUOTE_CHARS * 4 ? text.slice(0, QUOTE_CHARS * 4).trim() : text.trim();
+  const t = xmlSafeText(text.length > QUOTE_CHARS * 4 ? text.slice(0, QUOTE_CHARS * 4) : text).trim();
   if (t.length <= QUOTE_CHARS) return t;
   let end = QUOTE_CHARS - 1;
   const last = t.charCodeAt(end - 1);

@@ -2,6 +2,7 @@ import { dateNumeric } from '../format/idDate';
 import { formatNumber } from '../format/idNumber';
 import { monthOfWallClock, toIsoMonth } from '../period/yearMonth';
 import { closestMatch, looseKey } from '../text/textMatch';
+import { type CleanText, cleanXmlText } from '../text/xmlText';
 import {
   type CellValue,
   type Coerced,
@@ -117,6 +118,8 @@ interface BoundColumn {
   readonly emptyNumber: number;
   /** Text columns: cells with printable ends need neither trim nor a formula check. */
   readonly plainText: boolean;
+  /** Text and raw columns keep the cell's text: it is cleaned of what XML forbids first. */
+  readonly keepsText: boolean;
   /** Date columns: dates from here on are in the future. */
   readonly endOfToday: number;
   /** Enum columns: the code, or the message, of each distinct text seen (filled by `put`). */
@@ -290,6 +293,7 @@ function bindHeaders(
       target,
       emptyNumber: column.kind === 'weight' ? 1 : Number.NaN,
       plainText: column.kind === 'text',
+      keepsText: column.kind === 'text' || column.kind === 'raw',
       endOfToday: endOfTodayOf(ctx),
       known,
       put: writerFor(target, memoize ? memoizeText(coerce) : coerce, known),
@@ -368,13 +372,22 @@ export function parseTab<T extends TabSpec>(
       continue;
     }
     if (rowFindings.length > 0) rowFindings.length = 0;
-    let cutColumns: BoundColumn[] | null = null;
+    // Warnings about cells that still count (cut, cleaned), given the row's month at the end.
+    let warnings: Finding[] | null = null;
     for (const column of columns) {
       let cell = cells[column.index];
-      if (typeof cell === 'string' && cell.length > MAX_CELL_CHARS) {
-        cell = cell.slice(0, MAX_CELL_CHARS);
-        cutColumns ??= [];
-        cutColumns.push(column);
+      if (typeof cell === 'string') {
+        if (cell.length > MAX_CELL_CHARS) {
+          cell = cell.slice(0, MAX_CELL_CHARS);
+          warnings ??= [];
+          warnings.push(cutFinding(spec, column, r));
+        }
+        const clean = column.keepsText ? cleanXmlText(cell) : null;
+        if (clean !== null) {
+          cell = clean.text;
+          warnings ??= [];
+          warnings.push(cleanFinding(spec, column, r, clean));
+        }
       }
       if (isBlank(cell)) {
         clear(column, n);
@@ -390,9 +403,9 @@ export function parseTab<T extends TabSpec>(
         rowFindings.push(cellFinding(spec, column, r, message));
       }
     }
-    if (cutColumns !== null) {
+    if (warnings !== null) {
       const month = monthAt(storage, n);
-      for (const column of cutColumns) findings.push({ ...cutFinding(spec, column, r), month });
+      for (const finding of warnings) findings.push({ ...finding, month });
     }
     if (rowFindings.length > 0) {
       const month = monthAt(storage, n);
@@ -428,6 +441,28 @@ function cutFinding(spec: TabSpec, column: BoundColumn, rowIndex: number): Findi
       column,
       rowIndex,
       `Isi sel lebih dari ${limit} karakter; hanya ${limit} karakter pertama yang dibaca`,
+    ),
+    severity: 'warning',
+  };
+}
+
+function cleanFinding(spec: TabSpec, column: BoundColumn, rowIndex: number, clean: CleanText): Finding {
+  const what =
+    clean.count === 1
+      ? `karakter ${clean.first}`
+      : `${clean.count} karakter tak terlihat (yang pertama ${clean.first})`;
+  const fix =
+    clean.lineBreaks === clean.count
+      ? 'diganti baris baru'
+      : clean.lineBreaks > 0
+        ? 'dihapus atau diganti baris baru'
+        : 'dihapus';
+  return {
+    ...cellFinding(
+      spec,
+      column,
+      rowIndex,
+      `Sel berisi ${what} yang tidak boleh ada di berkas PPTX/XLSX (mis. dari =CHAR(11) atau teks tempelan); di laporan karakter itu ${fix}`,
     ),
     severity: 'warning',
   };

@@ -100,12 +100,12 @@ function resolveTabs(raw: RawWorkbook, findings: Finding[]): Map<TabId, readonly
     const first = namesUsed.get(id);
     if (first !== undefined) {
       findings.push({
-        tab: name,
+        tab: quoteText(name),
         row: null,
         column: null,
         cell: null,
         severity: 'warning',
-        message: `Tab '${quoteText(name)}' dan '${quoteText(first)}' sama-sama dibaca sebagai '${spec.name}'; yang dipakai '${first}'`,
+        message: `Tab '${quoteText(name)}' dan '${quoteText(first)}' sama-sama dibaca sebagai '${spec.name}'; yang dipakai '${quoteText(first)}'`,
         month: null,
       });
       continue;

@@ -1,6 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { CHART_ROWS, REPORT_SHEET_PREFIX, type SummarySheet } from '../../core/render/sheetBlocks';
 import { sheetGrid } from '../../core/render/sheetGrid';
+import { xmlSafeText } from '../../core/text/xmlText';
 import { columnLetter } from '../../core/workbook/findings';
 import { addCharts } from './xlsxCharts';
 
@@ -174,9 +177,31 @@ export function addSummarySheets(workbook: ExcelJS.Workbook, sheets: readonly Su
  * are read and written back as they are; the source file itself is only read.
  */
 export async function summaryWorkbook(sourcePath: string, sheets: readonly SummarySheet[]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(sourcePath);
+  const workbook = await readForCopy(sourcePath);
   addSummarySheets(workbook, sheets);
   const written = new Uint8Array(await workbook.xlsx.writeBuffer());
   return addCharts(written, sheets);
+}
+
+/**
+ * The tracking workbook as exceljs reads it. A file holding characters XML forbids (exceljs itself
+ * writes U+FFFE raw) is refused by exceljs's strict parser; its copy then carries the text without
+ * them, as the report does (core's findings name the tracking cells).
+ */
+async function readForCopy(sourcePath: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(sourcePath);
+    return workbook;
+  } catch (error) {
+    if (!/disallowed character/i.test(error instanceof Error ? error.message : '')) throw error;
+  }
+  const zip = await JSZip.loadAsync(await readFile(sourcePath));
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (entry.dir || !/\.(xml|rels)$/i.test(name)) continue;
+    zip.file(name, xmlSafeText(await entry.async('string')));
+  }
+  const cleaned = new ExcelJS.Workbook();
+  await cleaned.xlsx.load((await zip.generateAsync({ type: 'arraybuffer' })) as ArrayBuffer);
+  return cleaned;
 }
