@@ -12,28 +12,33 @@ export const OPTIONAL_SDKS = ['googleapis', '@azure/storage-blob', 'botbuilder-a
 /** Packages that read their own data files (pdfkit's font metrics) at run time: loaded from node_modules. */
 const READS_OWN_FILES = ['pdfkit', 'pptxgenjs'];
 
+/** esbuild options of every bot bundle: the production build and the test processes (test/fixtures/botBundle.ts). */
+export const bundleOptions = {
+  absWorkingDir: root,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: [...OPTIONAL_SDKS, ...READS_OWN_FILES],
+  keepNames: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // Bundled CommonJS packages call require() for Node built-ins.
+  banner: {
+    js: "import { createRequire as __djpkRequire } from 'node:module'; const require = __djpkRequire(import.meta.url);",
+  },
+};
+
 export async function buildBot() {
   const { build } = await import('esbuild');
   await rm(outDir, { recursive: true, force: true });
   await build({
-    absWorkingDir: root,
+    ...bundleOptions,
     entryPoints: { main: 'bot/main.ts', start: 'bot/start.ts' },
     outdir: outDir,
-    bundle: true,
     // Chunks: what `import()` loads (the Teams SDK after the server listens) is its own file.
     splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    external: [...OPTIONAL_SDKS, ...READS_OWN_FILES],
     minify: true,
-    keepNames: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-    // Bundled CommonJS packages call require() for Node built-ins.
-    banner: {
-      js: "import { createRequire as __djpkRequire } from 'node:module'; const require = __djpkRequire(import.meta.url);",
-    },
   });
   return `${outDir}/main.js`;
 }

@@ -2,6 +2,7 @@
  * Writes docs/ from the catalog, the tab specs, the settings and the narrative rules themselves
  * (`npm run docs`); test/docs.test.ts fails when the committed docs differ from what this generates.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { formatChange, formatShare, NO_DATA } from '../core/format/figure';
@@ -304,17 +305,36 @@ function narrativeDoc(): string {
   ].join('\n');
 }
 
+/** Documents written by hand (architecture, deployment, …): listed in the index by their title. */
+function handWrittenDocs(): { name: string; title: string }[] {
+  const dir = fileURLToPath(new URL('../docs/', import.meta.url));
+  const generated = new Set(['README.md', 'metrics.md', 'workbook.md', 'narrative.md']);
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.md') && !generated.has(name))
+    .sort()
+    .map((name) => {
+      const title = /^# (.+)$/m.exec(readFileSync(`${dir}${name}`, 'utf8'))?.[1] ?? name;
+      return { name, title };
+    });
+}
+
 function indexDoc(): string {
   return [
     GENERATED,
     '',
     '# Documentation',
     '',
+    'Generated from the code:',
+    '',
     '- [metrics.md](metrics.md) — every metric key: label, unit, rounding, section, definition.',
     '- [workbook.md](workbook.md) — every tab and column of the tracking workbook, with aliases; the settings.',
     '- [narrative.md](narrative.md) — how sentences are written, how figures are rounded, what “notable” means.',
     '',
-    'Regenerate with `npm run docs`; a test fails when these files differ from the code.',
+    'Written by hand:',
+    '',
+    ...handWrittenDocs().map((d) => `- [${d.name}](${d.name}) — ${d.title}`),
+    '',
+    'Regenerate with `npm run docs`; a test fails when the generated files differ from the code.',
     '',
   ].join('\n');
 }

@@ -35,12 +35,22 @@ export async function startAzurite(): Promise<{ connectionString: string; stop: 
     { stdio: 'ignore' },
   );
   const url = `http://127.0.0.1:${port}/${ACCOUNT}`;
-  for (let i = 0; ; i++) {
+  let exited: number | null | undefined;
+  child.once('exit', (code) => {
+    exited = code;
+  });
+  // A busy machine can take tens of seconds to start it; a dead process fails at once.
+  const deadline = Date.now() + 60_000;
+  for (;;) {
     const up = await fetch(`${url}?comp=list`)
       .then(() => true)
       .catch(() => false);
     if (up) break;
-    if (i > 100) throw new Error('Azurite did not start');
+    if (exited !== undefined) throw new Error(`Azurite exited (${exited}) before it listened`);
+    if (Date.now() > deadline) {
+      child.kill();
+      throw new Error('Azurite did not start within 60 s');
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

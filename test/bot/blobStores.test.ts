@@ -12,7 +12,7 @@ const connector = new ConnectorCapture();
 beforeAll(async () => {
   azurite = await startAzurite();
   await connector.start();
-}, 30_000);
+}, 90_000);
 afterAll(async () => {
   azurite?.stop();
   await connector.stop();

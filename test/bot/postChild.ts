@@ -1,5 +1,5 @@
 /**
- * A bot process for the exactly-once tests (spawned with `node --import tsx`): composes the bot from
+ * A bot process for the exactly-once tests (bundled by test/fixtures/botBundle.ts): composes the bot from
  * its environment (the same ledger and stand-in Connector as the test), posts POST_MONTH once and
  * prints the outcome. With POST_STOP_AT=<step> it prints "STOPPED:<step>" at that step and waits
  * there, for the test to kill it with SIGKILL. With POST_WAIT_GO it loads the data, prints "READY"

@@ -16,6 +16,7 @@ import { composeBot } from '../../bot/compose';
 import { loadConfig } from '../../bot/config';
 import { type ChannelSender, MonthlyPoster, monthlyPostKey } from '../../bot/post/monthlyPost';
 import { monthIndex } from '../../core/period/yearMonth';
+import { bundleForTest } from '../fixtures/botBundle';
 import { startAzurite } from './azurite';
 import { ConnectorCapture } from './connectorCapture';
 
@@ -25,15 +26,17 @@ const STATUS_AT = Date.UTC(2025, 1, 6, 2, 0);
 const CHILD = fileURLToPath(new URL('./postChild.ts', import.meta.url));
 
 let azurite: Awaited<ReturnType<typeof startAzurite>>;
+let posterBundle: Awaited<ReturnType<typeof bundleForTest>>;
 const connectors: ConnectorCapture[] = [];
 const children = new Set<ChildProcess>();
 beforeAll(async () => {
-  azurite = await startAzurite();
-}, 30_000);
+  [azurite, posterBundle] = await Promise.all([startAzurite(), bundleForTest(CHILD)]);
+}, 90_000);
 afterAll(async () => {
-  for (const child of children) child.kill('SIGKILL');
+  for (const running of children) running.kill('SIGKILL');
   await Promise.all(connectors.map((c) => c.stop()));
   azurite?.stop();
+  await posterBundle?.remove();
 });
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -117,7 +120,7 @@ type Scenario = Awaited<ReturnType<typeof scenario>>;
 
 /** A bot process on the scenario's ledger and Connector that posts January 2025 once. */
 function spawnPoster(s: Scenario, extra: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+  const child = spawn(process.execPath, [posterBundle.script], {
     env: { ...process.env, ...s.env, POST_MONTH: String(MONTH), ...extra },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
