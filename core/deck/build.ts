@@ -352,10 +352,12 @@ export function buildDeck(report: Report, input: DeckInput = {}): Deck {
       ),
     }),
   );
+  // Not `.at(-1)`: core is bundled into the add-on's Code.js, which keeps to ES2020 (tsconfig.addon.json).
+  const labels = report.trend.labels;
   return {
     month: report.month,
     monthLabel: report.monthLabel,
-    monthShortLabel: report.trend.labels.at(-1) ?? report.month,
+    monthShortLabel: labels[labels.length - 1] ?? report.month,
     footer,
     profile,
     slides: drafts.map((s, i) => ({ ...s, number: i + 1 })),
