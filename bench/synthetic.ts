@@ -1,4 +1,6 @@
+import { PEMDA, type Pemda } from '../core/region/areas';
 import type { CellValue } from '../core/workbook/cells';
+import { ZONES } from '../core/workbook/enums';
 import { TIKET } from '../core/workbook/tabs';
 
 /** Synthetic `Tiket` rows for benchmarks: deterministic, two years, realistic spellings and mix. */
@@ -38,9 +40,20 @@ const TOPICS = [
   'Permintaan Data',
   'Spam',
 ];
-const ZONES = ['WIB', 'WIB', 'WIB', 'WITA', 'WIT', null];
+const ZONE_SPELLINGS = ['WIB', 'WIB', 'WIB', 'WITA', 'WIT', null];
 const UNITS = ['Sekretariat', 'DTU', 'DTK', 'P2D', 'PDRD', 'DDIOKK', 'SIPT'];
-const PEMDA = Array.from({ length: 500 }, (_, i) => `Kab. Contoh ${i + 1}`);
+/** How agents write a Pemda: the report's short form, the official name, capitals, Pemkab/Pemkot/Pemprov. */
+const SPELLINGS: readonly ((p: Pemda) => string)[] = [
+  (p) => p.name,
+  (p) => p.name,
+  (p) => p.officialName,
+  (p) => p.name.toUpperCase(),
+  (p) =>
+    p.officialName
+      .replace(/^Kabupaten /, 'Pemkab ')
+      .replace(/^Kota /, 'Pemkot ')
+      .replace(/^Provinsi /, 'Pemprov '),
+];
 const START = Date.UTC(2024, 0, 1);
 const SPAN_MS = 730 * 86_400_000;
 
@@ -57,13 +70,26 @@ export function syntheticTickets(n: number): CellValue[][] {
     const ms = START + Math.floor((next() * SPAN_MS) / 60_000) * 60_000;
     const escalated = next() < 0.05;
     const responded = escalated && next() < 0.9;
+    const category = pick(CATEGORIES);
+    let instansi: string;
+    let zone: string | null;
+    if (category === 'Pemda') {
+      const pemda = pick(PEMDA);
+      const spelled = pick(SPELLINGS)(pemda);
+      // 1 in 200 misspelled (a letter dropped); 1 in 20 without a zone; the rest in their province's zone.
+      instansi = next() < 0.005 ? spelled.slice(0, -2) + spelled.slice(-1) : spelled;
+      zone = next() < 0.05 ? null : ZONES.label(pemda.province.zone);
+    } else {
+      instansi = 'Instansi';
+      zone = pick(ZONE_SPELLINGS);
+    }
     rows.push([
       new Date(ms),
       pick(CHANNELS),
-      pick(CATEGORIES),
-      pick(PEMDA),
+      category,
+      instansi,
       pick(TOPICS),
-      pick(ZONES),
+      zone,
       escalated ? 'Ya' : 'Tidak',
       escalated ? pick(UNITS) : null,
       null,

@@ -5,7 +5,9 @@
  * script always writes the same workbook. Where the seed does not pin a value down (exact times,
  * most institutions, December's topics) the values are plausible and marked as such.
  */
+import { resolvePemda } from '../core/region/pemda';
 import type { CellValue } from '../core/workbook/cells';
+import { ZONES } from '../core/workbook/enums';
 import { PROFILE_ROWS } from '../core/workbook/profile';
 import { SETTING_TEMPLATE_ROWS } from '../core/workbook/settings';
 import { TIKET } from '../core/workbook/tabs';
@@ -342,6 +344,42 @@ const LAYER2: ReadonlyArray<readonly [string, number, number]> = [
   ['SIPT', 19, 5],
 ];
 
+/** The zone of a Pemda of the sample: its province's (all the sample's names are official). */
+function zoneOfPemda(name: string): string {
+  const resolved = resolvePemda(name);
+  if (resolved.status !== 'found') throw new Error(`sample: '${name}' is not an official Pemda name`);
+  return ZONES.label(resolved.pemda.province.zone);
+}
+
+/**
+ * Zones and service hours as the seed counts them (ZONE_HOURS). A Pemda ticket is from its
+ * province's zone. The 23 tickets whose zone the seed could not identify are users who gave no
+ * identity: category Lainnya, no Nama Instansi (a named Pemda would give its zone away). Other K/L,
+ * Akademisi and Lainnya users take the remaining zones.
+ */
+function assignZones(drafts: TicketDraft[]): void {
+  const pools = new Map<string, boolean[]>();
+  for (const [zone, inside, n] of ZONE_HOURS) {
+    pools.set(zone, [...(pools.get(zone) ?? []), ...Array<boolean>(n).fill(inside)]);
+  }
+  for (const pool of pools.values()) shuffle(pool);
+  const take = (d: TicketDraft, zone: string) => {
+    const inside = pools.get(zone)?.pop();
+    if (inside === undefined) throw new Error(`sample: no ${zone || 'unidentified'} ticket left`);
+    Object.assign(d, { zone, inside });
+  };
+  const pemda = drafts.filter((d) => d.category === 'Pemda');
+  const others = drafts.filter((d) => d.category !== 'Pemda');
+  for (const d of pemda) take(d, zoneOfPemda(d.instansi ?? ''));
+  const anonymous = others.filter((d) => d.category === 'Lainnya').slice(0, pools.get('')?.length ?? 0);
+  for (const d of anonymous) {
+    d.instansi = undefined;
+    take(d, '');
+  }
+  const rest = shuffle([...pools].flatMap(([zone, pool]) => pool.map(() => zone)));
+  for (const d of others.filter((d) => !anonymous.includes(d))) take(d, rest.pop() ?? '');
+}
+
 interface TicketDraft {
   channel: Channel;
   topic: string;
@@ -385,18 +423,23 @@ function ticketsJanuary2025(): Grid {
     // Round-robin keeps every other Pemda at 7 or 8 tickets, below the top three's 11.
     d.instansi = category === 'Pemda' ? (OTHER_PEMDA[pemdaIndex++ % OTHER_PEMDA.length] as string) : pick(names);
   });
-  // Zones and service hours.
-  const zones = shuffle(ZONE_HOURS.flatMap(([zone, inside, n]) => Array.from({ length: n }, () => ({ zone, inside }))));
-  drafts.forEach((d, i) => {
-    Object.assign(d, zones[i]);
-  });
+  assignZones(drafts);
   // Layer 2: 67 escalations, 3 of them outside service hours (DBH and IF topics, as the seed says).
   const units = LAYER2.flatMap(([unit, n, slow]) =>
     Array.from({ length: n }, (_, i) => ({ unit, score: (i < slow ? 100 : 120) as 120 | 100 })),
   );
   const outsideEscalated: TicketDraft[] = [];
   for (const topic of ['DBH', 'IF', 'DBH']) {
-    outsideEscalated.push(take(topic, (d) => d.inside === false && !outsideEscalated.includes(d)));
+    const free = (d: TicketDraft) => d.inside === false && !outsideEscalated.includes(d);
+    if (!drafts.some((d) => free(d) && looseTopic(d.topic) === looseTopic(topic))) {
+      // No such ticket came outside hours: swap hours with an outside ticket of the same zone
+      // (the zone × hours counts stay the seed's).
+      const inside = take(topic, (d) => d.inside === true);
+      const outside = drafts.find((d) => free(d) && d.zone === inside.zone);
+      if (!outside) throw new Error(`sample: no outside ticket in ${inside.zone}`);
+      [inside.inside, outside.inside] = [false, true];
+    }
+    outsideEscalated.push(take(topic, free));
   }
   const technical = new Set([
     'DBH',

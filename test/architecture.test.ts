@@ -66,10 +66,11 @@ describe('adapters deliver, formats translate, core computes', () => {
 
 /**
  * Core's folders in layers, lowest first: a folder imports only its own layer and the ones below.
- * text (matching) < period < format (id-ID printing) < workbook (schema, parsing) < metrics
+ * text (matching) < period < format (id-ID printing) < region (the official Pemda list, zones)
+ * < workbook (schema, parsing) < metrics
  * (catalog, computation) < ask (questions, answers) < render (report and card renderers) < deck.
  */
-const CORE_LAYERS = ['text', 'period', 'format', 'workbook', 'metrics', 'ask', 'render', 'deck'];
+const CORE_LAYERS = ['text', 'period', 'format', 'region', 'workbook', 'metrics', 'ask', 'render', 'deck'];
 
 describe('core is layered', () => {
   it('every core folder is in a layer', () => {

@@ -22,18 +22,22 @@ export function levenshtein(a: string, b: string, max = Number.POSITIVE_INFINITY
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  // Two rows, swapped: no array per row (this runs for every candidate of every unknown cell).
+  let previous = new Uint32Array(b.length + 1);
+  let current = new Uint32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = ai === b.charCodeAt(j - 1) ? 0 : 1;
       const value = Math.min((current[j - 1] ?? 0) + 1, (previous[j] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return max + 1;
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return previous[b.length] ?? 0;
 }
@@ -56,22 +60,53 @@ const MAX_MATCH_LENGTH = 200;
  * of plausible length are compared, so a 50,000-character cell costs microseconds, not seconds.
  */
 export function closestMatch<T>(input: string, candidates: readonly T[], keyOf: (candidate: T) => string): T | null {
-  if (input.length > MAX_MATCH_LENGTH * 4) return null;
-  const key = looseKey(input);
-  if (key.length === 0 || key.length > MAX_MATCH_LENGTH) return null;
-  const words = wordSetKey(input);
-  let best: T | null = null;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
-    const text = keyOf(candidate);
-    if (text.length > MAX_MATCH_LENGTH * 4) continue;
-    const candidateKey = looseKey(text);
-    const limit = Math.min(3, Math.max(1, Math.floor(Math.max(key.length, candidateKey.length) / 3)));
-    const distance = wordSetKey(text) === words ? 0.5 : levenshtein(key, candidateKey, limit);
-    if (distance <= limit && distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
+  return closestMatches(input, candidates, keyOf, 1)[0] ?? null;
+}
+
+/**
+ * Up to `count` candidates close enough to `input` (the rule of `closestMatch`), closest first;
+ * equally close ones in their given order.
+ */
+export function closestMatches<T>(
+  input: string,
+  candidates: readonly T[],
+  keyOf: (candidate: T) => string,
+  count: number,
+): T[] {
+  return new MatchList(candidates, keyOf).closest(input, count);
+}
+
+/**
+ * Candidates prepared once for many searches (their loose keys computed up front): a list searched
+ * for every unknown cell, such as the 552 official Pemda names, then costs only the comparisons.
+ */
+export class MatchList<T> {
+  private readonly entries: { candidate: T; key: string; words: string }[] = [];
+
+  constructor(candidates: readonly T[], keyOf: (candidate: T) => string) {
+    for (const candidate of candidates) {
+      const text = keyOf(candidate);
+      if (text.length > MAX_MATCH_LENGTH * 4) continue;
+      this.entries.push({ candidate, key: looseKey(text), words: wordSetKey(text) });
     }
   }
-  return best;
+
+  /** Up to `count` candidates close enough to `input`, closest first (see `closestMatch`). */
+  closest(input: string, count: number): T[] {
+    if (input.length > MAX_MATCH_LENGTH * 4) return [];
+    const key = looseKey(input);
+    if (key.length === 0 || key.length > MAX_MATCH_LENGTH) return [];
+    const words = wordSetKey(input);
+    const near: { candidate: T; distance: number }[] = [];
+    for (const entry of this.entries) {
+      const limit = Math.min(3, Math.max(1, Math.floor(Math.max(key.length, entry.key.length) / 3)));
+      const distance = entry.words === words ? 0.5 : levenshtein(key, entry.key, limit);
+      if (distance <= limit) near.push({ candidate: entry.candidate, distance });
+    }
+    // A stable sort: among equals, the earlier candidate first (what closestMatch has always picked).
+    return near
+      .sort((a, b) => a.distance - b.distance)
+      .slice(0, count)
+      .map((n) => n.candidate);
+  }
 }

@@ -1,5 +1,6 @@
 import type { WallClock } from './cells';
 import { EnumSpec } from './enums';
+import { columnLetter } from './findings';
 import type { ColumnKind, ColumnSpec, RowOf, TabSpec } from './tabs';
 
 /**
@@ -169,6 +170,8 @@ export class ColumnTable<T extends TabSpec> {
     readonly rows: Int32Array,
     /** One column per column of the spec, bound or not. */
     private readonly columns: ReadonlyMap<string, Column>,
+    /** 0-based sheet column of each column the tab has (for findings that point at a cell). */
+    private readonly sheetColumns: ReadonlyMap<string, number> = new Map(),
   ) {
     this.keys = spec.columns.map((c: ColumnSpec) => c.key);
     this.ordered = this.keys.map((key) => columns.get(key) as Column);
@@ -191,6 +194,13 @@ export class ColumnTable<T extends TabSpec> {
     return this.column(key, 'value') as ValueColumn;
   }
 
+  /** The sheet cell of row i in column `key` ("D17"), or null when the tab has no such column. */
+  cell(key: T['columns'][number]['key'], i: number): string | null {
+    const index = this.sheetColumns.get(key);
+    const row = this.rows[i];
+    return index === undefined || row === undefined ? null : `${columnLetter(index)}${row}`;
+  }
+
   /** Row i as the typed record the rest of core reads: `row`, then every column of the spec. */
   record(i: number): RowOf<T> {
     const record: Record<string, unknown> = { ...this.template };
@@ -211,7 +221,7 @@ export class ColumnTable<T extends TabSpec> {
     for (let j = 0; j < indices.length; j++) rows[j] = this.rows[indices[j] ?? 0] ?? 0;
     const columns = new Map<string, Column>();
     for (const [key, column] of this.columns) columns.set(key, selectColumn(column, indices));
-    return new ColumnTable(this.spec, indices.length, rows, columns);
+    return new ColumnTable(this.spec, indices.length, rows, columns, this.sheetColumns);
   }
 
   /** The rows for which `keep(i)` holds, as a table of their own. */

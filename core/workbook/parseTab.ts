@@ -343,6 +343,7 @@ export function parseTab<T extends TabSpec>(
   const capacity = grid === undefined ? 0 : Math.max(0, grid.length - 1);
   // The bound columns' storage (filled in by bindHeaders); the others are made empty at the end.
   const storage = new Map<string, Column>();
+  const sheetColumns = new Map<string, number>();
   const table = (n: number, rows: Int32Array) =>
     new ColumnTable(
       spec,
@@ -354,10 +355,12 @@ export function parseTab<T extends TabSpec>(
           return [column.key, written ? truncated(written, n) : emptyColumn(column.kind, n, ctx.layer2Units)];
         }),
       ),
+      sheetColumns,
     );
   if (grid === undefined) return { present: false, table: table(0, new Int32Array(0)), findings };
   const columns = bindHeaders(spec, grid[0] ?? [], storage, capacity, ctx, findings);
   if (columns === null) return { present: true, table: table(0, new Int32Array(0)), findings };
+  for (const column of columns) sheetColumns.set(column.spec.key, column.index);
   const rows = new Int32Array(capacity);
   // Valid rows so far: the row being read is written at index n and kept only if it is valid.
   let n = 0;

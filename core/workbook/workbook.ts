@@ -1,4 +1,3 @@
-import { monthOfWallClock, toIsoMonth } from '../period/yearMonth';
 import { looseKey } from '../text/textMatch';
 import { type CellValue, quoteText } from './cells';
 import type { ColumnTable } from './columnTable';
@@ -32,6 +31,7 @@ import {
   WEBINAR,
   WEBSITE,
 } from './tabs';
+import { checkPemdaTickets, ticketWarning } from './ticketChecks';
 
 /** What a source adapter hands to core: each tab's cells, header in row 0. */
 export type RawWorkbook = Readonly<Record<string, readonly CellValue[][]>>;
@@ -131,16 +131,6 @@ function resolveTabs(raw: RawWorkbook, findings: Finding[]): Map<TabId, readonly
 
 type TicketTable = ColumnTable<typeof TIKET>;
 
-const ticketWarning = (tickets: TicketTable, i: number, column: string, message: string): Finding => ({
-  tab: TIKET.name,
-  row: tickets.rows[i] ?? null,
-  column,
-  cell: null,
-  severity: 'warning',
-  message,
-  month: toIsoMonth(monthOfWallClock(tickets.date('tanggal').ms[i] ?? 0)),
-});
-
 /** Checks across columns of each ticket; the tickets still count. Reads the columns: it runs per row. */
 function checkTickets(tickets: TicketTable, findings: Finding[]): void {
   const tanggal = tickets.date('tanggal').ms;
@@ -156,7 +146,7 @@ function checkTickets(tickets: TicketTable, findings: Finding[]): void {
         ticketWarning(
           tickets,
           i,
-          'Eskalasi',
+          'eskalasi',
           `Eskalasi 'Tidak' tetapi Unit Layer 2 diisi '${unit.ids[unitCode - 1]}'; tiket dihitung tidak dieskalasi`,
         ),
       );
@@ -169,7 +159,7 @@ function checkTickets(tickets: TicketTable, findings: Finding[]): void {
         ticketWarning(
           tickets,
           i,
-          'Tanggal Tanggapan',
+          'tanggalTanggapan',
           'Tanggal Tanggapan sebelum Tanggal Eskalasi; tiket ini tidak diberi skor Layer 2',
         ),
       );
@@ -200,6 +190,7 @@ export function parseWorkbook(raw: RawWorkbook, options: ParseOptions = {}): Par
   const holidays = new Set(parse(HARI_LIBUR).map((h) => Math.floor(h.tanggal.ms / MS_PER_DAY)));
   const tiketTable = parseTable(TIKET);
   checkTickets(tiketTable, findings);
+  checkPemdaTickets(tiketTable, findings);
   let tiket: Ticket[] | null = null;
 
   const profileTab = parse(PROFIL_LAYANAN);

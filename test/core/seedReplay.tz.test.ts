@@ -7,6 +7,7 @@ import { roundHalfAwayFromZero } from '../../core/format/idNumber';
 import type { Report } from '../../core/metrics/model';
 import { ReportBuilder } from '../../core/metrics/report';
 import { parseIsoMonth } from '../../core/period/yearMonth';
+import { resolvePemda } from '../../core/region/pemda';
 import { parseWorkbook } from '../../core/workbook/workbook';
 import { sampleRaw, sampleReport, section, TEST_NOW, table } from '../fixtures/sample';
 
@@ -79,6 +80,17 @@ describe('January 2025 seed figures (M, M−1 = Des-24, M−12 = Jan-24)', () =>
     expect(text).toContain(
       'terdapat 42 tiket yang masuk di luar jam layanan, 3 di antaranya atau 7% memerlukan eskalasi',
     );
+  });
+
+  it('the 23 tickets of no identifiable zone name no Pemda; every Pemda named is on the official list', async () => {
+    const wb = parseWorkbook(await sampleRaw(), { now: TEST_NOW });
+    const january = wb.tiket.filter((t) => t.tanggal.ms >= Date.UTC(2025, 0, 1) && t.tanggal.ms < Date.UTC(2025, 1, 1));
+    const unidentified = january.filter((t) => t.zona === null);
+    expect(unidentified).toHaveLength(23);
+    expect(unidentified.map((t) => [t.kategori, t.instansi])).toEqual(Array(23).fill(['lainnya', null]));
+    const pemdaNames = new Set(january.filter((t) => t.kategori === 'pemda').map((t) => t.instansi));
+    expect([...pemdaNames].filter((name) => resolvePemda(name ?? '').status !== 'found')).toEqual([]);
+    expect(wb.findings.filter((f) => f.column === 'Nama Instansi' || f.column === 'Zona Waktu')).toEqual([]);
   });
 
   it('other topics and channel top-3 topics as on the seed pages', () => {
