@@ -31,7 +31,7 @@ const SUGGESTION_BUDGET = 500;
 
 const quoteNames = (pemda: readonly Pemda[]) => pemda.map((p) => `'${p.officialName}'`);
 const orList = (items: readonly string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} atau ${items.at(-1)}`;
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} atau ${items[items.length - 1]}`;
 
 /**
  * Pemda tickets against the official list (core/region): a name that names no Pemda, or more than
