@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -361,5 +361,21 @@ describe('the installed command', () => {
       'json',
     ]);
     expect(JSON.parse(stdout).metrics['konsultasi.total'].value).toBe(1010);
+  });
+
+  it('a reader that stops early (| head) ends the output quietly: exit 0, nothing on stderr', async () => {
+    const bin = fileURLToPath(new URL('../../bin/djpk-report.js', import.meta.url));
+    const child = spawn(process.execPath, [bin, 'report', '--data', SAMPLE_XLSX, '--format', 'json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    // Like `| head -c 100` that has already read its bytes: the pipe is closed before the CLI writes.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
   });
 });
