@@ -24,6 +24,20 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
+/** A PNG file around a header (8-bit samples, no interlace) and compressed pixel data. */
+export function pngFile(width: number, height: number, colourType: number, idat: Uint8Array): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, colourType, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', idat),
+    chunk('IEND', new Uint8Array()),
+  ]);
+}
+
 /** RGBA pixels → PNG (colour type 6, no interlace). */
 export function encodePng(
   width: number,
@@ -38,16 +52,7 @@ export function encodePng(
       raw.set([r, g, b, a], y * (width * 4 + 1) + 1 + x * 4);
     }
   }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', new Uint8Array()),
-  ]);
+  return pngFile(width, height, 6, deflateSync(raw));
 }
 
 /** Three rising bars, in a unit square, for both icons. */
