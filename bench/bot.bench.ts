@@ -50,13 +50,17 @@ const minMedMax = (xs: number[]) => {
 execFileSync(process.execPath, [`${root}scripts/build-bot.mjs`], { stdio: 'inherit' });
 
 let replies = 0;
-/** Activity ids the bot replied to (from the Connector URL …/activities/{replyToId}). */
+/** Activity ids the bot replied to (the replies' replyToId). */
 const repliedTo = new Set<string>();
 const connector = createServer((req, res) => {
-  const id = /\/activities\/([^/?]+)$/.exec(req.url ?? '')?.[1];
-  if (id) repliedTo.add(decodeURIComponent(id));
-  req.resume();
+  let body = '';
+  req.on('data', (chunk) => {
+    body += chunk;
+  });
   req.on('end', () => {
+    // A reply names the activity it answers in replyToId (Bot Framework; the Teams SDK posts it to …/activities).
+    const id = /"replyToId":"([^"]+)"/.exec(body)?.[1];
+    if (id) repliedTo.add(id);
     replies++;
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end('{"id":"r"}');

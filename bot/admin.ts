@@ -1,19 +1,21 @@
 import { parseQuestion } from '../core/ask/parseQuestion';
 import { dateTimeNumeric, monthLabel } from '../core/format/idDate';
 import { type MonthIndex, monthOfWallClock, wibWallClock } from '../core/period/yearMonth';
-import type { ChannelStore } from './post/channelStore';
+import type { ChannelRecord, ChannelStore } from './post/channelStore';
 import type { PostLedger, PostRecord } from './post/ledger';
 import { type MonthlyPoster, monthlyPostKey, uncertainAdvice } from './post/monthlyPost';
 import { MonthlySchedule } from './post/schedule';
 
 export type AdminCommand =
   | { readonly kind: 'send'; readonly monthText: string; readonly force: boolean }
-  | { readonly kind: 'status' };
+  | { readonly kind: 'status' }
+  | { readonly kind: 'setChannel' };
 
-/** "kirim ringkasan januari 2025 [paksa]", "status jadwal"; null for anything else. */
+/** "kirim ringkasan januari 2025 [paksa]", "status jadwal", "atur kanal ringkasan"; null for anything else. */
 export function adminCommandOf(text: string): AdminCommand | null {
   const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
   if (/^status jadwal$/.test(t)) return { kind: 'status' };
+  if (/^atur kanal ringkasan( di sini)?$/.test(t)) return { kind: 'setChannel' };
   const send = /^kirim ringkasan ?(.*?)( paksa)?$/.exec(t);
   if (send) return { kind: 'send', monthText: send[1] ?? '', force: Boolean(send[2]) };
   return null;
@@ -27,7 +29,12 @@ export interface AdminDeps {
   readonly schedule: MonthlySchedule;
   readonly monthsWithData: () => Promise<MonthIndex[]>;
   readonly now: () => number;
+  /** DJPK_CHANNEL_ID: when set, the post's channel is fixed by configuration. */
+  readonly configuredChannelId?: string | undefined;
 }
+
+/** Where an admin command was typed: the Teams channel, or null in a personal or group chat. */
+export type CommandPlace = ChannelRecord | null;
 
 const wib = (ms: number) => `${dateTimeNumeric(wibWallClock(ms), true)} WIB`;
 
@@ -52,9 +59,11 @@ export async function runAdminCommand(
   command: AdminCommand,
   userId: string | undefined,
   deps: AdminDeps,
+  place: CommandPlace = null,
 ): Promise<string> {
   if (!userId || !deps.adminIds.includes(userId)) return 'Perintah ini hanya untuk admin Laporan DJPK.';
   const now = deps.now();
+  if (command.kind === 'setChannel') return setChannel(place, deps, now);
   if (command.kind === 'send') {
     const current = monthOfWallClock(wibWallClock(now));
     const question = parseQuestion(`ringkasan ${command.monthText || 'bulan lalu'}`, {
@@ -74,6 +83,21 @@ export async function runAdminCommand(
     `Kiriman terakhir (${monthLabel(lastMonth)}): ${postState(record, lastMonth)}`,
     channel
       ? `Kanal: ${channel.teamName ?? channel.channelId}${channel.inactive ? ` (TIDAK AKTIF: ${channel.inactive.reason})` : ''}.`
-      : 'Kanal: belum ada; pasang aplikasi di tim DJPK atau sebut bot di kanalnya.',
+      : NO_CHANNEL_YET,
   ].join('\n');
+}
+
+/** What to do while the post has nowhere to go. */
+export const NO_CHANNEL_YET =
+  'Kanal: belum ada; admin mengetik "@Laporan DJPK atur kanal ringkasan" di kanal tim DJPK (atau isi DJPK_CHANNEL_ID).';
+
+/** "atur kanal ringkasan" typed in a channel: the monthly post goes there from now on. */
+async function setChannel(place: CommandPlace, deps: AdminDeps, now: number): Promise<string> {
+  if (!place)
+    return 'Ketik perintah ini di kanal tim DJPK dengan menyebut @Laporan DJPK; di chat pribadi tidak ada kanal yang dapat dipilih.';
+  if (deps.configuredChannelId && deps.configuredChannelId !== place.channelId)
+    return 'Kanal ringkasan ditetapkan oleh konfigurasi bot (DJPK_CHANNEL_ID) dan tidak dipindah dengan perintah ini.';
+  await deps.channels.save({ ...place, learnedAt: now });
+  const name = [place.teamName, place.channelName].filter(Boolean).join(' — ') || place.channelId;
+  return `Kanal ringkasan bulanan: ${name}. Ringkasan berikutnya dikirim ke kanal ini.`;
 }

@@ -3,16 +3,17 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { WorkbookSource } from '../core/ports';
 import type { RawWorkbook } from '../core/workbook/workbook';
-import { adminCommandOf, runAdminCommand } from './admin';
+import { adminCommandOf, type CommandPlace, runAdminCommand } from './admin';
 import { Brain } from './brain';
 import type { BotConfig } from './config';
 import { DeckLinkService } from './deck/deckLinks';
-import { type ChannelStore, FileChannelStore } from './post/channelStore';
+import { ConversationRateLimit, RATE_LIMIT_MESSAGE, tenantAllowed } from './guard';
+import { type ChannelStore, configuredChannelOnly, FileChannelStore } from './post/channelStore';
 import { FileLedger, type PostLedger } from './post/ledger';
 import { MonthlyPoster, type PostStep } from './post/monthlyPost';
 import { MonthlySchedule } from './post/schedule';
 import { sourceFromConfig } from './sources/fromConfig';
-import { createAdapter, createTeamsApp } from './teams/app';
+import { type Admission, createTeamsBot } from './teams/app';
 import { TeamsChannelSender } from './teams/channelSender';
 
 export type BotLog = (event: Record<string, unknown>) => void;
@@ -65,9 +66,14 @@ export function composeBot(
   const brain = new Brain(source, now, { deckLinks: (month) => deck.links(month) });
   const blob = config.AZURE_STORAGE_CONNECTION_STRING;
   const blobStores = () => import('./post/blobStores');
-  const channels: ChannelStore = blob
-    ? lazy(async () => (await blobStores()).BlobChannelStore.fromConnectionString(blob, config.AZURE_STORAGE_CONTAINER))
-    : new FileChannelStore(config.DJPK_STATE_DIR);
+  const channels: ChannelStore = configuredChannelOnly(
+    blob
+      ? lazy(async () =>
+          (await blobStores()).BlobChannelStore.fromConnectionString(blob, config.AZURE_STORAGE_CONTAINER),
+        )
+      : new FileChannelStore(config.DJPK_STATE_DIR),
+    config.DJPK_CHANNEL_ID,
+  );
   const leaseMs = config.MONTHLY_POST_LEASE_SECONDS * 1000;
   const ledger: PostLedger = blob
     ? lazy(async () =>
@@ -75,14 +81,51 @@ export function composeBot(
       )
     : new FileLedger(join(config.DJPK_STATE_DIR, 'ledger'), leaseMs);
   const schedule = new MonthlySchedule(config.MONTHLY_POST_CRON);
-  const adapter = createAdapter(config, (error) =>
-    log({ event: 'turnError', error: error instanceof Error ? error.message : String(error) }),
+  const rateLimit = new ConversationRateLimit(config.RATE_LIMIT_PER_MINUTE, now);
+  /** After authentication, before any answer: other tenants get nothing; then the rate limit. */
+  const admit = (activity: Parameters<typeof tenantAllowed>[0] & { type: string }): Admission => {
+    if (!tenantAllowed(activity, config.answeredTenants)) return 'tenantRefused';
+    if (activity.type !== 'message') return 'allow';
+    const verdict = rateLimit.check(activity.conversation?.id ?? '');
+    return verdict === 'allow' ? 'allow' : verdict === 'tell' ? 'rateLimitedTell' : 'rateLimited';
+  };
+  const admin = async (text: string, userId: string | undefined, place: CommandPlace) => {
+    const command = adminCommandOf(text);
+    if (!command) return null;
+    return runAdminCommand(
+      command,
+      userId,
+      {
+        adminIds: config.DJPK_ADMIN_IDS,
+        poster,
+        channels,
+        ledger,
+        schedule,
+        monthsWithData: () => brain.monthsWithData(),
+        now,
+        configuredChannelId: config.DJPK_CHANNEL_ID,
+      },
+      place,
+    );
+  };
+  const teams = createTeamsBot(
+    config,
+    {
+      brain,
+      channels,
+      admin,
+      configuredChannelId: config.DJPK_CHANNEL_ID,
+      now,
+      admit,
+      rateLimitMessage: RATE_LIMIT_MESSAGE,
+    },
+    log,
   );
   const poster = new MonthlyPoster({
     summary: (month) => brain.summary(month),
     channels,
     ledger,
-    sender: new TeamsChannelSender(adapter, config.MicrosoftAppId),
+    sender: new TeamsChannelSender(teams.app),
     // Unique per process, so a restarted bot with a reused pid is still another owner.
     owner: options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     now,
@@ -92,21 +135,6 @@ export function composeBot(
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.onPostStep ? { onStep: options.onPostStep } : {}),
   });
-  const admin = async (text: string, userId: string | undefined) => {
-    const command = adminCommandOf(text);
-    if (!command) return null;
-    return runAdminCommand(command, userId, {
-      adminIds: config.DJPK_ADMIN_IDS,
-      poster,
-      channels,
-      ledger,
-      schedule,
-      monthsWithData: () => brain.monthsWithData(),
-      now,
-    });
-  };
-  const app = createTeamsApp(adapter, { brain, channels, admin, configuredChannelId: config.DJPK_CHANNEL_ID, now });
-
   /** Called every minute: posts the due month's summary unless the ledger says it went. */
   let handledDue: number | null = null;
   const tick = async (at = now()) => {
@@ -149,8 +177,7 @@ export function composeBot(
     channels,
     ledger,
     schedule,
-    adapter,
-    app,
+    teams,
     poster,
     tick,
     log,

@@ -19,7 +19,11 @@ function projectRoot(): string {
 
 const SAMPLE = join(projectRoot(), 'sample', 'djpk-sample.xlsx');
 
-/** The bot's environment, validated at start-up (botbuilder's own names for the Azure settings). */
+/**
+ * The bot's environment, validated at start-up. The Azure settings keep the names the Azure Bot
+ * resource shows (MicrosoftAppId, MicrosoftAppTenantId, …); they are handed to the Teams SDK
+ * explicitly, so its own variables (CLIENT_ID, TENANT_ID, …) never change what the bot does.
+ */
 export const ConfigSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -27,7 +31,20 @@ export const ConfigSchema = z
     HOST: z.string().trim().optional(),
     MicrosoftAppId: z.string().trim().default(''),
     MicrosoftAppPassword: z.string().default(''),
-    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    /**
+     * How the bot proves who it is, as Azure creates bots today: a single-tenant app registration
+     * with a client secret, or a user-assigned managed identity. Azure creates no new multi-tenant
+     * bots since 31 July 2025, so MultiTenant is refused with that reason.
+     */
+    MicrosoftAppType: z
+      .enum(['SingleTenant', 'UserAssignedMSI'], {
+        error: (issue) =>
+          issue.input === 'MultiTenant'
+            ? 'MultiTenant tidak didukung (Azure tidak lagi membuat bot multi-tenant sejak 31 Juli 2025); pilih SingleTenant atau UserAssignedMSI'
+            : 'pilih SingleTenant atau UserAssignedMSI',
+      })
+      .default('SingleTenant'),
+    /** The Microsoft Entra tenant (Directory ID) the bot is registered in; required with MicrosoftAppId. */
     MicrosoftAppTenantId: z.string().trim().default(''),
     DJPK_DATA_FILE: z.string().trim().optional(),
     GOOGLE_SHEETS_ID: z.string().trim().optional(),
@@ -39,7 +56,10 @@ export const ConfigSchema = z
     SHEETS_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(600).default(30),
     /** Only for tests: where inbound Bot Framework tokens' signing keys are published (OpenID metadata). */
     BOT_OPENID_METADATA_URL: z.string().url().optional(),
-    /** The Teams channel for the monthly post ("19:…@thread.tacv2"); default: learned at install. */
+    /**
+     * The Teams channel for the monthly post ("19:…@thread.tacv2"). When set, only this channel is
+     * ever stored; when empty, an admin sets it with "atur kanal ringkasan" typed in the channel.
+     */
     DJPK_CHANNEL_ID: z.string().trim().optional(),
     MONTHLY_POST_CRON: z
       .string()
@@ -65,7 +85,7 @@ export const ConfigSchema = z
     MONTHLY_POST_SEND_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
     /** AAD object IDs allowed to run admin commands, comma-separated. */
     DJPK_ADMIN_IDS: z.string().default('').transform(list),
-    /** Tenants the bot answers; empty: any tenant. */
+    /** Tenants the bot answers; empty: the bot's own tenant (MicrosoftAppTenantId). */
     ALLOWED_TENANT_IDS: z.string().default('').transform(list),
     /** Where the channel reference and the post ledger live (a folder shared by all instances). */
     DJPK_STATE_DIR: z.string().trim().default('.data'),
@@ -106,11 +126,12 @@ export const ConfigSchema = z
         message: 'pilih salah satu: DJPK_DATA_FILE atau GOOGLE_SHEETS_ID',
       });
     }
-    if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== 'UserAssignedMSI') {
+    if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType === 'SingleTenant') {
       ctx.addIssue({
         code: 'custom',
         path: ['MicrosoftAppPassword'],
-        message: 'wajib diisi bila MicrosoftAppId diisi',
+        message:
+          'wajib diisi bila MicrosoftAppId diisi (SingleTenant: client secret; managed identity: MicrosoftAppType=UserAssignedMSI)',
       });
     }
     if (c.HOST && !c.MicrosoftAppId && !/^(127(?:\.\d{1,3}){3}|::1|localhost)$/.test(c.HOST)) {
@@ -130,8 +151,12 @@ export const ConfigSchema = z
     if (c.PUBLIC_BASE_URL && !c.DECK_LINK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['DECK_LINK_SECRET'], message: 'wajib diisi bila PUBLIC_BASE_URL diisi' });
     }
-    if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'wajib diisi untuk SingleTenant' });
+    if (c.MicrosoftAppId && !c.MicrosoftAppTenantId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppTenantId'],
+        message: `wajib diisi untuk ${c.MicrosoftAppType}: ID tenant Microsoft Entra (Directory ID) tempat bot Azure didaftarkan`,
+      });
     }
   });
 
@@ -141,6 +166,11 @@ export type BotConfig = z.infer<typeof ConfigSchema> & {
   readonly dataFile: string;
   /** The address the server binds. */
   readonly host: string;
+  /**
+   * Tenants whose activities are answered: ALLOWED_TENANT_IDS, else the bot's own tenant. Empty
+   * only in local mode (no app ID, loopback only), where every tenant is answered.
+   */
+  readonly answeredTenants: readonly string[];
 };
 
 /** A configuration problem: one line naming the variable. */
@@ -160,5 +190,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): B
     localMode,
     dataFile: c.DJPK_DATA_FILE ?? SAMPLE,
     host: c.HOST || (localMode ? '127.0.0.1' : '0.0.0.0'),
+    answeredTenants: c.ALLOWED_TENANT_IDS.length > 0 ? c.ALLOWED_TENANT_IDS : localMode ? [] : [c.MicrosoftAppTenantId],
   };
 }

@@ -7,7 +7,10 @@ export interface InboundActivity {
 export const tenantOf = (activity: InboundActivity): string | null =>
   activity.channelData?.tenant?.id ?? activity.conversation?.tenantId ?? null;
 
-/** Empty list: every tenant. Otherwise other tenants get no answer at all. */
+/**
+ * Other tenants get no answer at all. An empty list (config.answeredTenants is empty only in local
+ * mode, unauthenticated and loopback-only) answers every tenant.
+ */
 export const tenantAllowed = (activity: InboundActivity, allowed: readonly string[]): boolean => {
   if (allowed.length === 0) return true;
   const tenant = tenantOf(activity);

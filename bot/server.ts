@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { ComposedBot } from './compose';
 import type { BotConfig } from './config';
-import { ConversationRateLimit, type InboundActivity, RATE_LIMIT_MESSAGE, tenantAllowed } from './guard';
+import type { InboundActivity } from './guard';
+import type { TurnResult } from './teams/app';
 
 export interface BotServer {
   readonly server: Server;
@@ -46,29 +47,9 @@ export function missingActivityField(body: Record<string, unknown>): string | nu
   return null;
 }
 
-/** The adapter's response, held back so that only the status (never an SDK error text) reaches the caller. */
-class HeldResponse {
-  statusCode = 200;
-  body: unknown;
-  status(code: number) {
-    this.statusCode = code;
-    return this;
-  }
-  header() {
-    return this;
-  }
-  send(body: unknown) {
-    this.body = body;
-    return this;
-  }
-  end() {
-    return this;
-  }
-}
-
 /**
- * HTTP: POST /api/messages (Bot Framework, authenticated by the CloudAdapter whenever an app ID
- * is configured), GET /healthz, then `options.routes`. Bad requests get 4xx, never a crash. Logs
+ * HTTP: POST /api/messages (Bot Framework activities, authenticated by the Teams SDK whenever an
+ * app ID is configured), GET /healthz, then `options.routes`. Bad requests get 4xx, never a crash. Logs
  * carry ids and timings, never message text.
  */
 export function createHttpApp(
@@ -78,7 +59,6 @@ export function createHttpApp(
 ) {
   const app = express();
   app.disable('x-powered-by');
-  const rateLimit = new ConversationRateLimit(config.RATE_LIMIT_PER_MINUTE);
   // The server listens while the Teams SDK and the data still load: until then "starting".
   let bot: ComposedBot | null = null;
   const extraRoutes = express.Router();
@@ -154,49 +134,30 @@ export function createHttpApp(
         problem(res, 503, 'Bot sedang dimulai; coba lagi sebentar lagi');
         return;
       }
-      let outcome = 'answered';
-      let authenticated = false;
-      const held = new HeldResponse();
-      let failure: unknown = null;
+      let result: TurnResult;
       try {
-        await composed.adapter.process(req, held as unknown as Response, async (context) => {
-          authenticated = true;
-          // Authentication has passed here; tenant and rate checks come before any answer.
-          if (!tenantAllowed(context.activity, config.ALLOWED_TENANT_IDS)) {
-            outcome = 'tenantRefused';
-            return;
-          }
-          const verdict =
-            context.activity.type === 'message' ? rateLimit.check(context.activity.conversation?.id ?? '') : 'allow';
-          if (verdict !== 'allow') {
-            outcome = 'rateLimited';
-            if (verdict === 'tell') await context.sendActivity(RATE_LIMIT_MESSAGE);
-            return;
-          }
-          await composed.app.run(context);
-        });
+        // The Teams SDK authenticates the request (JWT) whenever an app ID is set, then runs the turn.
+        result = await composed.teams.process(activity, headersOf(req));
       } catch (error) {
-        failure = error;
+        result = { status: 500, outcome: 'error', reason: reasonOf(error) };
       }
-      if (!authenticated && (failure || held.statusCode >= 400)) {
-        // Any failure before the turn ran is the token's: 401, no detail (the SDK's text names keys and algorithms).
-        outcome = 'unauthorized';
+      if (result.outcome === 'unauthorized') {
+        // The token's failure: 401, no detail (the SDK's text names keys and algorithms).
         res.status(401).end();
-      } else if (failure || held.statusCode >= 500) {
-        outcome = 'error';
+      } else if (result.outcome === 'error' || result.status >= 500) {
         problem(res, 500, 'Kesalahan server');
-      } else if (held.body !== undefined && held.body !== null) {
-        res.status(held.statusCode).json(held.body);
+      } else if (result.body !== undefined && result.body !== null) {
+        res.status(result.status).json(result.body);
       } else {
-        res.status(held.statusCode).end();
+        res.status(result.status).end();
       }
-      const reason = failure ?? (held.statusCode >= 400 ? held.body : null);
+      const reason = result.reason;
       log({
         event: 'activity',
         type: activity.type,
         id: String(activity.id ?? ''),
         status: res.statusCode,
-        outcome,
+        outcome: result.outcome,
         ms: Date.now() - started,
         // The error's class and first line only: never a key, a token or a stack.
         ...(reason ? { reason: reasonOf(reason) } : {}),
@@ -216,6 +177,13 @@ export function createHttpApp(
     if (!res.headersSent) problem(res, 500, 'Kesalahan server');
   });
   return app;
+}
+
+/** Request headers as the SDK reads them (lower-case names; the Authorization header among them). */
+function headersOf(req: Request): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = value;
+  return headers;
 }
 
 function reasonOf(error: unknown): string {

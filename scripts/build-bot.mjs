@@ -8,7 +8,7 @@ export const root = fileURLToPath(new URL('..', import.meta.url));
 export const outDir = `${root}dist/bot`;
 /** What the bundle is made of: a change under these makes it stale (scripts/bot.mjs). */
 export const SOURCES = ['bot', 'core', 'formats', 'package-lock.json', 'scripts/build-bot.mjs'];
-export const OPTIONAL_SDKS = ['googleapis', '@azure/storage-blob', 'botbuilder-azure-blobs'];
+export const OPTIONAL_SDKS = ['googleapis', '@azure/storage-blob'];
 /** Packages that read their own data files (pdfkit's font metrics) at run time: loaded from node_modules. */
 const READS_OWN_FILES = ['pdfkit', 'pptxgenjs'];
 
@@ -18,7 +18,7 @@ export const bundleOptions = {
   bundle: true,
   format: 'esm',
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   external: [...OPTIONAL_SDKS, ...READS_OWN_FILES],
   keepNames: true,
   legalComments: 'none',

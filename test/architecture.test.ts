@@ -54,11 +54,13 @@ describe('adapters deliver, formats translate, core computes', () => {
     expect(crossing).toEqual([]);
   });
 
-  it('only bot/teams/ imports the Teams SDK', () => {
-    const outside = [...sources('bot'), ...sources('core'), ...sources('formats'), ...sources('cli')]
+  it('only bot/teams/ imports the Teams SDK (@microsoft/teams*) or the Bot Framework SDK (botbuilder*, botframework*)', () => {
+    const folders = ['bot', 'core', 'formats', 'cli', 'sheets-addon', 'manifest', 'scripts', 'bench', 'test'];
+    const outside = folders
+      .flatMap(sources)
       .filter((f) => !f.startsWith('bot/teams/'))
       .flatMap(importsOf)
-      .filter((i) => !i.relative && /^@microsoft\/teams/.test(i.target))
+      .filter((i) => !i.relative && /^(@microsoft\/teams|botbuilder|botframework)/.test(i.target))
       .map((i) => `${i.file} → ${i.target}`);
     expect(outside).toEqual([]);
   });

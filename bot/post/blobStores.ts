@@ -1,5 +1,4 @@
-import { ContainerClient } from '@azure/storage-blob';
-import { BlobsStorage } from 'botbuilder-azure-blobs';
+import { type BlockBlobClient, ContainerClient } from '@azure/storage-blob';
 import { httpStatusOf } from '../httpStatus';
 import type { ChannelRecord, ChannelStore } from './channelStore';
 import {
@@ -25,6 +24,14 @@ const safe = (key: string) => key.replace(/[^A-Za-z0-9._-]/g, '_');
 const conflict = (error: unknown) => httpStatusOf(error) === 409 || httpStatusOf(error) === 412;
 const CLAIM_RETRIES = 8;
 
+/** A blob's text and the ETag of that same download (404 is thrown as the SDK's RestError). */
+async function downloadText(blob: BlockBlobClient): Promise<{ text: string; etag: string }> {
+  const response = await blob.download();
+  const chunks: Buffer[] = [];
+  for await (const chunk of response.readableStreamBody ?? []) chunks.push(Buffer.from(chunk as Buffer));
+  return { text: Buffer.concat(chunks).toString('utf8'), etag: response.etag ?? '' };
+}
+
 export class BlobLedger implements PostLedger {
   private ready: Promise<unknown> | null = null;
 
@@ -47,11 +54,8 @@ export class BlobLedger implements PostLedger {
    */
   private async read(key: string): Promise<{ record: PostRecord; etag: string } | null> {
     try {
-      const response = await this.blob(key).download();
-      const chunks: Buffer[] = [];
-      for await (const chunk of response.readableStreamBody ?? []) chunks.push(Buffer.from(chunk as Buffer));
-      const record = parseRecord(Buffer.concat(chunks).toString('utf8')) ?? unreadableRecord(0);
-      return { record, etag: response.etag ?? '' };
+      const { text, etag } = await downloadText(this.blob(key));
+      return { record: parseRecord(text) ?? unreadableRecord(0), etag };
     } catch (error) {
       if (httpStatusOf(error) === 404) return null;
       throw error;
@@ -123,26 +127,43 @@ export class BlobLedger implements PostLedger {
   }
 }
 
-/** The channel reference in a BlobsStorage (botbuilder-azure-blobs), shared by all instances. */
+/**
+ * The monthly post's channel in one blob of the same container, shared by all instances. The blob
+ * name and JSON are those botbuilder-azure-blobs' BlobsStorage wrote ("djpk-channel", an extra
+ * eTag field), so a record stored by an earlier version is read as it is.
+ */
 export class BlobChannelStore implements ChannelStore {
-  private static readonly KEY = 'djpk-channel';
+  private static readonly BLOB = 'djpk-channel';
+  private ready: Promise<unknown> | null = null;
 
-  constructor(private readonly storage: BlobsStorage) {}
+  constructor(private readonly container: ContainerClient) {}
 
   static fromConnectionString(connectionString: string, containerName: string): BlobChannelStore {
-    return new BlobChannelStore(new BlobsStorage(connectionString, containerName));
+    return new BlobChannelStore(new ContainerClient(connectionString, containerName));
+  }
+
+  private blob() {
+    return this.container.getBlockBlobClient(BlobChannelStore.BLOB);
   }
 
   async get(): Promise<ChannelRecord | null> {
-    const items = await this.storage.read([BlobChannelStore.KEY]);
-    const item = items[BlobChannelStore.KEY] as (ChannelRecord & { eTag?: string }) | undefined;
-    if (!item) return null;
-    const { eTag: _eTag, ...record } = item;
-    return record;
+    try {
+      const { text } = await downloadText(this.blob());
+      const { eTag: _eTag, ...record } = JSON.parse(text) as ChannelRecord & { eTag?: string };
+      return record;
+    } catch (error) {
+      if (httpStatusOf(error) === 404) return null;
+      throw error;
+    }
   }
 
   async save(record: ChannelRecord): Promise<void> {
-    await this.storage.write({ [BlobChannelStore.KEY]: { ...record, eTag: '*' } });
+    this.ready ??= this.container.createIfNotExists();
+    await this.ready;
+    const body = JSON.stringify(record);
+    await this.blob().upload(body, Buffer.byteLength(body), {
+      blobHTTPHeaders: { blobContentType: 'application/json' },
+    });
   }
 
   async markInactive(reason: string, now: number): Promise<void> {

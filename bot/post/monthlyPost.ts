@@ -173,7 +173,8 @@ export class MonthlyPoster {
       return {
         outcome: 'noChannel',
         month: iso,
-        message: 'Belum ada kanal DJPK yang tersimpan: pasang aplikasi di tim DJPK atau sebut bot di kanalnya.',
+        message:
+          'Belum ada kanal DJPK untuk ringkasan: admin mengetik "@Laporan DJPK atur kanal ringkasan" di kanal tim DJPK, atau isi DJPK_CHANNEL_ID.',
       };
     }
     if (channel.inactive) {

@@ -1,6 +1,5 @@
-import type { TeamsAdapter } from '@microsoft/teams-ai';
-import type { Activity, ConversationParameters, TurnContext } from 'botbuilder';
-import type { ConnectorClient } from 'botframework-connector';
+import { toActivityParams } from '@microsoft/teams.api';
+import type { App } from '@microsoft/teams.apps';
 import type { Reply } from '../brain';
 import { httpStatusOf } from '../httpStatus';
 import type { ChannelRecord } from '../post/channelStore';
@@ -11,61 +10,52 @@ import { replyActivity } from './app';
 const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /**
- * Starts a new thread in the stored channel: the Connector's conversations.createConversation with
- * the channel in channelData, the call TeamsInfo.sendMessageToTeamsChannel makes. It is made here
- * directly because TeamsInfo's CloudAdapter path requires an app ID, and local mode has none.
+ * Starts a new thread in the stored channel: the Connector's POST /v3/conversations with the
+ * channel in channelData (Teams' "create a conversation in a channel"), through the SDK's API
+ * client for the channel's service URL and with the app's token (none in local mode).
  */
 export class TeamsChannelSender implements ChannelSender {
-  constructor(
-    private readonly adapter: TeamsAdapter,
-    private readonly botAppId: string,
-  ) {}
+  constructor(private readonly app: App) {}
 
   async send(
     channel: ChannelRecord,
     reply: Reply,
     options: { signal?: AbortSignal; onRequest?: () => void } = {},
   ): Promise<{ activityId: string }> {
-    let activityId = '';
-    // Errors inside the callback would go to onTurnError (and a message to the channel): keep them here.
-    let failure: unknown = null;
     // Whether the request may have reached Teams: the poster retries only sends that certainly did not.
     let requestLeft = false;
     try {
-      await this.adapter.continueConversationAsync(this.botAppId, channel.reference, async (context: TurnContext) => {
-        try {
-          const client = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
-          const parameters: ConversationParameters = {
-            isGroup: true,
-            bot: channel.reference.bot ?? context.activity.recipient,
-            channelData: { channel: { id: channel.channelId } },
-            activity: replyActivity(reply) as Activity,
-            members: [],
-            ...(channel.reference.conversation?.tenantId ? { tenantId: channel.reference.conversation.tenantId } : {}),
-          };
-          // Timed out before the request left (a slow token fetch): nothing goes out after the poster gave up.
+      const serviceUrl = channel.reference.serviceUrl;
+      if (!serviceUrl) throw new Error('kanal tersimpan tanpa serviceUrl');
+      const api = this.app.api.clone({ serviceUrl });
+      // Axios runs request interceptors after the SDK attached the token, right before the request
+      // leaves: a send that timed out while the token was fetched sends nothing.
+      api.http.use({
+        request: ({ config }) => {
           if (options.signal?.aborted) throw new Error('dibatalkan sebelum dikirim');
           requestLeft = true;
           options.onRequest?.();
-          const response = await client.conversations.createConversation(parameters, {
-            ...(options.signal ? { abortSignal: options.signal } : {}),
-          });
-          activityId = response.activityId ?? response.id ?? '';
-        } catch (error) {
-          failure = error;
-        }
+          if (options.signal) config.signal = options.signal;
+          return config;
+        },
       });
-    } catch (error) {
-      // Before the callback: no token, no connector client; nothing was sent.
-      failure = error;
-    }
-    if (failure) {
+      const tenantId = channel.reference.conversation?.tenantId;
+      const response = await api.conversations.create({
+        isGroup: true,
+        bot: channel.reference.bot ?? { id: this.app.id ?? '' },
+        channelData: { channel: { id: channel.channelId } },
+        activity: toActivityParams(replyActivity(reply)),
+        members: [],
+        ...(tenantId ? { tenantId } : {}),
+      });
+      const created = response as { activityId?: string; id?: string };
+      return { activityId: created.activityId ?? created.id ?? '' };
+    } catch (failure) {
       const code = (failure as { code?: unknown }).code;
       throw new SendError(failure instanceof Error ? failure.message : String(failure), httpStatusOf(failure), {
         requestLeft: requestLeft && !NEVER_CONNECTED.has(String(code)),
         cause: failure,
       });
     }
-    return { activityId };
   }
 }

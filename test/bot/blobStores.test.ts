@@ -1,4 +1,5 @@
 /** The shared stores against Azurite (Microsoft's storage emulator), through the real Azure SDKs. */
+import { ContainerClient } from '@azure/storage-blob';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeBot } from '../../bot/compose';
 import { loadConfig } from '../../bot/config';
@@ -52,7 +53,7 @@ describe('BlobLedger (If-None-Match / If-Match on Azure Blob Storage)', () => {
     ]);
   });
 
-  it('BlobChannelStore (botbuilder-azure-blobs) keeps the channel for every instance', async () => {
+  it('BlobChannelStore keeps the channel for every instance, and reads a record written by botbuilder-azure-blobs', async () => {
     const store = BlobChannelStore.fromConnectionString(azurite.connectionString, 'channels');
     expect(await store.get()).toBeNull();
     await store.save({ reference: { serviceUrl: 'http://x/' }, channelId: '19:c', learnedAt: 1 });
@@ -60,6 +61,11 @@ describe('BlobLedger (If-None-Match / If-Match on Azure Blob Storage)', () => {
     expect(await other.get()).toEqual({ reference: { serviceUrl: 'http://x/' }, channelId: '19:c', learnedAt: 1 });
     await other.markInactive('403', 2);
     expect((await store.get())?.inactive).toEqual({ since: 2, reason: '403' });
+    // What BlobsStorage of botbuilder-azure-blobs (the earlier store) wrote: the same blob, an eTag field.
+    const container = new ContainerClient(azurite.connectionString, 'channels');
+    const old = JSON.stringify({ reference: { serviceUrl: 'http://y/' }, channelId: '19:d', learnedAt: 3, eTag: '*' });
+    await container.getBlockBlobClient('djpk-channel').upload(old, Buffer.byteLength(old));
+    expect(await store.get()).toEqual({ reference: { serviceUrl: 'http://y/' }, channelId: '19:d', learnedAt: 3 });
   });
 
   it('two bot instances configured with the same storage post the monthly summary once', async () => {
@@ -67,6 +73,7 @@ describe('BlobLedger (If-None-Match / If-Match on Azure Blob Storage)', () => {
       PORT: '0',
       AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
       AZURE_STORAGE_CONTAINER: 'bot-shared',
+      DJPK_CHANNEL_ID: '19:general@thread.tacv2',
     };
     const instances = ['a', 'b'].map((owner) => composeBot(loadConfig(env), { now: () => DUE, owner }));
     const server = await startServer(loadConfig(env), instances[0] as ReturnType<typeof composeBot>);

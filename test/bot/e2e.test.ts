@@ -38,7 +38,7 @@ type Card = { body: Record<string, unknown>[]; actions?: Record<string, unknown>
 async function ask(
   text: string,
   extra: Record<string, unknown> = {},
-): Promise<{ card: Card; path: string; text: string; summary: string }> {
+): Promise<{ card: Card; path: string; text: string; summary: string; repliesTo: boolean }> {
   const before = connector.received.length;
   const sent = activity(connector.url, { text, ...extra });
   const { status } = await post(sent);
@@ -54,6 +54,7 @@ async function ask(
     path: reply?.path ?? '',
     text: String(reply?.body.text ?? ''),
     summary: String(reply?.body.summary ?? ''),
+    repliesTo: reply?.body.replyToId === sent.id,
   };
 }
 
@@ -61,8 +62,11 @@ const cardText = (card: Card) => JSON.stringify(card);
 
 describe('questions answered with cards', () => {
   it('konsultasi Januari vs Desember: the seed figures', async () => {
-    const { card, path } = await ask('konsultasi Januari vs Desember');
-    expect(path).toMatch(/^\/v3\/conversations\/conversation-\d+\/activities\/activity-\d+$/);
+    const { card, path, repliesTo } = await ask('konsultasi Januari vs Desember');
+    // Teams SDK v2 sends a reply into the conversation (POST …/activities, not …/activities/{id});
+    // the reply names the question it answers in replyToId.
+    expect(path).toMatch(/^\/v3\/conversations\/conversation-\d+\/activities$/);
+    expect(repliesTo).toBe(true);
     expect(card.body[0]).toMatchObject({ text: 'Tiket Konsultasi: Januari 2025 vs Desember 2024' });
     const facts = card.body.find((e) => e.type === 'FactSet') as { facts: { title: string; value: string }[] };
     expect(facts.facts).toEqual([

@@ -121,7 +121,10 @@ describe('local mode (no app ID)', () => {
   });
 });
 
-/** A local OpenID endpoint publishing one RSA signing key, as login.botframework.com does. */
+/**
+ * A local OpenID endpoint publishing one RSA signing key at the paths login.botframework.com uses
+ * (/v1/.well-known/openidconfiguration and /v1/.well-known/keys; the Teams SDK reads the keys there).
+ */
 class OpenIdStandIn {
   private server: Server | null = null;
   url = '';
@@ -131,7 +134,8 @@ class OpenIdStandIn {
     const jwk = this.key.publicKey.export({ format: 'jwk' }) as { n: string; e: string };
     this.server = createServer((req, res) => {
       res.setHeader('content-type', 'application/json');
-      if (req.url === '/openid') res.end(JSON.stringify({ jwks_uri: `${this.url}/keys` }));
+      if (req.url === '/v1/.well-known/openidconfiguration')
+        res.end(JSON.stringify({ jwks_uri: `${this.url}/v1/.well-known/keys` }));
       else
         res.end(JSON.stringify({ keys: [{ kty: 'RSA', kid: 'k1', n: jwk.n, e: jwk.e, endorsements: ['msteams'] }] }));
     });
@@ -213,9 +217,10 @@ describe('with an app ID: every authentication failure is 401 with an empty body
     bot = await spawnBot({
       MicrosoftAppId: APP_ID,
       MicrosoftAppPassword: 'secret',
-      BOT_OPENID_METADATA_URL: `${openId.url}/openid`,
-      // A valid token then reaches the tenant check, which answers nothing: proof that it passed.
-      ALLOWED_TENANT_IDS: 'another-tenant',
+      MicrosoftAppTenantId: 'tenant-djpk',
+      BOT_OPENID_METADATA_URL: `${openId.url}/v1/.well-known/openidconfiguration`,
+      // No ALLOWED_TENANT_IDS: only the bot's own tenant is answered. A valid token from tenant-1
+      // then reaches the tenant check, which answers nothing: proof that authentication passed.
       DJPK_STATE_DIR: await stateDir(),
     });
   });
@@ -246,7 +251,9 @@ describe('with an app ID: every authentication failure is 401 with an empty body
     );
 
   it('prints the address it binds: 0.0.0.0 by default with an app ID (here HOST=127.0.0.1)', () => {
-    expect(loadConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppTenantId: 't' }).host).toBe(
+      '0.0.0.0',
+    );
     expect(loadConfig({}).host).toBe('127.0.0.1');
     expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow('Konfigurasi tidak valid: HOST');
     expect(bot.stderr()).toMatch(/mendengarkan di http:\/\/127\.0\.0\.1:\d+\/api\/messages/);
@@ -291,7 +298,7 @@ describe('with an app ID: every authentication failure is 401 with an empty body
     expect(connector.received).toHaveLength(0);
   });
 
-  it('a valid token passes authentication (then the tenant allow-list answers nothing)', async () => {
+  it("a valid token passes authentication; a question from a tenant other than the bot's own gets no answer", async () => {
     const before = activityLines().length;
     const token = jwt({ alg: 'RS256', typ: 'JWT', kid: 'k1' }, claims(connector.url), rs256(openId.key.privateKey));
     const response = await postRaw(bot.url, JSON.stringify(activity(connector.url, { text: 'bantuan' })), {

@@ -34,6 +34,8 @@ async function setUp(env: Record<string, string> = {}, stateDir?: string, owner 
     PORT: '0',
     DJPK_STATE_DIR: stateDir ?? (await mkdtemp(join(tmpdir(), 'djpk-post-'))),
     DJPK_ADMIN_IDS: 'aad-admin',
+    // The post's channel is the team's choice: configured here (an admin command is tested below).
+    DJPK_CHANNEL_ID: CHANNEL.id,
     ...env,
   });
   const bot = composeBot(config, {
@@ -57,20 +59,23 @@ async function post(server: BotServer, body: unknown, headers: Record<string, st
   return response.status;
 }
 
-/** The app is installed in the DJPK team: Teams sends conversationUpdate in the General channel. */
-async function install(server: BotServer) {
+/** The app is installed in a team: Teams sends conversationUpdate in its General channel. */
+async function install(server: BotServer, team = TEAM, channel = CHANNEL, tenant = 'tenant-1') {
   const status = await post(
     server,
     activity(connector.url, {
       type: 'conversationUpdate',
       text: undefined,
       membersAdded: [{ id: 'bot-1' }],
-      conversation: { id: CHANNEL.id, conversationType: 'channel', tenantId: 'tenant-1' },
-      channelData: { tenant: { id: 'tenant-1' }, team: TEAM, channel: CHANNEL, eventType: 'teamMemberAdded' },
+      conversation: { id: channel.id, conversationType: 'channel', tenantId: tenant },
+      channelData: { tenant: { id: tenant }, team, channel, eventType: 'teamMemberAdded' },
     }),
   );
   expect(status).toBe(200);
 }
+
+const OTHER_TEAM = { id: '19:team-lain@thread.tacv2', name: 'Tim Lain' };
+const OTHER_CHANNEL = { id: '19:general-lain@thread.tacv2', name: 'General' };
 
 const newThreads = () => connector.received.filter((r) => r.method === 'POST' && r.path === '/v3/conversations');
 
@@ -79,9 +84,8 @@ async function settle(ms = 150) {
 }
 
 describe('channel reference', () => {
-  it('the install event stores the channel (service URL, tenant, channel)', async () => {
-    const { bot } = await setUp();
-    const { server } = { server: servers[0] as BotServer };
+  it('the install event in the configured channel (DJPK_CHANNEL_ID) stores it (service URL, tenant, channel)', async () => {
+    const { bot, server } = await setUp();
     await install(server);
     const stored = await bot.channels.get();
     expect(stored).toMatchObject({ channelId: CHANNEL.id, teamName: 'Tim DJPK' });
@@ -90,6 +94,88 @@ describe('channel reference', () => {
       channelId: 'msteams',
       conversation: { id: CHANNEL.id, tenantId: 'tenant-1' },
     });
+  });
+
+  it('installs in another team or another tenant leave the channel where it is; the post still goes there', async () => {
+    const { bot, clock, server } = await setUp({ ALLOWED_TENANT_IDS: 'tenant-1' });
+    await install(server);
+    const before = await bot.channels.get();
+    const repliesBefore = connector.received.length;
+    await install(server, OTHER_TEAM, OTHER_CHANNEL);
+    // Another tenant: not even the help card.
+    const sent = connector.received.length;
+    await install(server, { id: '19:team-x@thread.tacv2', name: 'Tim X' }, CHANNEL, 'tenant-lain');
+    await settle();
+    expect(connector.received.length).toBe(sent);
+    expect(sent - repliesBefore).toBe(1);
+    expect(await bot.channels.get()).toEqual(before);
+    clock.now = DUE;
+    const threadsBefore = newThreads().length;
+    expect(await bot.tick()).toMatchObject({ outcome: 'sent' });
+    const threads = newThreads().slice(threadsBefore);
+    expect(threads.map((t) => (t.body.channelData as { channel: { id: string } }).channel.id)).toEqual([CHANNEL.id]);
+  });
+
+  it('without DJPK_CHANNEL_ID an install stores nothing; an admin sets the channel with "atur kanal ringkasan"', async () => {
+    const { bot, server } = await setUp({ DJPK_CHANNEL_ID: '' });
+    await install(server);
+    expect(await bot.channels.get()).toBeNull();
+    const inChannel = (aad: string, channel = CHANNEL, team = TEAM) =>
+      activity(connector.url, {
+        text: '<at>Laporan DJPK</at> atur kanal ringkasan',
+        from: { id: 'u', name: 'Admin', aadObjectId: aad },
+        conversation: { id: `${channel.id};messageid=1`, conversationType: 'channel', tenantId: 'tenant-1' },
+        channelData: { tenant: { id: 'tenant-1' }, team, channel },
+      });
+    const reply = async (body: Record<string, unknown>) => {
+      const before = connector.received.length;
+      await post(server, body);
+      const [answer] = (await connector.waitFor(before + 1)).slice(before);
+      return String(answer?.body.text ?? '');
+    };
+    expect(await reply(inChannel('aad-someone'))).toBe('Perintah ini hanya untuk admin Laporan DJPK.');
+    expect(await bot.channels.get()).toBeNull();
+    expect(await reply(inChannel('aad-admin'))).toBe(
+      'Kanal ringkasan bulanan: Tim DJPK — General. Ringkasan berikutnya dikirim ke kanal ini.',
+    );
+    expect(await bot.channels.get()).toMatchObject({ channelId: CHANNEL.id, teamId: TEAM.id });
+    // In a personal chat there is no channel to choose.
+    expect(
+      await reply(
+        activity(connector.url, {
+          text: 'atur kanal ringkasan',
+          from: { id: 'u', name: 'Admin', aadObjectId: 'aad-admin' },
+        }),
+      ),
+    ).toContain('Ketik perintah ini di kanal tim DJPK');
+    // An install in another team, a mention in another channel: the channel stays.
+    await install(server, OTHER_TEAM, OTHER_CHANNEL);
+    await reply(
+      activity(connector.url, {
+        text: '<at>Laporan DJPK</at> bantuan',
+        conversation: { id: OTHER_CHANNEL.id, conversationType: 'channel', tenantId: 'tenant-1' },
+        channelData: { tenant: { id: 'tenant-1' }, team: OTHER_TEAM, channel: OTHER_CHANNEL },
+      }),
+    );
+    expect(await bot.channels.get()).toMatchObject({ channelId: CHANNEL.id });
+  });
+
+  it('with DJPK_CHANNEL_ID an admin cannot move the post elsewhere', async () => {
+    const { bot, server } = await setUp();
+    await install(server);
+    const before = connector.received.length;
+    await post(
+      server,
+      activity(connector.url, {
+        text: '<at>Laporan DJPK</at> atur kanal ringkasan',
+        from: { id: 'u', name: 'Admin', aadObjectId: 'aad-admin' },
+        conversation: { id: OTHER_CHANNEL.id, conversationType: 'channel', tenantId: 'tenant-1' },
+        channelData: { tenant: { id: 'tenant-1' }, team: OTHER_TEAM, channel: OTHER_CHANNEL },
+      }),
+    );
+    const [answer] = (await connector.waitFor(before + 1)).slice(before);
+    expect(String(answer?.body.text)).toContain('ditetapkan oleh konfigurasi bot (DJPK_CHANNEL_ID)');
+    expect(await bot.channels.get()).toMatchObject({ channelId: CHANNEL.id });
   });
 });
 
@@ -178,7 +264,7 @@ describe('admin commands', () => {
   const say = async (server: BotServer, text: string, aad: string) => {
     const before = connector.received.length;
     await post(server, activity(connector.url, { text, from: { id: 'u', name: 'Admin', aadObjectId: aad } }));
-    const [reply] = (await connector.waitFor(before + 1)).slice(before).filter((r) => r.path.includes('/activities/'));
+    const [reply] = (await connector.waitFor(before + 1)).slice(before).filter((r) => r.path.endsWith('/activities'));
     return String(reply?.body.text ?? '');
   };
 
@@ -210,6 +296,7 @@ describe('locked down', () => {
     const { server } = await setUp({
       MicrosoftAppId: '2b7c3c3e-8f1a-4d8e-9a44-6d2f1c0b9a11',
       MicrosoftAppPassword: 'rahasia',
+      MicrosoftAppTenantId: 'tenant-1',
     });
     const before = connector.received.length;
     expect(await post(server, activity(connector.url, { text: 'konsultasi januari 2025' }))).toBe(401);
