@@ -149,6 +149,7 @@ export function problemReply(message: string): Reply {
       type: 'AdaptiveCard',
       $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
       version: '1.5',
+      fallbackText: message,
       body: [{ type: 'TextBlock', text: message, wrap: true, color: 'Attention' }],
       actions: [askButton('segarkan'), askButton('bantuan')],
     },

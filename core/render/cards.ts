@@ -5,8 +5,13 @@ import { formatCell, seriesFormat } from './cells';
 import { escapeMarkdown, escapeMarkdownInline } from './markdown';
 
 /**
- * Adaptive Cards (schema 1.5, as Teams renders them) built from an Answer. Charts use Teams'
- * native chart elements, each with a table fallback for clients that draw no charts (iOS).
+ * Adaptive Cards built from an Answer: schema 1.5, what Teams renders on desktop and web, and
+ * readable by 1.2 clients too (Teams mobile renders Adaptive Cards up to 1.2, and iOS draws no
+ * `Chart.*` element). Every element newer than 1.2 — Teams' native charts, `Table` (1.5) — carries
+ * a `fallback` built only of 1.0 elements (FactSet, ColumnSet, TextBlock), which a client that does
+ * not know the element renders in its place; the card's `fallbackText` is the whole answer as plain
+ * text for a client that refuses the card's version. test/bot/cardFallbacks.test.ts walks every card
+ * the bot sends and checks each element's schema version against its fallback.
  */
 export type CardElement = Record<string, unknown>;
 export interface AdaptiveCard {
@@ -15,6 +20,8 @@ export interface AdaptiveCard {
   readonly version: '1.5';
   readonly body: CardElement[];
   readonly actions?: CardElement[];
+  /** Plain text for clients that cannot render the card's version. */
+  readonly fallbackText?: string;
   readonly msteams?: Record<string, unknown>;
 }
 
@@ -25,6 +32,7 @@ const ENVELOPE_BYTES = 1_000;
 /** Longest text shown in one table cell or fact; agents' text can be any length. */
 export const CELL_TEXT_LIMIT = 80;
 const SENTENCE_LIMIT = 1_000;
+const FALLBACK_TEXT_LIMIT = 2_000;
 
 export interface CardMeta {
   /** "Sumber: Spreadsheet Layanan Informasi, diperbarui 22/11/2026 09:00" */
@@ -42,8 +50,38 @@ const text = (value: string, extra: CardElement = {}): CardElement => ({
   ...extra,
 });
 
+/** The cells of a table as people read them: headers, then up to `maxRows` formatted rows. */
+function tableCells(table: Table, maxRows: number): { headers: string[]; rows: string[][] } {
+  const columns = table.columns.slice(0, 5);
+  return {
+    headers: columns.map((c) => c.header),
+    rows: table.rows
+      .slice(0, maxRows)
+      .map((row) => columns.map((c, i) => truncateText(formatCell(row[i] ?? null, c.format, c.decimals)))),
+  };
+}
+
+/**
+ * A table for clients older than 1.5 (Teams mobile renders up to 1.2), of 1.0 elements and narrow
+ * enough for a phone: a FactSet, one fact per row (first cell: the other cells joined), under a
+ * line naming the columns when there are more than two.
+ */
+function tableFallback(table: Table, maxRows: number): CardElement {
+  const { headers, rows } = tableCells(table, maxRows);
+  const facts: CardElement = {
+    type: 'FactSet',
+    facts: rows.map(([label = '', ...values]) => ({
+      title: escapeMarkdownInline(label),
+      value: escapeMarkdownInline(values.join(' · ')),
+    })),
+  };
+  if (headers.length <= 2) return facts;
+  return { type: 'Container', items: [text(headers.slice(1).join(' · '), { isSubtle: true, size: 'Small' }), facts] };
+}
+
 function tableElement(table: Table, maxRows = 15): CardElement {
   const columns = table.columns.slice(0, 5);
+  const { headers, rows } = tableCells(table, maxRows);
   const cell = (value: string, bold = false): CardElement => ({
     type: 'TableCell',
     items: [text(value, bold ? { weight: 'Bolder' } : {})],
@@ -54,16 +92,14 @@ function tableElement(table: Table, maxRows = 15): CardElement {
     firstRowAsHeaders: true,
     columns: columns.map((_c, i) => ({ width: i === 0 ? 3 : 2 })),
     rows: [
-      { type: 'TableRow', cells: columns.map((c) => cell(c.header, true)) },
-      ...table.rows.slice(0, maxRows).map((row) => ({
-        type: 'TableRow',
-        cells: columns.map((c, i) => cell(truncateText(formatCell(row[i] ?? null, c.format, c.decimals)))),
-      })),
+      { type: 'TableRow', cells: headers.map((h) => cell(h, true)) },
+      ...rows.map((cells) => ({ type: 'TableRow', cells: cells.map((c) => cell(c)) })),
     ],
+    fallback: tableFallback(table, maxRows),
   };
 }
 
-/** Chart data as a table: the fallback Teams shows where it cannot draw the chart. */
+/** Chart data as a table: what the chart's fallback shows where it cannot be drawn. */
 function chartTable(chart: Chart): Table {
   return {
     title: chart.title,
@@ -76,7 +112,8 @@ function chartTable(chart: Chart): Table {
 }
 
 export function chartElement(chart: Chart): CardElement {
-  const fallback = tableElement(chartTable(chart));
+  // Not a Table (1.5): clients without charts are the old ones (Teams mobile, 1.2).
+  const fallback = tableFallback(chartTable(chart), 15);
   const first = chart.series[0];
   // A month without data is left out, never drawn as 0.
   const points = chart.categories.flatMap((category, i) => {
@@ -164,6 +201,8 @@ export function answerCard(answer: Answer, meta: CardMeta): AdaptiveCard {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
+    // Shown instead of the card by a client that refuses its version (the spec's rule for 1.2 clients).
+    fallbackText: truncateText(answerText(answer), FALLBACK_TEXT_LIMIT),
     body,
     msteams: { width: 'Full' },
     ...(buttons.length || answer.links?.length

@@ -90,11 +90,11 @@ describe('questions answered with cards', () => {
     expect(cardText(card)).toContain('turun 10% dibandingkan bulan sebelumnya (771)');
   });
 
-  it('sebaran kanal: a donut chart with a table fallback', async () => {
+  it('sebaran kanal: a donut chart with a FactSet fallback (Teams mobile renders up to 1.2)', async () => {
     const { card } = await ask('sebaran kanal januari 2025');
     const donut = card.body.find((e) => e.type === 'Chart.Donut') as {
       data: { legend: string; value: number }[];
-      fallback: { type: string };
+      fallback: { type: string; facts: { title: string; value: string }[] };
     };
     expect(donut.data).toEqual([
       { legend: 'WhatsApp', value: 695 },
@@ -103,7 +103,14 @@ describe('questions answered with cards', () => {
       { legend: 'Help Desk', value: 32 },
       { legend: 'Live Chat', value: 4 },
     ]);
-    expect(donut.fallback.type).toBe('Table');
+    expect(donut.fallback.type).toBe('FactSet');
+    expect(donut.fallback.facts.map((f) => f.title)).toEqual([
+      'WhatsApp',
+      'Telepon',
+      'Email',
+      'Help Desk',
+      'Live Chat',
+    ]);
   });
 
   it('top pemda, layer 2, kepuasan, tren, total, ringkasan', async () => {
