@@ -125,6 +125,7 @@ export const STATIC_METRICS: readonly MetricDef[] = [
   count('konsultasi.pengguna.tidakDiisi', 'Kategori Pengguna Tidak Diisi', 'pengguna', 'tiket.kategori'),
   count('konsultasi.zona.teridentifikasi', 'Tiket dengan Zona Waktu Teridentifikasi', 'zona', 'tiket.zona'),
   count('konsultasi.zona.tidakTeridentifikasi', 'Tiket dengan Zona Waktu Tidak Teridentifikasi', 'zona', 'tiket.zona'),
+  count('konsultasi.zona.dariPemda', 'Tiket dengan Zona Waktu dari Provinsi Pemda', 'zona', 'tiket.zona'),
   count('konsultasi.zona.dalamJam', 'Tiket Zona Teridentifikasi di Dalam Jam Layanan', 'zona', 'tiket.zona'),
   count('konsultasi.zona.luarJam', 'Tiket Zona Teridentifikasi di Luar Jam Layanan', 'zona', 'tiket.zona'),
   count('konsultasi.jam.dalam', 'Tiket di Dalam Jam Layanan', 'zona', 'tiket.jam'),
@@ -287,8 +288,12 @@ export const METRIC_DEFINITIONS: Readonly<Record<string, string>> = {
   'konsultasi.pengguna.*':
     'Tickets by `Kategori Pengguna` (pemda, kl, akademisi, lainnya); null in a month whose tickets have no category.',
   'konsultasi.pengguna.tidakDiisi': 'Tickets of a categorised month whose `Kategori Pengguna` is blank.',
-  'konsultasi.zona.teridentifikasi': 'Tickets with a `Zona Waktu` (WIB, WITA, WIT).',
-  'konsultasi.zona.tidakTeridentifikasi': 'Tickets of a month with zones whose `Zona Waktu` is blank.',
+  'konsultasi.zona.teridentifikasi':
+    'Tickets with a `Zona Waktu` (WIB, WITA, WIT), typed or, when blank, taken from the province of a Pemda whose `Nama Instansi` is on the official list.',
+  'konsultasi.zona.tidakTeridentifikasi':
+    'Tickets of a month with zones whose `Zona Waktu` is blank and whose Pemda (if any) is not on the official list.',
+  'konsultasi.zona.dariPemda':
+    'Tickets whose blank `Zona Waktu` was taken from their Pemda’s province (Keppres 41/1987); part of the identified tickets.',
   'konsultasi.zona.dalamJam': 'Tickets with a zone, inside service hours.',
   'konsultasi.zona.luarJam': 'Tickets with a zone, outside service hours.',
   'konsultasi.jam.dalam':

@@ -1,4 +1,5 @@
 import { type MonthIndex, monthOfWallClock, toIsoMonth } from '../period/yearMonth';
+import { resolvePemda } from '../region/pemda';
 import { slug } from '../text/textMatch';
 import type { ColumnTable } from '../workbook/columnTable';
 import { CHANNELS, PUBLICATION_TYPES, USER_CATEGORIES, ZONES } from '../workbook/enums';
@@ -167,6 +168,7 @@ class TicketAggregator {
     zoneKnown: this.c.slot('konsultasi.zona.teridentifikasi'),
     zoneKnownInside: this.c.slot('konsultasi.zona.dalamJam'),
     zoneKnownOutside: this.c.slot('konsultasi.zona.luarJam'),
+    zoneFromPemda: this.c.slot('konsultasi.zona.dariPemda'),
     insideByZone: slotsBy(this.c, ZONES.ids, 'konsultasi.dalamJam.'),
     outsideByZone: slotsBy(this.c, ZONES.ids, 'konsultasi.luarJam.'),
     escalated: this.c.slot('konsultasi.eskalasi'),
@@ -203,8 +205,16 @@ class TicketAggregator {
     const eskalasi = tickets.enumeration('eskalasi');
     const unit = tickets.enumeration('unit');
     const topik = tickets.values('topik').values;
+    const instansi = tickets.values('instansi').values;
     const jumlah = tickets.number('jumlah').values;
     const monthOf = monthOfDayIn(tanggal);
+    const pemdaCode = kategori.ids.indexOf('pemda') + 1;
+    // Zone codes of this table by zone id: a Pemda's province gives a blank zone its code.
+    const zoneCode = {
+      wib: zona.ids.indexOf('wib') + 1,
+      wita: zona.ids.indexOf('wita') + 1,
+      wit: zona.ids.indexOf('wit') + 1,
+    };
     // Slots by enum code (code 0: empty), resolved once instead of per ticket.
     const channelSlot = [-1, ...kanal.ids.map((id) => s.channel[id])];
     const userSlot = [s.userUnfilled, ...kategori.ids.map((id) => s.user[id])];
@@ -219,7 +229,16 @@ class TicketAggregator {
       const channel = kanal.codes[i] ?? 0;
       const text = topik[i] as string | null;
       const topic = text ? this.topicSlotsFor(text, channel, kanal.ids) : null;
-      const zone = zona.codes[i] ?? 0;
+      let zone = zona.codes[i] ?? 0;
+      let zoneFromPemda = false;
+      if (zone === 0 && kategori.codes[i] === pemdaCode) {
+        const name = instansi[i];
+        const pemda = typeof name === 'string' ? resolvePemda(name) : null;
+        if (pemda?.status === 'found') {
+          zone = zoneCode[pemda.pemda.province.zone];
+          zoneFromPemda = true;
+        }
+      }
       const hours = jam.codes[i] ?? 0;
       const escalation = eskalasi.codes[i] ?? 0;
       const unitCode = unit.codes[i] ?? 0;
@@ -249,6 +268,7 @@ class TicketAggregator {
         if (!inside) add(f, s.zoneUnknownOutside, w);
       } else {
         add(f, s.zoneKnown, w);
+        if (zoneFromPemda) add(f, s.zoneFromPemda, w);
         add(f, inside ? s.zoneKnownInside : s.zoneKnownOutside, w);
         add(f, (inside ? insideByZone[zone] : outsideByZone[zone]) ?? -1, w);
       }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { aggregate } from '../../core/metrics/facts';
 import { isInsideServiceHours } from '../../core/metrics/serviceHours';
 import { monthOfWallClock } from '../../core/period/yearMonth';
+import { resolvePemda } from '../../core/region/pemda';
 import type { CellValue } from '../../core/workbook/cells';
 import type { Finding } from '../../core/workbook/findings';
 import { topicOf } from '../../core/workbook/topics';
@@ -68,7 +69,16 @@ const columns: Record<string, fc.Arbitrary<CellValue>> = {
     null,
   ),
   'Kategori Pengguna': fc.constantFrom<CellValue>('Pemda', 'K/L', 'Mahasiswa', 'Lainnya', 'Alien', null, ''),
-  'Nama Instansi': fc.constantFrom<CellValue>('Kab. Bogor', ' Kota Bandung ', 'Provinsi Aceh', null),
+  'Nama Instansi': fc.constantFrom<CellValue>(
+    'Kab. Bogor',
+    ' Kota Bandung ',
+    'Provinsi Aceh',
+    'Kota Manado',
+    'Kab. Fak Fak',
+    'Bogor',
+    'Kab. Bogr',
+    null,
+  ),
   Topik: fc.constantFrom<CellValue>('DAU', 'dak fisik', 'Spam', 'Topik Baru', 'Lainnya', null, '   ', 12),
   'Zona Waktu': fc.constantFrom<CellValue>('WIB', 'WITA', 'WIT', 'Timur', 'Mars', null),
   'Jam Layanan': fc.constantFrom<CellValue>('Dalam', 'Luar', 'Kadang', null, null, null),
@@ -200,13 +210,18 @@ function rowByRow(wb: ParsedWorkbook, tickets: readonly Ticket[]): Map<number, M
     const inside =
       t.jamLayanan === null ? isInsideServiceHours(t.tanggal, wb.settings, wb.holidays) : t.jamLayanan === 'dalam';
     add(m, inside ? 'konsultasi.jam.dalam' : 'konsultasi.jam.luar', w);
-    if (t.zona === null) {
+    // A blank zone of a Pemda on the official list is its province's.
+    const pemda = t.kategori === 'pemda' && t.instansi ? resolvePemda(t.instansi) : null;
+    const fromPemda = t.zona === null && pemda?.status === 'found' ? pemda.pemda.province.zone : null;
+    const zone = t.zona ?? fromPemda;
+    if (zone === null) {
       add(m, 'konsultasi.zona.tidakTeridentifikasi', w);
       if (!inside) add(m, 'konsultasi.luarJam.tidakTeridentifikasi', w);
     } else {
       add(m, 'konsultasi.zona.teridentifikasi', w);
+      if (fromPemda) add(m, 'konsultasi.zona.dariPemda', w);
       add(m, inside ? 'konsultasi.zona.dalamJam' : 'konsultasi.zona.luarJam', w);
-      add(m, `konsultasi.${inside ? 'dalamJam' : 'luarJam'}.${t.zona}`, w);
+      add(m, `konsultasi.${inside ? 'dalamJam' : 'luarJam'}.${zone}`, w);
     }
     const escalated = t.eskalasi === 'ya' || (t.eskalasi === null && t.unit !== null);
     if (escalated) {

@@ -148,6 +148,7 @@ const JANUARY_2025: Record<string, readonly string[]> = {
   ],
   zona: [
     'Selama bulan Januari 2025, dari total 1.010 tiket konsultasi, sebanyak 987 tiket dapat diidentifikasi asal zona waktunya, sedangkan 23 tiket sisanya tidak dapat diidentifikasi.',
+    'Zona waktu 41 tiket Pemda yang kolom Zona Waktu-nya kosong diambil dari provinsi Pemda tersebut.',
     'Dari 987 tiket yang dapat diidentifikasi zona waktunya, 954 pengguna layanan menghubungi DJPK di dalam jam layanan, sedangkan 33 sisanya menghubungi DJPK di luar jam layanan yang terdiri dari 19 (57,6%) dari bagian barat (WIB), 9 (27,3%) dari bagian tengah (WITA), dan 5 (15,2%) dari bagian timur (WIT).',
     'Dari 1.010 tiket, terdapat 42 tiket yang masuk di luar jam layanan, 3 di antaranya atau 7% memerlukan eskalasi lebih lanjut, dengan topik terkait DBH dan IF.',
     'Topik terbanyak dari tiket yang masuk di luar jam layanan adalah DAU (10 tiket), DBH (8 tiket), dan Reservasi (4 tiket).',

@@ -207,6 +207,31 @@ describe('findings on the Tiket tab', () => {
     expect(report.metrics['konsultasi.dalamJam.wita']?.value).toBe(2);
   });
 
+  it('a blank zone of a Pemda on the list is its province’s; any other blank zone stays unidentified', () => {
+    const rows: CellValue[][] = [
+      [at(6), 'WhatsApp', 'Pemda', 'Kota Manado', 'DAU', null],
+      [at(6), 'WhatsApp', 'Pemda', 'Pemkab Fakfak', 'DAU', ''],
+      [at(6), 'WhatsApp', 'Pemda', 'Provinsi Jawa Timur', 'DAU', null],
+      [at(6), 'WhatsApp', 'Pemda', 'Bogor', 'DAU', null],
+      [at(6), 'WhatsApp', 'Pemda', 'Kab. Antah Berantah', 'DAU', null],
+      [at(6), 'WhatsApp', 'Pemda', null, 'DAU', null],
+      [at(6), 'WhatsApp', 'Kementerian/Lembaga', 'Kota Manado', 'DAU', null],
+      [at(6, 20), 'WhatsApp', 'Pemda', 'Kota Ambon', 'DAU', null],
+    ];
+    const report = new ReportBuilder(parse(rows)).build(parseIsoMonth('2025-01') ?? 0);
+    const value = (key: string) => report.metrics[key]?.value;
+    expect(value('konsultasi.zona.teridentifikasi')).toBe(4);
+    expect(value('konsultasi.zona.dariPemda')).toBe(4);
+    expect(value('konsultasi.zona.tidakTeridentifikasi')).toBe(4);
+    expect([
+      value('konsultasi.dalamJam.wib'),
+      value('konsultasi.dalamJam.wita'),
+      value('konsultasi.dalamJam.wit'),
+    ]).toEqual([1, 1, 1]);
+    // Kota Ambon at 20:00 WIB: outside the service hours, from WIT.
+    expect(value('konsultasi.luarJam.wit')).toBe(1);
+  });
+
   it('thousands of distinct unknown names are each reported, in bounded time', () => {
     const rows: CellValue[][] = Array.from({ length: 5_000 }, (_, i) => [
       at(6),

@@ -417,6 +417,12 @@ export function zonaSection(ctx: SectionContext): Section {
       sentences.push(
         `Selama bulan ${ctx.label}, dari total ${formatNumber(total)} tiket konsultasi, sebanyak ${formatNumber(identified)} tiket dapat diidentifikasi asal zona waktunya, sedangkan ${formatNumber(unidentified)} tiket sisanya tidak dapat diidentifikasi.`,
       );
+      const fromPemda = v('konsultasi.zona.dariPemda');
+      if (fromPemda) {
+        sentences.push(
+          `Zona waktu ${formatNumber(fromPemda)} tiket Pemda yang kolom Zona Waktu-nya kosong diambil dari provinsi Pemda tersebut.`,
+        );
+      }
       if (insideIdentified !== null && outsideIdentified !== null) {
         const zones = ZONES.values.map((z) => ({ z, n: v(`konsultasi.luarJam.${z.id}`) }));
         sentences.push(
@@ -466,6 +472,7 @@ export function zonaSection(ctx: SectionContext): Section {
     metrics: [
       'konsultasi.zona.teridentifikasi',
       'konsultasi.zona.tidakTeridentifikasi',
+      'konsultasi.zona.dariPemda',
       'konsultasi.jam.dalam',
       'konsultasi.jam.luar',
       'konsultasi.luarJam.eskalasi',
