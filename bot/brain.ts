@@ -14,6 +14,8 @@ export interface BrainOptions {
 
 export interface Reply {
   readonly card: AdaptiveCard;
+  /** The answer as data (figure, period, subject): for tests and logs; the card is rendered from it. */
+  readonly answer?: Answer;
   /** The answer as plain text, for logs and clients without cards. */
   readonly text: string;
   /** One line for notifications (the activity's `summary`); the card is the message. */
@@ -132,7 +134,12 @@ export class Brain {
         : read.olderThanTtl
           ? `Sumber: ${name}${dataMonth}, data dibaca ${updated} WIB (${ageMinutes} menit lalu); sedang diperbarui`
           : `Sumber: ${name}${dataMonth}, diperbarui ${updated} WIB`;
-      const reply = { card: answerCard(answer, { source }), text: answerText(answer), summary: answerSummary(answer) };
+      const reply = {
+        card: answerCard(answer, { source }),
+        text: answerText(answer),
+        summary: answerSummary(answer),
+        answer,
+      };
       if (this.replies.size > 1000) this.replies.clear();
       this.replies.set(key, { readAt: read.readAt, minute, state, reply });
       return reply;
