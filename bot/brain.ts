@@ -1,11 +1,21 @@
 import { type Answer, Answerer } from '../core/ask/answer';
-import { parseQuestion, type Question } from '../core/ask/parseQuestion';
+import { askInConversation, type Frame, type Turn } from '../core/ask/conversation';
+import type { Question } from '../core/ask/parseQuestion';
 import { dateTimeNumeric } from '../core/format/idDate';
 import { ReportBuilder } from '../core/metrics/report';
 import { type MonthIndex, monthOfWallClock, toIsoMonth, wibWallClock } from '../core/period/yearMonth';
 import { type AdaptiveCard, answerCard, answerSummary, answerText, askButton } from '../core/render/cards';
 import { parseWorkbook } from '../core/workbook/workbook';
 import type { CachedRead, CachedSource } from './sources/cachedSource';
+
+/** How long a conversation remembers its last question, and how many conversations are remembered. */
+export const CONVERSATION_TTL_MS = 30 * 60_000;
+export const MAX_CONVERSATIONS = 2_000;
+
+export interface AskOptions {
+  /** The conversation (Teams `conversation.id`): follow-ups build on its last question. */
+  readonly conversation?: string;
+}
 
 export interface BrainOptions {
   /** Signed links to a month's deck, or null when the bot has no public URL for them. */
@@ -33,8 +43,16 @@ export function sourceName(description: string): string {
  */
 export class Brain {
   private built: { readAt: number; answerer: Answerer; builder: ReportBuilder } | null = null;
+  /**
+   * The last question understood in each conversation (issue 16), oldest first: a Map keeps
+   * insertion order, so the first entry is the one to forget when the map is full.
+   */
+  private readonly conversations = new Map<string, { frame: Frame; at: number }>();
   /** Replies by question text for the current data: the same questions come again and again. */
-  private readonly replies = new Map<string, { readAt: number; minute: number; state: string; reply: Reply }>();
+  private readonly replies = new Map<
+    string,
+    { readAt: number; minute: number; state: string; reply: Reply; frame: Frame | null }
+  >();
 
   constructor(
     private readonly source: CachedSource,
@@ -84,19 +102,68 @@ export class Brain {
     return this.reply(() => ({ kind: 'summary', month }), false, `ringkasan ${month}`);
   }
 
-  async ask(text: string): Promise<Reply> {
+  async ask(text: string, options: AskOptions = {}): Promise<Reply> {
     const force = /\b(segarkan|refresh|muat ulang|reload)\b/i.test(text);
+    const id = options.conversation;
+    const previous = id === undefined ? null : this.frameOf(id);
     return this.reply(
       (builder) =>
-        parseQuestion(text, {
-          currentMonth: monthOfWallClock(wibWallClock(this.now())),
-          monthsWithData: builder.figures.monthsWithData(),
-          today: Math.floor(wibWallClock(this.now()) / 86_400_000),
-          metrics: this.metricsOf(builder),
-        }),
+        askInConversation(
+          text,
+          {
+            currentMonth: monthOfWallClock(wibWallClock(this.now())),
+            monthsWithData: builder.figures.monthsWithData(),
+            today: Math.floor(wibWallClock(this.now()) / 86_400_000),
+            metrics: this.metricsOf(builder),
+            agents: this.agentsOf(builder),
+          },
+          previous,
+        ),
       force,
-      text,
+      // The same words mean another question after another one: the cache key carries the context.
+      previous ? `${text}\u0000${JSON.stringify(previous)}` : text,
+      (frame) => {
+        if (id !== undefined && frame) this.remember(id, frame);
+      },
     );
+  }
+
+  /** The conversation's last understood question, if it is recent. */
+  private frameOf(conversation: string): Frame | null {
+    const entry = this.conversations.get(conversation);
+    if (!entry) return null;
+    if (this.now() - entry.at > CONVERSATION_TTL_MS) {
+      this.conversations.delete(conversation);
+      return null;
+    }
+    return entry.frame;
+  }
+
+  private remember(conversation: string, frame: Frame): void {
+    this.conversations.delete(conversation);
+    this.conversations.set(conversation, { frame, at: this.now() });
+    while (this.conversations.size > MAX_CONVERSATIONS) {
+      const oldest = this.conversations.keys().next().value;
+      if (oldest === undefined) break;
+      this.conversations.delete(oldest);
+    }
+  }
+
+  /** How many conversations are remembered (tests: the memory is bounded). */
+  get conversationCount(): number {
+    return this.conversations.size;
+  }
+
+  private agents: { builder: ReportBuilder; list: string[] } | null = null;
+
+  /** The agents named in the Tiket tab, for "tiket linna januari"; one list per data version. */
+  private agentsOf(builder: ReportBuilder): string[] {
+    if (this.agents?.builder !== builder) {
+      const names = new Set<string>();
+      for (const t of builder.wb.tiket) if (t.agen) names.add(t.agen);
+      this.agents = { builder, list: [...names].sort() };
+    }
+    return this.agents.list;
   }
 
   private metrics: { builder: ReportBuilder; list: { key: string; label: string }[] } | null = null;
@@ -108,7 +175,12 @@ export class Brain {
     return this.metrics.list;
   }
 
-  private async reply(questionOf: (builder: ReportBuilder) => Question, force: boolean, text: string): Promise<Reply> {
+  private async reply(
+    questionOf: (builder: ReportBuilder) => Question | Turn,
+    force: boolean,
+    text: string,
+    understood: (frame: Frame | null) => void = () => {},
+  ): Promise<Reply> {
     try {
       const { read, answerer, builder } = await this.answerer(force);
       const key = text.trim().toLowerCase();
@@ -116,15 +188,19 @@ export class Brain {
       const cached = this.replies.get(key);
       // Same data in the same state, same minute (the card says how old the data is): the same reply.
       const state = `${read.olderThanTtl}|${read.staleBecause ?? ''}`;
-      if (!force && cached && cached.readAt === read.readAt && cached.minute === minute && cached.state === state)
+      if (!force && cached && cached.readAt === read.readAt && cached.minute === minute && cached.state === state) {
+        understood(cached.frame);
         return cached.reply;
+      }
       const updated = dateTimeNumeric(wibWallClock(read.readAt), true);
       const ageMinutes = Math.max(0, Math.round((this.now() - read.readAt) / 60_000));
       if (force && read.staleBecause)
         return problemReply(
           `Data tidak dapat dimuat ulang: ${read.staleBecause}. Jawaban tetap memakai data terakhir yang berhasil dibaca ${updated} WIB (${ageMinutes} menit lalu).`,
         );
-      const question = questionOf(builder);
+      const asked = questionOf(builder);
+      const { question, frame } = 'question' in asked ? asked : { question: asked, frame: null };
+      understood(frame);
       const answer = this.withDeck(question, answerer.answer(question, { sourceReadAt: `${updated} WIB` }), builder);
       // The footer names the source as people know it (a file name, never a server path) and the data month.
       const name = sourceName(this.source.description);
@@ -141,7 +217,7 @@ export class Brain {
         answer,
       };
       if (this.replies.size > 1000) this.replies.clear();
-      this.replies.set(key, { readAt: read.readAt, minute, state, reply });
+      this.replies.set(key, { readAt: read.readAt, minute, state, reply, frame });
       return reply;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -257,7 +257,9 @@ export function createTeamsBot(config: BotConfig, handlers: TeamsHandlers, log: 
         await ctx.send(textReply(adminReply, activity.id));
         return;
       }
-      const reply = await withTyping((a) => ctx.send(a), handlers.brain.ask(text));
+      // Follow-ups build on the same person's last question in the same chat or thread (issue 16).
+      const conversation = `${activity.conversation?.id ?? ''}|${activity.from?.id ?? ''}`;
+      const reply = await withTyping((a) => ctx.send(a), handlers.brain.ask(text, { conversation }));
       await ctx.send(replyActivity(reply, activity.id));
     } catch (error) {
       // The person hears that it failed; the SDK then answers the request with 500 and logs it.

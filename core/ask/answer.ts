@@ -2,9 +2,10 @@ import type { Chart, Table } from '../metrics/model';
 import type { ReportBuilder } from '../metrics/report';
 import type { Finding } from '../workbook/findings';
 import { AskData } from './answers/context';
-import { agentsAnswer, daysAnswer } from './answers/days';
-import { compareAnswer, figureAnswer, shareAnswer } from './answers/figure';
-import { downloadAnswer, freshnessAnswer, helpAnswer, refreshAnswer } from './answers/meta';
+import { agentAnswer, agentsAnswer, channelHoursAnswer, daysAnswer } from './answers/days';
+import { compareAnswer, figureAnswer, shareAnswer, targetAnswer } from './answers/figure';
+import { clarifyAnswer, downloadAnswer, freshnessAnswer, helpAnswer, refreshAnswer } from './answers/meta';
+import { rankAnswer } from './answers/rank';
 import { sectionAnswer } from './answers/sections';
 import { totalAnswer, trendAnswer } from './answers/series';
 import { summaryAnswer } from './answers/summary';
@@ -29,7 +30,12 @@ export interface Answer {
    * What was answered, for tests and logs: the metric key (or "section:<id>", "agents") and its
    * figure; null for help, refusals and months without data.
    */
-  readonly answered: { readonly subject: string; readonly value: number | null } | null;
+  readonly answered: {
+    readonly subject: string;
+    readonly value: number | null;
+    /** The metric key the value is, when the subject is a section ("section:layer2" → layer2.total). */
+    readonly metric?: string;
+  } | null;
   /** Links offered as buttons (the bot adds the deck's signed links). */
   readonly links?: readonly { readonly title: string; readonly url: string }[];
 }
@@ -77,7 +83,17 @@ export class Answerer {
       case 'days':
         return daysAnswer(data, question.metric, question.days);
       case 'agents':
-        return agentsAnswer(data, question.from, question.to, question.days);
+        return agentsAnswer(data, question.from, question.to, question.days, question.least, question.channel);
+      case 'agent':
+        return agentAnswer(data, question.name, question.from, question.to, question.days, question.channel);
+      case 'rank':
+        return rankAnswer(data, question.family, question.least, question.month, question.channel);
+      case 'channelHours':
+        return channelHoursAnswer(data, question.channel, question.outside, question.month, question.days);
+      case 'target':
+        return targetAnswer(data, question.metric, question.month);
+      case 'clarify':
+        return clarifyAnswer(question.ask, question.suggestions);
       case 'compare':
         return compareAnswer(data, question.metric, question.month, question.base);
       case 'trend':

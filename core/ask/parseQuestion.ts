@@ -3,6 +3,7 @@ import { STATIC_METRICS } from '../metrics/catalog';
 import { monthFromWord, monthWords } from '../period/monthNames';
 import { type MonthIndex, month1Of, monthIndex, monthOfWallClock, yearOf } from '../period/yearMonth';
 import { closestMatch, levenshtein } from '../text/textMatch';
+import { FILLER_WORDS, REMARK_WORDS, TARGET_WORDS, withoutParticle } from './chatWords';
 import {
   type AskSection,
   BREAKDOWN_WORDS,
@@ -67,7 +68,40 @@ export type Question =
       readonly from: MonthIndex;
       readonly to: MonthIndex;
       readonly days: DayRange | null;
+      /** "agen paling dikit": fewest first. */
+      readonly least?: boolean;
+      /** Only this channel's tickets ("agen terbanyak yg WA"). */
+      readonly channel?: string;
     }
+  /** One agent's tickets ("tiket linna januari"), optionally of one channel. */
+  | {
+      readonly kind: 'agent';
+      readonly name: string;
+      readonly from: MonthIndex;
+      readonly to: MonthIndex;
+      readonly days: DayRange | null;
+      readonly channel?: string;
+    }
+  /** "kanal paling sepi", "topik terbanyak", "unit L2 yg paling byk": the first of a ranking, said directly. */
+  | {
+      readonly kind: 'rank';
+      readonly family: RankFamily;
+      readonly least: boolean;
+      readonly month: MonthIndex;
+      readonly channel?: string;
+    }
+  /** One channel's tickets inside or outside service hours ("tiket WA di luar jam layanan"). */
+  | {
+      readonly kind: 'channelHours';
+      readonly channel: string;
+      readonly outside: boolean;
+      readonly month: MonthIndex;
+      readonly days: DayRange | null;
+    }
+  /** "nyampe target?": a figure against its target in Pengaturan. */
+  | { readonly kind: 'target'; readonly metric: string; readonly month: MonthIndex }
+  /** A follow-up with nothing to follow: a short question back, with buttons. */
+  | { readonly kind: 'clarify'; readonly ask: string; readonly suggestions: readonly string[] }
   | { readonly kind: 'compare'; readonly metric: string; readonly month: MonthIndex; readonly base: MonthIndex }
   | { readonly kind: 'trend'; readonly metric: string; readonly from: MonthIndex; readonly to: MonthIndex }
   | {
@@ -78,6 +112,9 @@ export type Question =
       readonly label: string;
     };
 
+/** Rankings answered directly: by channel, topic, a channel's topics, Layer 2 unit. */
+export type RankFamily = 'kanal' | 'topik' | 'topikKanal' | 'layer2';
+
 export interface AskContext {
   /** The current WIB calendar month. */
   readonly currentMonth: MonthIndex;
@@ -87,6 +124,13 @@ export interface AskContext {
   readonly today?: number;
   /** The catalog (key and label); defaults to the static metrics. */
   readonly metrics?: readonly { readonly key: string; readonly label: string }[];
+  /** Agent names of the Tiket tab, for "tiket linna januari". */
+  readonly agents?: readonly string[];
+  /**
+   * The month a conversation is about (a follow-up): a bare month is the one nearest it ("kalau
+   * februari?" after Januari 2025 is Februari 2025), "tanggal 3" a day of it.
+   */
+  readonly focusMonth?: MonthIndex;
 }
 
 /** A time expression found in the question. */
@@ -158,7 +202,10 @@ function extractTimes(text: string, ctx: AskContext): Extracted {
       ? 'invalid'
       : { kind: 'days', range: { from, to, label: dayRangeLabel(from, to) } };
 
-  take(/ (hari ini|today) /, () => days(today, today));
+  take(/ (hari ini|today) /, () => {
+    const r = days(today, today);
+    return r === 'invalid' ? r : { kind: 'days', range: { ...r.range, label: `hari ini (${r.range.label})` } };
+  });
   take(/ (minggu|pekan) (lalu|kemarin|sebelumnya) | last week /, () => {
     const monday = today - ((new Date(today * MS_PER_DAY).getUTCDay() + 6) % 7);
     const r = days(monday - 7, monday - 1);
@@ -168,6 +215,34 @@ function extractTimes(text: string, ctx: AskContext): Extracted {
     const monday = today - ((new Date(today * MS_PER_DAY).getUTCDay() + 6) % 7);
     const r = days(monday, today);
     return r === 'invalid' ? r : { kind: 'days', range: { ...r.range, label: `minggu ini (${r.range.label})` } };
+  });
+  // "minggu ke-3 januari 2025": weeks run Monday–Sunday; week 1 holds the 1st; each is cut to the month.
+  const ORDINAL: Record<string, number> = { pertama: 1, kedua: 2, ketiga: 3, keempat: 4, kelima: 5, keenam: 6 };
+  const week = (n: string, month1: number, year: number): TimeRef | 'invalid' => {
+    const first = dayOf(year, month1, 1);
+    const last = dayOf(year, month1, daysInMonth(year, month1));
+    const monday1 = first - ((new Date(first * MS_PER_DAY).getUTCDay() + 6) % 7);
+    const lastMonday = last - ((new Date(last * MS_PER_DAY).getUTCDay() + 6) % 7);
+    const index = n === 'terakhir' ? (lastMonday - monday1) / 7 + 1 : (ORDINAL[n] ?? Number(n.replace(/^ke/, '')));
+    const start = monday1 + (index - 1) * 7;
+    if (!plausibleYear(year) || !(index >= 1) || start > last) return 'invalid';
+    const r = days(Math.max(first, start), Math.min(last, start + 6));
+    return r === 'invalid'
+      ? r
+      : {
+          kind: 'days',
+          range: { ...r.range, label: `minggu ke-${index} ${monthLabel(monthIndex(year, month1))} (${r.range.label})` },
+        };
+  };
+  const weekWord = '(?:minggu|pekan) (?:ke ?)?(ke\\d|\\d|pertama|kedua|ketiga|keempat|kelima|keenam|terakhir)';
+  take(new RegExp(` ${weekWord}(?: bulan)? ([a-z]{3,10})(?: (\\d{4}))? `), (m) => {
+    const month1 = monthWord(m[2] ?? '');
+    if (month1 === null) return null;
+    return week(m[1] ?? '', month1, yearForDay(month1, m[3]));
+  });
+  take(new RegExp(` ${weekWord} `), (m) => {
+    const focus = ctx.focusMonth ?? ctx.currentMonth;
+    return week(m[1] ?? '', month1Of(focus), yearOf(focus));
   });
   take(/ (\d{4})-(\d{1,2})-(\d{1,2}) /, (m) => {
     const d = day(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -206,6 +281,11 @@ function extractTimes(text: string, ctx: AskContext): Extracted {
     const d = day(yearForDay(month1, m[3]), month1, Number(m[1]));
     return days(d, d);
   });
+  take(/ tanggal (\d{1,2}) /, (m) => {
+    const focus = ctx.focusMonth ?? ctx.currentMonth;
+    const d = day(yearOf(focus), month1Of(focus), Number(m[1]));
+    return days(d, d);
+  });
   take(/ (\d{4})-(\d{1,2}) /, (m) =>
     Number(m[2]) >= 1 && Number(m[2]) <= 12 ? { kind: 'month', month1: Number(m[2]), year: Number(m[1]) } : 'invalid',
   );
@@ -234,9 +314,14 @@ function extractTimes(text: string, ctx: AskContext): Extracted {
     Number(m[1]) >= 1 && Number(m[1]) <= 120 ? { kind: 'lastMonths', count: Number(m[1]) } : 'invalid',
   );
   take(/ (bulan ini|this month) /, () => ({ kind: 'relative', offset: 0 }));
-  take(/ (bulan lalu|bulan kemarin|bulan sebelumnya|last month|kemarin) /, () => ({ kind: 'relative', offset: -1 }));
+  take(/ (bulan lalu|bulan kemarin|bulan sebelumnya|last month) /, () => ({ kind: 'relative', offset: -1 }));
   take(/ (tahun ini|this year) /, () => ({ kind: 'year', year: null, offset: 0 }));
-  take(/ (tahun lalu|last year|tahun kemarin) /, () => ({ kind: 'year', year: null, offset: -1 }));
+  take(/ (tahun lalu|last year|tahun kemarin|tahun sebelumnya) /, () => ({ kind: 'year', year: null, offset: -1 }));
+  // "kemarin" alone is yesterday, a day: never answered with a month (issue 16).
+  take(/ (?:hari )?(?:kemarin|yesterday) /, () => {
+    const r = days(today - 1, today - 1);
+    return r === 'invalid' ? r : { kind: 'days', range: { ...r.range, label: `kemarin (${r.range.label})` } };
+  });
   // "januari 2025", "jan-25", "jan 25", with typo tolerance on the month word.
   take(/ ([a-z]{3,10})[ -](\d{4}|\d{2}) /, (m) => {
     const month1 = monthWord(m[1] ?? '');
@@ -244,6 +329,9 @@ function extractTimes(text: string, ctx: AskContext): Extracted {
     const year = yearOf2(m[2] ?? '');
     return plausibleYear(year) ? { kind: 'month', month1, year } : 'invalid';
   });
+  // "minggu 6-12 jan", "pas natal 25 des": the days are given; the word naming them adds nothing.
+  if (refs.some((r) => r.kind === 'days'))
+    rest = rest.replace(/\b(minggu|pekan|natal|lebaran|libur|tahun baru)\b/g, ' ');
   const untilFound = /\b(sampai|hingga|until|ytd|year to date)\b/.test(rest);
   rest = rest.replace(/\b(sampai|hingga|until|ytd|year to date)\b/g, ' ');
   const words = rest.split(' ');
@@ -263,7 +351,8 @@ function extractTimes(text: string, ctx: AskContext): Extracted {
 function monthWord(word: string): number | null {
   const exact = monthFromWord(word);
   if (exact !== null) return exact;
-  if (word.length < 5) return null;
+  // "target" is two edits from "maret": a word the parser knows is never a misspelt month.
+  if (word.length < 5 || TARGET_WORDS.has(word) || FILLER_WORDS.has(word)) return null;
   const near = closestMatch(word, FULL_MONTH_WORDS, (w) => w);
   return near && levenshtein(word, near) <= 2 ? monthFromWord(near) : null;
 }
@@ -271,6 +360,15 @@ function monthWord(word: string): number | null {
 /** The most recent month with this month number that is not in the future, preferring months with data. */
 function resolveMonth(month1: number, year: number | null, ctx: AskContext, before?: MonthIndex): MonthIndex {
   if (year !== null) return monthIndex(year, month1);
+  if (ctx.focusMonth !== undefined && before === undefined) {
+    // In a conversation: the month of that name nearest the one talked about, not after this month.
+    const focus = ctx.focusMonth;
+    const near = [focus - 12, focus, focus + 12]
+      .map((m) => m - month1Of(m) + month1)
+      .filter((m) => m <= ctx.currentMonth)
+      .sort((a, b) => Math.abs(a - focus) - Math.abs(b - focus) || b - a);
+    if (near[0] !== undefined) return near[0];
+  }
   const limit = before === undefined ? ctx.currentMonth : before - 1;
   const withData = ctx.monthsWithData.filter((m) => m <= limit && month1Of(m) === month1).sort((a, b) => b - a);
   if (withData[0] !== undefined) return withData[0];
@@ -323,6 +421,8 @@ interface Alias {
   readonly target: { kind: 'metric'; key: string } | { kind: 'section'; entry: (typeof SECTION_WORDS)[number] };
   /** Static metrics win a tie with keys named after values in the data. */
   readonly fixed: boolean;
+  /** A synonym says what a word means on its own: it wins a tie ("pengaduan" is the section's headline). */
+  readonly synonym?: boolean;
   readonly label: string;
 }
 
@@ -351,6 +451,10 @@ function vocabularyOf(metrics: readonly { readonly key: string; readonly label: 
     const hard = words.filter((w) => !SOFT_WORDS.has(w));
     if (hard.length && hard.length < words.length)
       aliases.push({ words: hard, target: { kind: 'metric', key: m.key }, fixed, label: m.label });
+    // "email lapor syarat salur DAU" names "Laporan Syarat Salur DAU" without its "Laporan".
+    const named = hard.filter((w) => !SUMMARY_WORDS.has(w));
+    if (named.length >= 3 && named.length < hard.length)
+      aliases.push({ words: named, target: { kind: 'metric', key: m.key }, fixed, label: m.label });
     // "Acara – Sosialisasi" is asked as "webinar sosialisasi".
     if (m.key.startsWith('webinar.jenis.'))
       aliases.push({
@@ -371,7 +475,13 @@ function vocabularyOf(metrics: readonly { readonly key: string; readonly label: 
   for (const [phrase, key] of METRIC_SYNONYMS) {
     const label = labels.get(key);
     if (label !== undefined)
-      aliases.push({ words: labelWords(phrase), target: { kind: 'metric', key }, fixed: STATIC_KEYS.has(key), label });
+      aliases.push({
+        words: labelWords(phrase),
+        target: { kind: 'metric', key },
+        fixed: STATIC_KEYS.has(key),
+        label,
+        synonym: true,
+      });
   }
   for (const entry of SECTION_WORDS)
     aliases.push({ words: entry.words, target: { kind: 'section', entry }, fixed: true, label: entry.section });
@@ -400,6 +510,7 @@ function vocabularyOf(metrics: readonly { readonly key: string; readonly label: 
     ...SHARE_WORDS,
     ...RANK_WORDS,
     ...BREAKDOWN_WORDS,
+    ...TARGET_WORDS,
   ]);
   const vocabulary = { aliases, known, labels, wordsOf: wordsOfTarget };
   cached = { metrics, vocabulary };
@@ -409,7 +520,7 @@ function vocabularyOf(metrics: readonly { readonly key: string; readonly label: 
 /** Scores an alias: words that name a figure count double, ticket words once. */
 const scoreOf = (words: readonly string[]) => words.reduce((s, w) => s + (SOFT_WORDS.has(w) ? 1 : 2), 0);
 
-const MODIFIERS = [TREND_WORDS, TOTAL_WORDS, COMPARE_WORDS, SHARE_WORDS, RANK_WORDS, BREAKDOWN_WORDS];
+const MODIFIERS = [TREND_WORDS, TOTAL_WORDS, COMPARE_WORDS, SHARE_WORDS, RANK_WORDS, BREAKDOWN_WORDS, TARGET_WORDS];
 const isModifier = (w: string) => MODIFIERS.some((set) => set.has(w));
 
 interface Words {
@@ -423,7 +534,7 @@ interface Words {
   readonly has: (set: ReadonlySet<string>) => boolean;
 }
 
-function classify(rest: string, vocabulary: Vocabulary): Words {
+function classify(rest: string, vocabulary: Vocabulary, names: ReadonlySet<string> = new Set()): Words {
   const all = wordsOf(rest);
   const content: string[] = [];
   const meaningful: string[] = [];
@@ -435,6 +546,18 @@ function classify(rest: string, vocabulary: Vocabulary): Words {
   const aliasWords = new Set(vocabulary.aliases.flatMap((a) => a.words));
   for (const raw of all) {
     let word = raw;
+    if (names.has(word)) {
+      present.add(word);
+      meaningful.push(word);
+      content.push(word);
+      continue;
+    }
+    if (!vocabulary.known.has(word)) {
+      const base = withoutParticle(word, (w) => vocabulary.known.has(w));
+      if (base !== null) word = base;
+      // A word that cannot change the figure ("sih", "gmn", "kayaknya") never blocks an answer.
+      else if (FILLER_WORDS.has(word) || REMARK_WORDS.has(word)) continue;
+    }
     if (!vocabulary.known.has(word)) {
       const near = word.length >= 4 && !/\d/.test(word) ? closestMatch(word, candidates, (w) => w) : null;
       const distance = near ? levenshtein(word, near) : Number.POSITIVE_INFINITY;
@@ -505,7 +628,30 @@ export function parseQuestion(text: string, ctx: AskContext): Question {
   if (REFRESH_WORDS.some((w) => ` ${normalized} `.includes(` ${w} `))) return { kind: 'refresh' };
   if (FRESHNESS_PATTERNS.some((re) => re.test(normalized))) return { kind: 'freshness' };
 
-  const { refs, rest, untilFound, invalid } = extractTimes(normalized, ctx);
+  // "dibanding bulan sebelumnya" / "dibanding tahun lalu" next to a named month: that month's
+  // previous month / the same month a year earlier, not a month counted from today (issue 16).
+  let baseOffset: number | null = null;
+  const based = normalized.replace(
+    /\b(dibandingkan|dibanding|banding|bandingkan|vs|versus|terhadap|thd|naik|turun)( dengan| sama)? (bulan|tahun) (sebelumnya|lalu|kemarin)\b/,
+    (_all, word: string, _with, unit: string) => {
+      baseOffset = unit === 'bulan' ? -1 : -12;
+      return word;
+    },
+  );
+  const extracted = extractTimes(based, ctx);
+  const { rest, untilFound, invalid } = extracted;
+  // "januari tahun lalu": that month a year before this one.
+  const yearRef = extracted.refs.find((r) => r.kind === 'year' && r.year === null && r.offset !== undefined);
+  const refs =
+    yearRef?.kind === 'year' && extracted.refs.some((r) => r.kind === 'month' && r.year === null)
+      ? extracted.refs
+          .filter((r) => r !== yearRef)
+          .map((r) =>
+            r.kind === 'month' && r.year === null
+              ? { ...r, year: yearOf(ctx.currentMonth) + (yearRef.offset ?? 0) }
+              : r,
+          )
+      : extracted.refs;
   const vocabulary = vocabularyOf(ctx.metrics ?? STATIC_DEFS);
   const latest = latestMonth(ctx);
   const latestText = monthLabel(latest).toLowerCase();
@@ -515,7 +661,7 @@ export function parseQuestion(text: string, ctx: AskContext): Question {
       `ringkasan ${latestText}`,
     ]);
   }
-  const words = classify(rest, vocabulary);
+  const words = classify(rest, vocabulary, new Set([...(ctx.agents ?? []).map(agentWord), 'ditangani']));
   const months = refs.filter((r) => r.kind === 'month' || r.kind === 'relative');
   const range = refs.map((r) => rangeOfRef(r, ctx)).find((r) => r !== null) ?? null;
   const lastMonths = refs.find((r) => r.kind === 'lastMonths');
@@ -562,6 +708,36 @@ export function parseQuestion(text: string, ctx: AskContext): Question {
   const shareAsked = words.has(SHARE_WORDS);
   const rankAsked = words.has(RANK_WORDS);
   const breakdownAsked = words.has(BREAKDOWN_WORDS);
+  const targetAsked = words.has(TARGET_WORDS);
+  const least = words.has(LEAST_WORDS);
+  const targetOf = (key: string): Question =>
+    TARGETED.has(key)
+      ? { kind: 'target', metric: key, month }
+      : refuse('target hanya ada untuk service level telepon dan rata-rata kepuasan', [
+          ask('service level telepon target'),
+          ask('kepuasan target'),
+        ]);
+
+  // One agent's tickets by name ("tiket linna januari", "dian tgl 2 jan"); "kepuasan linna" is the survey figure.
+  const agentNames = new Map((ctx.agents ?? []).map((a) => [agentWord(a), a]));
+  const named = words.content.filter((w) => agentNames.has(w));
+  if (named.length && !words.content.some((w) => SURVEY_WORDS.has(w))) {
+    const channels = words.content.filter((w) => CHANNELS.has(w));
+    const other = words.content.filter((w) => !agentNames.has(w) && !CHANNELS.has(w) && !AGENT_TICKET_WORDS.has(w));
+    if (new Set(named).size > 1 || channels.length > 1 || other.length)
+      return refuse(`'${words.content.join(' ')}' bisa berarti beberapa angka; tanyakan tiket satu agen`, [
+        ask(`tiket ${named[0]}`),
+        ask('tiket per agen'),
+      ]);
+    if (trendAsked || compareAsked || shareAsked || rankAsked || targetAsked)
+      return refuse('tren atau perbandingan tiket per agen belum tersedia', [ask(`tiket ${named[0]}`)]);
+    const name = agentNames.get(named[0] ?? '') ?? '';
+    const channel = channels[0] ? { channel: channels[0] } : {};
+    if (days) return { kind: 'agent', name, from: month, to: month, days, ...channel };
+    if (range && months.length === 0)
+      return { kind: 'agent', name, from: range.from, to: range.to, days: null, ...channel };
+    return { kind: 'agent', name, from: month, to: month, days: null, ...channel };
+  }
 
   if (matches.length === 0) {
     if (words.content.length === 0 || words.content.every((w) => SOFT_WORDS.has(w))) {
@@ -603,6 +779,10 @@ export function parseQuestion(text: string, ctx: AskContext): Question {
     const fixed = best.filter((m) => m.alias.fixed);
     if (fixed.length && new Set(fixed.map((m) => targetId(m.alias))).size === 1) best = fixed;
   }
+  if (new Set(best.map((m) => targetId(m.alias))).size > 1) {
+    const synonyms = best.filter((m) => m.alias.synonym);
+    if (synonyms.length && new Set(synonyms.map((m) => targetId(m.alias))).size === 1) best = synonyms;
+  }
   const ids = [...new Set(best.map((m) => targetId(m.alias)))];
   if (ids.length > 1) {
     return refuse(
@@ -614,22 +794,40 @@ export function parseQuestion(text: string, ctx: AskContext): Question {
   if (!chosen) return { kind: 'help', suggestion: null };
   const used = new Set([...chosen.words, ...(vocabulary.wordsOf.get(targetId(chosen)) ?? [])]);
   const leftover = words.content.filter((w) => !used.has(w) && !SOFT_WORDS.has(w));
-  if (leftover.length) {
+  // One channel beside the per-agent table or the service-hours figure narrows it ("yg WA aja").
+  const channelOnly = leftover.length === 1 && CHANNELS.has(leftover[0] ?? '') ? leftover[0] : undefined;
+  const narrowed =
+    channelOnly !== undefined &&
+    ((chosen.target.kind === 'section' && chosen.target.entry.section === 'agen') ||
+      (chosen.target.kind === 'metric' && HOURS_KEYS.has(chosen.target.key)));
+  if (leftover.length && !narrowed) {
     return refuse(
       `'${leftover.join(' ')}' tidak cocok dengan ${chosen.target.kind === 'metric' ? chosen.label : 'bagian yang ditanyakan'}; tanyakan satu angka per pertanyaan`,
       [ask(questionWordsOf(chosen)), ...suggestionsFor(leftover, vocabulary, ask)].slice(0, 4),
     );
   }
 
+  // "berapa yg dieskalasi": the count of escalated tickets; "eskalasi januari" alone is the Layer 2 table.
+  if (
+    chosen.target.kind === 'section' &&
+    chosen.target.entry.section === 'layer2' &&
+    words.content.every((w) => w === 'eskalasi' || SOFT_WORDS.has(w)) &&
+    /\b(berapa|jumlah|banyak|banyaknya)\b/.test(normalized) &&
+    !rankAsked &&
+    !breakdownAsked
+  )
+    return figureOrPeriod('konsultasi.eskalasi');
   if (chosen.target.kind === 'section') {
     const entry = chosen.target.entry;
     if (entry.section === 'agen') {
       if (trendAsked || compareAsked || shareAsked)
         return refuse('tren atau perbandingan tiket per agen belum tersedia', [ask('tiket per agen')]);
-      if (days) return { kind: 'agents', from: month, to: month, days };
-      if (range && months.length === 0) return { kind: 'agents', from: range.from, to: range.to, days: null };
-      return { kind: 'agents', from: month, to: month, days: null };
+      const how = { ...(least ? { least } : {}), ...(channelOnly ? { channel: channelOnly } : {}) };
+      if (days) return { kind: 'agents', from: month, to: month, days, ...how };
+      if (range && months.length === 0) return { kind: 'agents', from: range.from, to: range.to, days: null, ...how };
+      return { kind: 'agents', from: month, to: month, days: null, ...how };
     }
+    if (targetAsked) return targetOf(entry.headline ?? entry.section);
     if (
       trendAsked ||
       (compareAsked && (entry.section !== 'pengaduan' || months.length >= 2)) ||
@@ -650,6 +848,11 @@ export function parseQuestion(text: string, ctx: AskContext): Question {
     }
     if (rankAsked && !entry.ranked)
       return refuse(`peringkat untuk ${sectionName(entry.section)} belum tersedia`, [ask(questionWordsOf(chosen))]);
+    // "kanal paling sepi", "topik terbanyak", "unit L2 yg paling byk": the first of the ranking, said.
+    // Topics are a table sorted most first already; the fewest is said directly.
+    const family = RANKED_BY_COUNT[entry.section];
+    if (rankAsked && family && !words.has(SPEED_WORDS) && (least || (family !== 'topik' && family !== 'topikKanal')))
+      return { kind: 'rank', family, least, month, ...(entry.channel ? { channel: entry.channel } : {}) };
     return {
       kind: 'section',
       section: entry.section,
@@ -658,6 +861,15 @@ export function parseQuestion(text: string, ctx: AskContext): Question {
       ...(relative ? { relative } : {}),
     };
   }
+  if (narrowed && channelOnly && chosen.target.kind === 'metric')
+    return {
+      kind: 'channelHours',
+      channel: channelOnly,
+      outside: chosen.target.key === 'konsultasi.jam.luar',
+      month,
+      days,
+    };
+  if (targetAsked) return targetOf(chosen.target.key);
   if (rankAsked) {
     return refuse(`peringkat untuk ${chosen.label} belum tersedia`, [
       ask(questionWordsOf(chosen)),
@@ -702,9 +914,93 @@ export function parseQuestion(text: string, ctx: AskContext): Question {
       const second = months[1]
         ? monthOfRef(months[1], ctx, months[1].kind === 'month' && months[1].year === null ? a : undefined)
         : a - 1;
-      return { kind: 'compare', metric: key, month: a, base: second ?? a - 1 };
+      return { kind: 'compare', metric: key, month: a, base: baseOffset !== null ? a + baseOffset : (second ?? a - 1) };
     }
     return { kind: 'figure', metric: key, month, ...(relative ? { relative } : {}) };
+  }
+}
+
+const CHANNELS: ReadonlySet<string> = new Set(['whatsapp', 'telepon', 'email', 'helpdesk', 'livechat']);
+const HOURS_KEYS: ReadonlySet<string> = new Set(['konsultasi.jam.luar', 'konsultasi.jam.dalam']);
+const TARGETED: ReadonlySet<string> = new Set(['telepon.serviceLevel', 'kepuasan.rataRata']);
+const LEAST_WORDS: ReadonlySet<string> = new Set(['tersedikit', 'terendah']);
+const SPEED_WORDS: ReadonlySet<string> = new Set(['tercepat', 'terlambat', 'terlama', 'terbaik', 'terburuk']);
+const SURVEY_WORDS: ReadonlySet<string> = new Set(['kepuasan', 'capaian', 'survei', 'ratarata']);
+/** Words beside an agent's name that still ask for the agent's tickets. */
+const AGENT_TICKET_WORDS: ReadonlySet<string> = new Set([
+  'tiket',
+  'konsultasi',
+  'layanan',
+  'kanal',
+  'via',
+  'melalui',
+  'lewat',
+  'agen',
+  'ditangani',
+]);
+const RANKED_BY_COUNT: Partial<Record<AskSection, RankFamily>> = {
+  kanal: 'kanal',
+  topik: 'topik',
+  topikKanal: 'topikKanal',
+  layer2: 'layer2',
+};
+/** An agent's name as one question word: "Linna" → "linna". */
+export const agentWord = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+/** The words of a question as the parser understood them: what a conversation carries from turn to turn. */
+export interface QuestionWords {
+  /** Words naming the figure (canonical: "whatsapp", "livechat", agent names). */
+  readonly content: readonly string[];
+  /** Comparison, ranking, share, trend and target words. */
+  readonly modifiers: readonly string[];
+  readonly unknown: readonly string[];
+  /** Each period named, as text the parser reads back the same way ("januari 2025", "13-19 januari 2025"). */
+  readonly periods: readonly string[];
+  /** "dibanding bulan sebelumnya" / "dibanding tahun lalu", kept whole. */
+  readonly compareBase: string | null;
+}
+
+export function questionWords(text: string, ctx: AskContext): QuestionWords {
+  const normalized = normalizeQuestion(text);
+  const base =
+    /\b(dibandingkan|dibanding|banding|bandingkan|vs|versus|terhadap|thd|naik|turun)( dengan| sama)? (bulan|tahun) (sebelumnya|lalu|kemarin)\b/.exec(
+      normalized,
+    );
+  const extracted = extractTimes(base ? normalized.replace(base[0], base[1] ?? '') : normalized, ctx);
+  const words = classify(
+    extracted.rest,
+    vocabularyOf(ctx.metrics ?? STATIC_DEFS),
+    new Set([...(ctx.agents ?? []).map(agentWord), 'ditangani']),
+  );
+  return {
+    content: words.content,
+    modifiers: words.meaningful.filter((w) => !words.content.includes(w)),
+    unknown: words.unknown,
+    periods: [...(extracted.untilFound ? ['sampai'] : []), ...extracted.refs.map((r) => refText(r, ctx))],
+    compareBase: base ? `dibanding ${base[3]} ${base[3] === 'bulan' ? 'sebelumnya' : 'lalu'}` : null,
+  };
+}
+
+/** A day range as words the parser reads back: "13-19 januari 2025". */
+export const daysText = (range: DayRange): string =>
+  dayRangeLabel(range.from, range.to).toLowerCase().replace(/–/g, '-');
+
+function refText(ref: TimeRef, ctx: AskContext): string {
+  switch (ref.kind) {
+    case 'month':
+      return monthLabel(resolveMonth(ref.month1, ref.year, ctx)).toLowerCase();
+    case 'relative':
+      return ref.offset === 0 ? 'bulan ini' : 'bulan lalu';
+    case 'year':
+      return ref.year !== null ? `tahun ${ref.year}` : ref.offset === -1 ? 'tahun lalu' : 'tahun ini';
+    case 'quarter':
+      return `triwulan ${ref.quarter}${ref.year ? ` ${ref.year}` : ''}`;
+    case 'semester':
+      return `semester ${ref.semester}${ref.year ? ` ${ref.year}` : ''}`;
+    case 'lastMonths':
+      return `${ref.count} bulan`;
+    case 'days':
+      return daysText(ref.range);
   }
 }
 

@@ -5,6 +5,8 @@
  * did not understand (BOT.md "Precision and periods").
  */
 
+import { dropQuestionTags, standardWords } from './chatWords';
+
 /** Multi-word names joined into one token before splitting, so "live chat" is one word. */
 const JOINS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(live ?chat|web ?chat|obrolan langsung)\b/g, 'livechat'],
@@ -27,10 +29,12 @@ const JOINS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bke-(\d+)\b/g, 'ke$1'],
   [/\bwebinar ?\/ ?fgd\b/g, 'webinar fgd'],
   [/\bnon-/g, 'non '],
-  [/\bpaling (banyak|sering)\b/g, 'terbanyak'],
+  [/\bpaling (banyak|sering|ramai)\b|\bteramai\b/g, 'terbanyak'],
+  [/\bpaling (sedikit|sepi|jarang)\b|\btersepi\b/g, 'tersedikit'],
+  [/\bpaling (tinggi)\b/g, 'tertinggi'],
+  [/\bpaling (rendah)\b/g, 'terendah'],
   [/\bpaling (cepat)\b/g, 'tercepat'],
   [/\bpaling (lambat|lama)\b/g, 'terlambat'],
-  [/\bpaling (sedikit)\b/g, 'tersedikit'],
   [/\bdi ?luar\b/g, 'luar'],
   [/\bdi ?dalam\b/g, 'dalam'],
 ];
@@ -264,6 +268,9 @@ export const COMPARE_WORDS = new Set([
   'compare',
   'terhadap',
   'thd',
+  // "naik atau turun?", "naik ga dibanding …": a change asked for is a comparison.
+  'naik',
+  'turun',
 ]);
 export const SHARE_WORDS = new Set(['persen']);
 /** Ranking words: allowed with the sections that are rankings. */
@@ -311,6 +318,7 @@ export function normalizeText(text: string): string {
     .replace(/[?!,;:"'()[\]{}*]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  out = dropQuestionTags(standardWords(out));
   for (const [re, to] of JOINS) out = out.replace(re, to);
   return out;
 }
@@ -354,6 +362,8 @@ export const METRIC_SYNONYMS: ReadonlyArray<readonly [phrase: string, key: strin
   ['ppid', 'ppid.permohonan'],
   ['permohonan informasi', 'ppid.permohonan'],
   ['pengaduan keluhan', 'pengaduan.total'],
+  // The section's word, the section's figure: "pengaduan" is the Pengaduan dan Keluhan headline.
+  ['pengaduan', 'pengaduan.total'],
   ['emaillapor', 'emailLapor.total'],
   ['chatbot', 'chatbot.pengguna'],
   ['pengguna chatbot', 'chatbot.pengguna'],

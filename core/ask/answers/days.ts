@@ -3,6 +3,7 @@ import { formatNumber } from '../../format/idNumber';
 import { joinIndonesian } from '../../format/sentences';
 import type { FactReader } from '../../metrics/catalog';
 import { aggregate } from '../../metrics/facts';
+import { isInsideServiceHoursAt } from '../../metrics/serviceHours';
 import { type MonthIndex, monthOfWallClock } from '../../period/yearMonth';
 import type { Answer } from '../answer';
 import type { DayRange } from '../parseQuestion';
@@ -48,6 +49,16 @@ export function daysAnswer(data: AskData, key: string, range: DayRange): Answer 
   if (logged.length === 0) {
     const lastDay = rows.length ? lastDayOf(rows) : null;
     const rekapOnly = months.some((m) => data.builder.figures.value(key, m) !== null);
+    // No log row yet for these days (today, yesterday, this week): no data, said as such; never a month's figure.
+    if (!rekapOnly && lastDay !== null && lastDay < range.from)
+      return {
+        ...data.noData(toMonth, title),
+        period: range.label,
+        sentences: [
+          `Belum ada data ${def.label} untuk ${range.label}; catatan terakhir bertanggal ${dateLabel(lastDay * MS_PER_DAY)}.`,
+        ],
+        suggestions: [`${again} ${monthLabel(data.latestOf(key) ?? toMonth).toLowerCase()}`],
+      };
     return {
       ...data.refuse(
         rekapOnly
@@ -117,34 +128,156 @@ export function daysAnswer(data: AskData, key: string, range: DayRange): Answer 
   };
 }
 
-/** Tickets per agent (the Tiket tab's `Agen`) over months or days, most first. */
-export function agentsAnswer(data: AskData, from: MonthIndex, to: MonthIndex, days: DayRange | null): Answer {
-  const label = days ? days.label : from === to ? monthLabel(from) : `${monthLabel(from)} – ${monthLabel(to)}`;
-  const title = `Tiket per Agen — ${label}`;
-  const inPeriod = days
-    ? (ms: number) => {
+const periodLabelOf = (from: MonthIndex, to: MonthIndex, days: DayRange | null) =>
+  days ? days.label : from === to ? monthLabel(from) : `${monthLabel(from)} – ${monthLabel(to)}`;
+
+/** Whether a ticket's moment falls in the months or the days asked. */
+function periodTest(from: MonthIndex, to: MonthIndex, days: DayRange | null): (ms: number) => boolean {
+  return days
+    ? (ms) => {
         const d = Math.floor(ms / MS_PER_DAY);
         return d >= days.from && d <= days.to;
       }
-    : (ms: number) => {
+    : (ms) => {
         const m = monthOfWallClock(ms);
         return m >= from && m <= to;
       };
+}
+
+/** A period whose ticket log has no row: say so (a day or a week is never answered with a month). */
+function noTickets(data: AskData, title: string, label: string, again: string): Answer {
+  const rows = data.builder.wb.tiket;
+  const last = rows.length ? lastDayOf(rows) : null;
+  return {
+    ...data.noData(data.latest() ?? 0, title),
+    period: label,
+    sentences: [
+      `Belum ada data tiket untuk ${label}${last === null ? '' : `; catatan tiket terakhir bertanggal ${dateLabel(last * MS_PER_DAY)}`}.`,
+    ],
+    suggestions: [again],
+  };
+}
+
+const channelName = (data: AskData, channel: string | undefined) =>
+  channel ? (data.builder.figures.def(`konsultasi.kanal.${channel}`)?.label ?? channel) : null;
+
+/** One agent's tickets (the Tiket tab's `Agen`), optionally of one channel. */
+export function agentAnswer(
+  data: AskData,
+  name: string,
+  from: MonthIndex,
+  to: MonthIndex,
+  days: DayRange | null,
+  channel?: string,
+): Answer {
+  const label = periodLabelOf(from, to, days);
+  const via = channelName(data, channel);
+  const title = `Tiket ${name}${via ? ` via ${via}` : ''} — ${label}`;
+  const inPeriod = periodTest(from, to, days);
+  let total = 0;
+  let mine = 0;
+  for (const t of data.builder.wb.tiket) {
+    if (!inPeriod(t.tanggal.ms)) continue;
+    total += t.jumlah;
+    if (t.agen === name && (!channel || t.kanal === channel)) mine += t.jumlah;
+  }
+  const latest = monthLabel(data.latest() ?? to).toLowerCase();
+  if (total === 0) return noTickets(data, title, label, `tiket ${name.toLowerCase()} ${latest}`);
+  return {
+    title,
+    period: label,
+    facts: [{ label: `Tiket ditangani ${name}`, value: formatNumber(mine) }],
+    sentences: [
+      `Pada ${label}, ${name} menangani ${formatNumber(mine)} tiket${via ? ` ${via}` : ''} dari ${formatNumber(total)} tiket konsultasi.`,
+    ],
+    chart: null,
+    table: null,
+    findings: days ? [] : data.errorsOf(to),
+    suggestions: [`tiket per agen ${days ? label.toLowerCase() : monthLabel(to).toLowerCase()}`],
+    answered: { subject: `agent:${name}${channel ? `:${channel}` : ''}`, value: mine },
+  };
+}
+
+/** One channel's tickets inside or outside service hours (METRICS.md "Service hours"). */
+export function channelHoursAnswer(
+  data: AskData,
+  channel: string,
+  outside: boolean,
+  m: MonthIndex,
+  days: DayRange | null,
+): Answer {
+  const label = periodLabelOf(m, m, days);
+  const via = channelName(data, channel) ?? channel;
+  const where = outside ? 'di luar' : 'di dalam';
+  const title = `Tiket ${via} ${where} jam layanan — ${label}`;
+  const inPeriod = periodTest(m, m, days);
+  const wb = data.builder.wb;
+  let count = 0;
+  let all = 0;
+  let any = 0;
+  for (const t of wb.tiket) {
+    if (!inPeriod(t.tanggal.ms)) continue;
+    any += t.jumlah;
+    if (t.kanal !== channel) continue;
+    all += t.jumlah;
+    // The same rule as the report's figure: an explicit Jam Layanan cell wins over the clock.
+    const inside =
+      t.jamLayanan === null
+        ? isInsideServiceHoursAt(t.tanggal.ms, t.tanggal.hasTime, wb.settings, wb.holidays)
+        : t.jamLayanan === 'dalam';
+    if (inside !== outside) count += t.jumlah;
+  }
+  if (any === 0)
+    return noTickets(
+      data,
+      title,
+      label,
+      `tiket ${where.replace('di ', '')} jam layanan ${monthLabel(data.latest() ?? m).toLowerCase()}`,
+    );
+  return {
+    title,
+    period: label,
+    facts: [{ label: `${via}, ${where} jam layanan`, value: formatNumber(count) }],
+    sentences: [
+      `Pada ${label}, tiket ${via} ${where} jam layanan sebanyak ${formatNumber(count)} dari ${formatNumber(all)} tiket ${via}.`,
+    ],
+    chart: null,
+    table: null,
+    findings: days ? [] : data.errorsOf(m),
+    suggestions: [`tiket ${where.replace('di ', '')} jam layanan ${monthLabel(m).toLowerCase()}`],
+    answered: { subject: `jam:${outside ? 'luar' : 'dalam'}:${channel}`, value: count },
+  };
+}
+
+/** Tickets per agent (the Tiket tab's `Agen`) over months or days, most first (fewest first when asked). */
+export function agentsAnswer(
+  data: AskData,
+  from: MonthIndex,
+  to: MonthIndex,
+  days: DayRange | null,
+  least = false,
+  channel?: string,
+): Answer {
+  const label = periodLabelOf(from, to, days);
+  const via = channelName(data, channel);
+  const title = `Tiket per Agen${via ? ` (${via})` : ''} — ${label}`;
+  const inPeriod = periodTest(from, to, days);
   const counts = new Map<string, number>();
   let unassigned = 0;
   let total = 0;
   for (const t of data.builder.wb.tiket) {
     if (!inPeriod(t.tanggal.ms)) continue;
+    if (channel && t.kanal !== channel) continue;
     total += t.jumlah;
     if (t.agen === null) unassigned += t.jumlah;
     else counts.set(t.agen, (counts.get(t.agen) ?? 0) + t.jumlah);
   }
   if (total === 0) {
     return days
-      ? { ...data.refuse(`belum ada tiket tercatat untuk ${days.label}`, [], null), title }
+      ? noTickets(data, title, label, `tiket per agen ${monthLabel(data.latest() ?? to).toLowerCase()}`)
       : data.noData(to, title);
   }
-  const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'id'));
+  const ranked = [...counts].sort((a, b) => (least ? a[1] - b[1] : b[1] - a[1]) || a[0].localeCompare(b[0], 'id'));
   if (ranked.length === 0) {
     return {
       ...data.refuse(`kolom Agen di tab Tiket belum diisi untuk ${label}`, [], null),
@@ -158,7 +291,7 @@ export function agentsAnswer(data: AskData, from: MonthIndex, to: MonthIndex, da
     period: label,
     facts: [],
     sentences: [
-      `Agen dengan tiket terbanyak pada ${label}: ${joinIndonesian(leaders)} (${formatNumber(top)} tiket).`,
+      `Agen dengan tiket${via ? ` ${via}` : ''} ${least ? 'paling sedikit' : 'terbanyak'} pada ${label}: ${joinIndonesian(leaders)} (${formatNumber(top)} tiket).`,
       ...(unassigned
         ? [`${formatNumber(unassigned)} dari ${formatNumber(total)} tiket tidak mencatat agen (kolom Agen kosong).`]
         : []),
@@ -175,6 +308,6 @@ export function agentsAnswer(data: AskData, from: MonthIndex, to: MonthIndex, da
     },
     findings: [],
     suggestions: [`kepuasan per agen ${monthLabel(to).toLowerCase()}`],
-    answered: { subject: 'agents', value: top },
+    answered: { subject: `agents${channel ? `:${channel}` : ''}${least ? ':least' : ''}`, value: top },
   };
 }

@@ -1,7 +1,7 @@
 import { changePct, displayDecimals } from '../../format/change';
 import { monthLabel, monthShortLabel } from '../../format/idDate';
-import { formatPercent } from '../../format/idNumber';
-import { changePhrase, comparisonSentences, shareText } from '../../format/sentences';
+import { formatNumber, formatPercent } from '../../format/idNumber';
+import { changePhrase, comparisonSentences, joinIndonesian, shareText } from '../../format/sentences';
 import { figureDecimals } from '../../metrics/catalog';
 import type { MonthIndex } from '../../period/yearMonth';
 import type { Answer } from '../answer';
@@ -49,6 +49,7 @@ export function figureAnswer(data: AskData, key: string, m: MonthIndex, relative
         ...(def.unit === 'percent' ? { unitWord: 'persen' } : {}),
         ...(share ? { afterValue: ` (${share})` } : {}),
       }),
+      ...splitSentence(data, key, m),
     ],
     chart: {
       kind: 'bar',
@@ -61,6 +62,21 @@ export function figureAnswer(data: AskData, key: string, m: MonthIndex, relative
     suggestions: [`tren ${askWords(def)} 12 bulan`],
     answered: { subject: key, value: f.value },
   };
+}
+
+/** A headline made of parts names them: "pengaduan" is the Pengaduan dan Keluhan section's figure. */
+const SPLITS: Readonly<Record<string, string>> = { 'pengaduan.total': 'pengaduan.jenis.' };
+
+function splitSentence(data: AskData, key: string, m: MonthIndex): string[] {
+  const prefix = SPLITS[key];
+  if (!prefix) return [];
+  const parts = data.builder.figures
+    .defs()
+    .filter((d) => d.key.startsWith(prefix))
+    .map((d) => [d.label.toLowerCase(), data.builder.figures.value(d.key, m)] as const)
+    .filter((p): p is readonly [string, number] => p[1] !== null);
+  if (parts.length < 2) return [];
+  return [`Terdiri dari ${joinIndonesian(parts.map(([label, n]) => `${formatNumber(n)} ${label}`))}.`];
 }
 
 /** "69% dari tiket konsultasi 1.010", said after the figure, for parts of a whole. */
@@ -139,6 +155,39 @@ export function compareAnswer(data: AskData, key: string, m: MonthIndex, base: M
     },
     table: null,
     findings: [...data.errorsOf(m), ...data.errorsOf(base)],
+    suggestions: [`tren ${askWords(def)} 12 bulan`],
+    answered: { subject: key, value },
+  };
+}
+
+/** "nyampe target?": the figure against its target in Pengaturan (service level, satisfaction). */
+export function targetAnswer(data: AskData, key: string, m: MonthIndex): Answer {
+  const def = data.builder.figures.def(key);
+  const title = `${def?.label ?? key} dan targetnya — ${monthLabel(m)}`;
+  const value = data.builder.figures.value(key, m);
+  if (!def || value === null) return data.noData(m, title, (month) => `${def ? askWords(def) : key} ${month}`);
+  const settings = data.builder.wb.settings;
+  const isLevel = key === 'telepon.serviceLevel';
+  const target = isLevel ? settings.serviceLevelTarget : settings.satisfactionTarget;
+  const decimals = figureDecimals(def, data.pct);
+  // Judged as printed, so a card never says "81%" misses a target of 81%.
+  const met = (shownValue(value, decimals) ?? value) >= target;
+  const targetText = isLevel ? formatPercent(target, 0) : formatNumber(target, target % 1 === 0 ? 0 : 1);
+  const setting = isLevel ? 'Target Service Level (%)' : 'Target Kepuasan';
+  return {
+    title,
+    period: monthLabel(m),
+    facts: [
+      { label: def.label, value: valueText(def, value, data.pct) },
+      { label: `Target (Pengaturan: ${setting})`, value: targetText },
+      { label: 'Status', value: met ? 'memenuhi target' : 'belum memenuhi target' },
+    ],
+    sentences: [
+      `${def.label} ${monthLabel(m)} adalah ${valueText(def, value, data.pct)}, ${met ? 'memenuhi' : 'belum memenuhi'} target ${targetText}.`,
+    ],
+    chart: null,
+    table: null,
+    findings: data.errorsOf(m),
     suggestions: [`tren ${askWords(def)} 12 bulan`],
     answered: { subject: key, value },
   };

@@ -75,3 +75,18 @@ export function downloadAnswer(data: AskData, m: MonthIndex): Answer {
     answered: { subject: 'deck', value: null },
   };
 }
+
+/** A follow-up with nothing to follow: one short question back, and the questions it could mean as buttons. */
+export function clarifyAnswer(ask: string, suggestions: readonly string[]): Answer {
+  return {
+    title: 'Pertanyaan yang mana?',
+    period: null,
+    facts: [],
+    sentences: [ask],
+    chart: null,
+    table: null,
+    findings: [],
+    suggestions,
+    answered: null,
+  };
+}

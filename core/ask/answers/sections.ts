@@ -99,6 +99,10 @@ const SECTION_TABLES: Record<
   },
 };
 
+/** The first count of a ranking row (rank and name come first). */
+const firstCount = (row: readonly unknown[]): number | null =>
+  (row.find((c, i) => i > 0 && typeof c === 'number') as number | undefined) ?? null;
+
 function sectionOf(data: AskData, m: MonthIndex, id: string): Section | undefined {
   return data.report(m).sections.find((s) => s.id === id);
 }
@@ -110,9 +114,16 @@ function sectionTableAnswer(
   tableTitle: string | null,
   title: string,
   chartIndex: number | null,
-  options: { sentences?: readonly string[]; subject?: string; value?: number | null; suggestions?: string[] } = {},
+  options: {
+    sentences?: readonly string[];
+    subject?: string;
+    value?: number | null;
+    metric?: string;
+    suggestions?: string[];
+  } = {},
 ): Answer {
-  if (!data.hasData(m)) return data.noData(m, title, (month) => `${title.split(' — ')[0]?.toLowerCase()} ${month}`);
+  if (!data.hasData(m) || (options.metric !== undefined && options.value === null))
+    return data.noData(m, title, (month) => `${title.split(' — ')[0]?.toLowerCase()} ${month}`);
   // The table by its title, in its section or (sections get split and renamed) in any section.
   const sections = data.report(m).sections;
   const titled = (s: Section) => s.tables.find((t) => tableTitle !== null && t.title.startsWith(tableTitle));
@@ -138,7 +149,12 @@ function sectionTableAnswer(
     table: table ? { ...table, rows: table.rows.slice(0, MAX_TABLE_ROWS) } : null,
     findings: data.errorsOf(m),
     suggestions: options.suggestions ?? [],
-    answered: { subject: options.subject ?? `section:${sectionId}`, value: options.value ?? null },
+    answered: {
+      subject: options.subject ?? `section:${sectionId}`,
+      // A ranking's figure is its first row ("top pemda": the most tickets).
+      value: options.value ?? (options.metric === undefined && table?.rows[0] ? firstCount(table.rows[0]) : null),
+      ...(options.metric ? { metric: options.metric } : {}),
+    },
   };
 }
 
@@ -158,6 +174,7 @@ export function sectionAnswer(data: AskData, section: AskSection, m: MonthIndex,
       // The list quotes what people reported; the counts and the sentences are enough here.
       const answer = sectionTableAnswer(data, m, 'pengaduan', null, `Pengaduan dan Keluhan — ${month}`, null, {
         value: value('pengaduan.total'),
+        metric: 'pengaduan.total',
       });
       return answer.answered === null
         ? answer
@@ -174,7 +191,8 @@ export function sectionAnswer(data: AskData, section: AskSection, m: MonthIndex,
       const spec = SECTION_TABLES[section];
       return sectionTableAnswer(data, m, spec.id, spec.table, `${spec.title} — ${month}`, spec.chart, {
         subject: `section:${section}`,
-        value: spec.headline ? value(spec.headline) : null,
+        value: spec.headline ? value(spec.headline) : undefined,
+        ...(spec.headline ? { metric: spec.headline } : {}),
         ...(section === 'topPemda' ? { sentences: sentencesOf('pengguna', (s) => s.startsWith('Pemda')) } : {}),
         ...(section === 'pengguna' ? { sentences: sentencesOf('pengguna', (s) => !s.startsWith('Pemda')) } : {}),
         ...(section === 'medsos' ? { sentences: sentencesOf('medsos', () => true) } : {}),
@@ -243,5 +261,6 @@ function layer2Answer(data: AskData, m: MonthIndex): Answer {
   return sectionTableAnswer(data, m, 'layer2', 'Tiket Dieskalasi dan Capaian per Unit', `Layer 2 — ${month}`, 0, {
     sentences: sentences.slice(0, 4),
     value: data.builder.figures.value('layer2.total', m),
+    metric: 'layer2.total',
   });
 }
