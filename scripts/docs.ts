@@ -5,6 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { CONVERSATION_TTL_MS, MAX_CONVERSATIONS } from '../bot/brain';
+import { INFORMAL, STRICT_WORDS } from '../core/ask/chatWords';
+import { STOPWORDS_ID } from '../core/ask/stopwordsId';
 import { formatChange, formatShare, NO_DATA } from '../core/format/figure';
 import { changePhrase, figureSentence } from '../core/format/sentences';
 import {
@@ -308,7 +311,7 @@ function narrativeDoc(): string {
 /** Documents written by hand (architecture, deployment, …): listed in the index by their title. */
 function handWrittenDocs(): { name: string; title: string }[] {
   const dir = fileURLToPath(new URL('../docs/', import.meta.url));
-  const generated = new Set(['README.md', 'metrics.md', 'workbook.md', 'narrative.md']);
+  const generated = new Set(['README.md', 'metrics.md', 'workbook.md', 'narrative.md', 'chat.md']);
   return readdirSync(dir)
     .filter((name) => name.endsWith('.md') && !generated.has(name))
     .sort()
@@ -316,6 +319,75 @@ function handWrittenDocs(): { name: string; title: string }[] {
       const title = /^# (.+)$/m.exec(readFileSync(`${dir}${name}`, 'utf8'))?.[1] ?? name;
       return { name, title };
     });
+}
+
+const CONVERSATION_TTL_MINUTES = CONVERSATION_TTL_MS / 60_000;
+const MAX_CONVERSATIONS_DOC = MAX_CONVERSATIONS.toLocaleString('en');
+
+function chatDoc(): string {
+  const code = (w: string) => `\`${w}\``;
+  return [
+    GENERATED,
+    '',
+    '# How the bot reads the team’s chat',
+    '',
+    'The parser (`core/ask`) answers only when every word that can change the figure is understood.',
+    'Words that cannot change it never block an answer; informal spellings are read as their standard form.',
+    '',
+    '## Informal words',
+    '',
+    '| typed | read as |',
+    '| --- | --- |',
+    ...Object.entries(INFORMAL).map(([from, to]) => `| ${code(from)} | ${code(to)} |`),
+    '',
+    '## Fillers and strict words',
+    '',
+    `A word the vocabulary does not know is a filler when it is one of ${STOPWORDS_ID.length} Indonesian stop words`,
+    '(`@nlpjs/lang-id`, see below) or a chat word (particles, forms of address, laughter), unless it is one of',
+    'these strict words, which change a figure or a period and so are never skipped:',
+    '',
+    [...STRICT_WORDS].map(code).join(', '),
+    '',
+    'A particle or possessive suffix is dropped when what remains is a known word (`tiketnya` → `tiket`,',
+    '`capaiannya` → `capaian`); prefixes are kept, so `pengunjung` (website visitors) never becomes `kunjung`.',
+    'A negation that closes a yes/no question (`ada ga`, `naik ga`, `nyampe target ga?`) is a question tag.',
+    '`sepi`, `ramai`, `bagus` alone are remarks; with `paling` they rank (`paling sepi` = fewest).',
+    '',
+    '## Periods',
+    '',
+    '- `hari ini`, `kemarin`: days in WIB; `minggu ini` is Monday to today, `minggu lalu` the Monday–Sunday before.',
+    '- `minggu ke-n <bulan>` (`ke-3`, `ketiga`, `terakhir`): weeks run Monday–Sunday, week 1 is the week that holds',
+    '  the 1st, and each week is cut to the month (January 2025: week 1 = 1–5, week 3 = 13–19). Without a month:',
+    '  the month being talked about, else the current month.',
+    '- `<bulan> tahun lalu`: that month a year before the current year; `dibanding tahun lalu` next to a month: the',
+    '  same month a year earlier; `dibanding bulan sebelumnya`: the month before the one named.',
+    '- A day or a week is answered from dated log rows, or said to have no data yet; never with a month.',
+    '',
+    '## Follow-ups',
+    '',
+    `Each conversation (Teams conversation and sender) remembers its last understood question for ${CONVERSATION_TTL_MINUTES}`,
+    `minutes (at most ${MAX_CONVERSATIONS_DOC} conversations, the oldest forgotten first): the words that named the figure, the`,
+    'period, and how it was asked (comparison, ranking direction, share, target). A follow-up changes one part and',
+    'the merged question is parsed again: a new period (`kalau februari?`, `trus yg minggu 13–19 jan?`, `kalau tgl 3?`;',
+    'a bare month is the one nearest the month talked about), a channel, platform, agent, unit or type in place of',
+    'the old one (`yg WA aja`, `twitter?`, `kalau hanna?`), a word added (`capaiannya?`, `yg penelitian`), a',
+    'comparison (`dibanding bulan sebelumnya gmn`), a ranking direction (`paling dikit?`), a share (`persennya?`) or',
+    'a target (`nyampe target?`). `minggu itu` is the period talked about. A complete question that names no period',
+    'keeps the conversation’s period. With nothing to follow, the bot asks back with buttons instead of guessing.',
+    '',
+    '## Language resources and licences',
+    '',
+    '- **`@nlpjs/lang-id`** (npm, MIT License, Copyright (c) AXA Group Operations Spain S.A.): its Indonesian',
+    '  stop-word list is shipped as `core/ask/stopwordsId.ts`, generated by `node scripts/gen-stopwords-id.mjs`',
+    '  with the licence notice in its header; `test/core/chatWords.test.ts` fails when it differs from the package.',
+    '  Its stemmer (Snowball) is not used: stemming merges figure words (`pengunjung`/`kunjungan`), and only',
+    '  inflectional suffixes are needed.',
+    '- **Colloquial Indonesian Lexicon** (Salsabila, Winatmoko, Septiandri and Jamal, IALP 2018; about 3,600',
+    '  informal→formal pairs): not shipped. It is not on the npm registry; its published repository has no licence',
+    '  file and its dataset catalogue entry lists the licence as unknown, so it may not be redistributed. The',
+    '  informal list above is the project’s own, written from the team’s chat (issue 16’s corpus).',
+    '',
+  ].join('\n');
 }
 
 function indexDoc(): string {
@@ -329,6 +401,7 @@ function indexDoc(): string {
     '- [metrics.md](metrics.md) — every metric key: label, unit, rounding, section, definition.',
     '- [workbook.md](workbook.md) — every tab and column of the tracking workbook, with aliases; the settings.',
     '- [narrative.md](narrative.md) — how sentences are written, how figures are rounded, what “notable” means.',
+    '- [chat.md](chat.md) — how the bot reads the team’s chat: informal words, fillers, periods, follow-ups; language resources and their licences.',
     '',
     'Written by hand:',
     '',
@@ -346,6 +419,7 @@ export function generateDocs(): Record<string, string> {
     'metrics.md': metricsDoc(),
     'workbook.md': workbookDoc(),
     'narrative.md': narrativeDoc(),
+    'chat.md': chatDoc(),
   };
 }
 
