@@ -92,12 +92,13 @@ describe('chat words never block an answer (issue 16)', () => {
   });
 
   it('an unknown word that could change the figure still refuses, naming it', () => {
-    for (const [q, word] of [
+    const refused: [string, string][] = [
       ['tiket bukan pemda januari 2025', 'bukan'],
       ['tiket WA sama email januari 2025', 'sama'],
       ['konsultasi provinsi januari 2025', 'provinsi'],
       ['followers linkedin januari', 'linkedin'],
-    ]) {
+    ];
+    for (const [q, word] of refused) {
       const answer = ask(q);
       expect(answer.answered, q).toBeNull();
       expect(answer.sentences[0], q).toContain(`'${word}'`);
