@@ -7,7 +7,7 @@ const STYLE = `<style>
 body{font-family:Arial,sans-serif;font-size:13px;color:#1d2733;margin:0;padding:4px 8px}
 h3{color:#0b4f8a;margin:4px 0 10px}select,button{font-size:13px;padding:6px 10px}
 button.primary{background:#0b4f8a;color:#fff;border:0;border-radius:4px}
-#status{margin-top:12px;color:#0b4f8a}#status.error{color:#b03a2e}li{margin-bottom:4px}
+#status{margin-top:12px;color:#0b4f8a;white-space:pre-line}#status.error{color:#b03a2e}li{margin-bottom:4px}
 </style>`;
 
 /** Where build.ts puts the deck renderers' bundle (it defines the global `DjpkDeck`). */
@@ -76,7 +76,7 @@ export const HELP_DIALOG = `<!doctype html><html><head><base target="_top">${STY
 <li>Agen mengisi tab setiap hari: satu baris per tiket/kegiatan. Tanggal boleh ditulis 15/01/2025 10:30; angka boleh 1.010 atau 81,58.</li>
 <li><b>Generate Report…</b> memilih bulan dan membuat tab <b>Laporan YYYY-MM</b> (angka, perbandingan dengan bulan sebelumnya dan tahun lalu, kalimat, grafik), <b>Validasi</b> dan <b>Tren</b>. Tombol <b>Unduh PPTX</b> dan <b>Unduh PDF</b> di dialog yang sama membuat deck bulan itu; penjelasan tim diisi di tab <b>Narasi</b>, kontak dan alamat di tab <b>Profil Layanan</b>.</li>
 <li>Buka tab <b>Validasi</b>: setiap temuan menunjuk tab, sel dan kolom. Klik selnya, perbaiki, lalu buat laporan lagi. Baris bergalat tidak dihitung.</li>
-<li><b>Jadwalkan Otomatis</b> membuat laporan bulan sebelumnya setiap bulan pada tanggal yang dipilih (pukul 07.00 WIB). <b>Hentikan Jadwal</b> mematikannya.</li>
+<li>Ringkasan bulanan dikirim otomatis ke kanal Teams oleh bot <b>Laporan DJPK</b>; add-on ini dijalankan dari menu bila laporan atau deck diperlukan.</li>
 </ol>
 <p>Pengaturan jam layanan, hari libur, unit Layer 2 dan desimal persen ada di tab <b>Pengaturan</b> dan <b>Hari Libur</b>.</p>
 <button onclick="google.script.host.close()">Tutup</button></body></html>`;

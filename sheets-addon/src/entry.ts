@@ -14,14 +14,12 @@ import { renderSummarySheets, VALIDATION_SHEET } from '../../core/render/sheetBl
 import { parseWorkbook } from '../../core/workbook/workbook';
 import { type DeckPayload, deckPayload } from './deckPayload';
 import { HELP_DIALOG } from './dialogs';
-import { messageOf } from './errors';
+import { messageOf, SpreadsheetProblem } from './errors';
 import { readTrackingTabs } from './spreadsheetSource';
 import { writeSummarySheets } from './spreadsheetWriter';
 import { addMissingTemplateTabs } from './template';
 
 const TITLE = 'Laporan DJPK';
-const SCHEDULE_HANDLER = 'runScheduledReport';
-const SCHEDULE_PROPERTY = 'djpk.jadwalTanggal';
 
 /** The month before the current WIB month: the default report month. */
 const previousCalendarMonth = () => monthOfWallClock(wibNow()) - 1;
@@ -29,19 +27,16 @@ const previousCalendarMonth = () => monthOfWallClock(wibNow()) - 1;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
- * Shows an Indonesian message in place of a stack trace; returns it for google.script.run callers.
- * An alert asks for the UI (only then: getUi is a service call); time-driven triggers have none, so
- * the message becomes a toast. `spreadsheet` saves a second getActiveSpreadsheet when one is at hand.
+ * Menu items only: shows an Indonesian message in place of a stack trace (an alert, or a toast for
+ * news that needs no answer) and returns it. `spreadsheet` saves a second getActiveSpreadsheet.
+ * Functions the dialog calls through google.script.run never use it: they return their message or
+ * throw it, and the dialog shows it.
  */
 function tell(message: string, alert = false, spreadsheet?: Spreadsheet): string {
   if (alert) {
-    try {
-      const surface = SpreadsheetApp.getUi();
-      surface.alert(TITLE, message, surface.ButtonSet.OK);
-      return message;
-    } catch {
-      // no UI in this context: fall through to a toast
-    }
+    const surface = SpreadsheetApp.getUi();
+    surface.alert(TITLE, message, surface.ButtonSet.OK);
+    return message;
   }
   (spreadsheet ?? SpreadsheetApp.getActiveSpreadsheet()).toast(message, TITLE, 8);
   return message;
@@ -51,6 +46,7 @@ function tell(message: string, alert = false, spreadsheet?: Spreadsheet): string
 function failureMessage(action: string, error: unknown): string {
   const reason = messageOf(error);
   console.error(`${action}: ${reason}`);
+  if (error instanceof SpreadsheetProblem) return `${action} gagal: ${reason}.`;
   return `${action} gagal: ${reason}. Coba lagi; bila berulang, hubungi admin dengan pesan ini.`;
 }
 
@@ -62,12 +58,16 @@ function guarded<T>(action: string, run: () => T): T | string {
   }
 }
 
-/** Runs `work` under the document lock so that two people never write the same tabs at once. */
-function withDocumentLock<T>(work: () => T): T | string {
+const BUSY = 'Laporan sedang dibuat oleh pengguna lain. Tunggu sebentar lalu coba lagi.';
+
+/**
+ * Runs `work` under the document lock so that two people never write the same tabs at once; `busy`
+ * says what happens when someone else holds it. Every caller runs from the menu or the dialog, inside
+ * the spreadsheet, where the lock exists (LockService returns null only outside a document).
+ */
+function withDocumentLock<T>(work: () => T, busy: () => T): T {
   const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(3000)) {
-    return tell('Laporan sedang dibuat oleh pengguna lain. Tunggu sebentar lalu coba lagi.', true);
-  }
+  if (!lock.tryLock(3000)) return busy();
   try {
     return work();
   } finally {
@@ -82,9 +82,6 @@ export function onOpen(): void {
     .addItem('Generate Report…', 'showGenerateDialog')
     .addItem('Validasi Data', 'validateData')
     .addItem('Buat Template', 'createTemplate')
-    .addSeparator()
-    .addItem('Jadwalkan Otomatis', 'showScheduleDialog')
-    .addItem('Hentikan Jadwal', 'stopSchedule')
     .addSeparator()
     .addItem('Bantuan', 'showHelp')
     .addToUi();
@@ -122,14 +119,18 @@ export function getReportMonths(): {
   };
 }
 
-/** Generate Report: reads the tracking tabs, computes with core, recreates the summary tabs. */
+/**
+ * Generate Report, from the dialog (google.script.run): reads the tracking tabs, computes with core,
+ * recreates the summary tabs. Returns the message the dialog shows; a failure is thrown as one
+ * Indonesian sentence, which reaches the dialog's failure handler. No alert or toast: the dialog is
+ * the surface, and an alert over it would only repeat the message.
+ */
 export function generateReport(month?: string): string {
-  return String(
-    guarded('Membuat laporan', () =>
-      withDocumentLock(() => {
-        const m = month === undefined || month === '' ? previousCalendarMonth() : parseIsoMonth(month);
-        if (m === null) return tell(`Bulan '${month}' tidak valid; pilih bulan dari daftar.`, true);
-        // No progress toasts: the dialog shows its own status, and each toast is a service call.
+  const m = month === undefined || month === '' ? previousCalendarMonth() : parseIsoMonth(String(month));
+  if (m === null) throw new Error(`Bulan '${month}' tidak valid; pilih bulan dari daftar.`);
+  try {
+    return withDocumentLock(
+      () => {
         const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
         const { raw, sheets } = readTrackingTabs(spreadsheet);
         const builder = new ReportBuilder(parseWorkbook(raw, { now: wibNow() }));
@@ -139,18 +140,21 @@ export function generateReport(month?: string): string {
         const errors = findings.filter((f) => f.severity === 'error');
         const noData = report.monthsWithData.includes(report.month) ? '' : ` Data ${report.monthLabel} belum tersedia.`;
         const summary = `Laporan ${report.monthLabel} selesai: tab "Laporan ${report.month}", "Validasi" dan "Tren".${noData}`;
-        if (errors.length === 0) return tell(`${summary} ${findings.length} temuan data.`, false, spreadsheet);
+        if (errors.length === 0) return `${summary} ${findings.length} temuan data.`;
         const first = errors
           .slice(0, 3)
           .map((f) => `• ${f.tab}${f.cell ? ` ${f.cell}` : ''}: ${f.message}`)
           .join('\n');
-        return tell(
-          `${summary}\n${errors.length} galat data (baris tersebut tidak dihitung):\n${first}\nLihat tab Validasi.`,
-          true,
-        );
-      }),
-    ),
-  );
+        return `${summary}\n${errors.length} galat data (baris tersebut tidak dihitung):\n${first}\nLihat tab Validasi.`;
+      },
+      () => {
+        throw new Error(BUSY);
+      },
+    );
+  } catch (error) {
+    if (error instanceof Error && error.message === BUSY) throw error;
+    throw new Error(failureMessage('Membuat laporan', error));
+  }
 }
 
 /**
@@ -170,6 +174,9 @@ export function getDeckData(month: string): DeckPayload {
   }
 }
 
+/** Menu items that write run under the document lock; someone else holding it gets an alert. */
+const busyAlert = () => tell(BUSY, true);
+
 /** Validasi Data: only the Validasi tab is rewritten, for the previous month and undated problems. */
 export function validateData(): string {
   return String(
@@ -187,7 +194,7 @@ export function validateData(): string {
           false,
           spreadsheet,
         );
-      }),
+      }, busyAlert),
     ),
   );
 }
@@ -205,55 +212,7 @@ export function createTemplate(): string {
           false,
           spreadsheet,
         );
-      }),
+      }, busyAlert),
     ),
   );
-}
-
-export function showScheduleDialog(): string {
-  const surface = SpreadsheetApp.getUi();
-  const answer = surface.prompt(
-    'Jadwalkan Otomatis',
-    'Laporan bulan sebelumnya dibuat otomatis setiap bulan pukul 07.00 WIB. Tanggal berapa (1–28)?',
-    surface.ButtonSet.OK_CANCEL,
-  );
-  if (answer.getSelectedButton() !== surface.Button.OK) return 'Dibatalkan.';
-  return scheduleMonthly(Number(answer.getResponseText().trim()));
-}
-
-export function scheduleMonthly(day: number): string {
-  return String(
-    guarded('Menjadwalkan laporan', () => {
-      if (!Number.isInteger(day) || day < 1 || day > 28) {
-        return tell('Tanggal harus bilangan 1 sampai 28 (agar ada di setiap bulan).', true);
-      }
-      removeScheduleTriggers();
-      ScriptApp.newTrigger(SCHEDULE_HANDLER).timeBased().onMonthDay(day).atHour(7).inTimezone('Asia/Jakarta').create();
-      PropertiesService.getDocumentProperties().setProperty(SCHEDULE_PROPERTY, String(day));
-      return tell(`Laporan bulan sebelumnya akan dibuat otomatis setiap tanggal ${day} pukul 07.00 WIB.`);
-    }),
-  );
-}
-
-export function stopSchedule(): string {
-  return String(
-    guarded('Menghentikan jadwal', () => {
-      const removed = removeScheduleTriggers();
-      PropertiesService.getDocumentProperties().deleteProperty(SCHEDULE_PROPERTY);
-      return tell(removed ? 'Jadwal otomatis dihentikan.' : 'Tidak ada jadwal otomatis yang aktif.');
-    }),
-  );
-}
-
-function removeScheduleTriggers(): number {
-  const triggers = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === SCHEDULE_HANDLER);
-  for (const trigger of triggers) ScriptApp.deleteTrigger(trigger);
-  return triggers.length;
-}
-
-/** The time-driven trigger: the previous month's report, no UI. */
-export function runScheduledReport(): string {
-  const message = generateReport(toIsoMonth(previousCalendarMonth()));
-  console.log(message);
-  return message;
 }

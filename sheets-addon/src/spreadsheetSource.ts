@@ -15,6 +15,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export class SheetIndex {
   /** The tabs named so far, by name. */
   readonly named = new Map<string, Sheet>();
+  /** The same tabs by their name in lower case: Sheets keeps names unique regardless of case. */
+  private readonly folded = new Map<string, string>();
   private next = 0;
 
   constructor(
@@ -39,6 +41,7 @@ export class SheetIndex {
     this.next++;
     const name = sheet.getName();
     this.named.set(name, sheet);
+    this.folded.set(name.toLowerCase(), name);
     return { name, sheet };
   }
 
@@ -47,13 +50,22 @@ export class SheetIndex {
   }
 
   /**
-   * The tab called `name`, or null. Once every tab is named the answer costs nothing; otherwise it
-   * is one getSheetByName (Sheets keeps tab names unique, so there is at most one).
+   * The tab called exactly `name`, or null. Once every tab is named the answer costs nothing;
+   * otherwise it is one getSheetByName, and one getName when that finds a tab: getSheetByName is
+   * reported to match the exact name, but a tab of the team's called "TREN" must never be taken for
+   * the add-on's "Tren" if it answered in any case.
    */
   find(name: string): Sheet | null {
     const known = this.named.get(name);
     if (known || this.unnamed === 0) return known ?? null;
-    return this.spreadsheet.getSheetByName(name);
+    const found = this.spreadsheet.getSheetByName(name);
+    return found && found.getName() === name ? found : null;
+  }
+
+  /** A tab named so far whose name is `name` in another case ("TREN" for "Tren"), or null. */
+  caseVariant(name: string): string | null {
+    const other = this.folded.get(name.toLowerCase());
+    return other !== undefined && other !== name ? other : null;
   }
 }
 

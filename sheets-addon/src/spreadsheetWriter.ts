@@ -1,6 +1,13 @@
-import type { CellLink, SheetChart, SummarySheet } from '../../core/render/sheetBlocks';
+import {
+  type CellLink,
+  REPORT_SHEET_PREFIX,
+  type SheetChart,
+  type SummarySheet,
+  TREND_SHEET,
+  VALIDATION_SHEET,
+} from '../../core/render/sheetBlocks';
 import { sheetGrid } from '../../core/render/sheetGrid';
-import { messageOf } from './errors';
+import { explained, messageOf, SpreadsheetProblem } from './errors';
 import type { SheetIndex } from './spreadsheetSource';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -13,6 +20,39 @@ type TextStyle = GoogleAppsScript.Spreadsheet.TextStyle;
  * limit runs no `catch`); the next run removes it.
  */
 export const BUILDING_SUFFIX = ' (sedang dibuat)';
+
+/**
+ * On a re-run the old tab steps aside under its name plus this suffix until every new tab has its
+ * name, so that a failed rename can put everything back; then it is deleted.
+ */
+export const REPLACED_SUFFIX = ' (lama)';
+
+/** A name the add-on gives its own tabs, exactly as it gives it. */
+const isGeneratedName = (name: string): boolean =>
+  name === VALIDATION_SHEET ||
+  name === TREND_SHEET ||
+  (name.startsWith(REPORT_SHEET_PREFIX) && /^\d{4}-\d{2}$/.test(name.slice(REPORT_SHEET_PREFIX.length)));
+
+/** Whether `name` is a generated tab's name plus `suffix`: a tab a stopped run of the add-on left. */
+const isLeftover = (name: string, suffix: string): boolean =>
+  name.endsWith(suffix) && isGeneratedName(name.slice(0, -suffix.length));
+
+/**
+ * Sheets keeps tab names unique regardless of case: a team tab "TREN" leaves no room for the add-on's
+ * "Tren". The team's tab is never renamed or deleted; the report waits until someone renames it.
+ */
+function nameTaken(summaries: readonly SummarySheet[], tabs: SheetIndex): SpreadsheetProblem | null {
+  const clashes = summaries.flatMap((s) => {
+    const theirs = tabs.caseVariant(s.name);
+    return theirs ? [{ theirs, ours: s.name }] : [];
+  });
+  if (clashes.length === 0) return null;
+  const list = (names: string[]) => names.map((n) => `'${n}'`).join(' dan ');
+  const theirs = list(clashes.map((c) => c.theirs));
+  return new SpreadsheetProblem(
+    `tab ${theirs} bukan buatan Laporan DJPK, dan Google Sheets tidak membedakan huruf besar/kecil pada nama tab, jadi tab ${list(clashes.map((c) => c.ours))} tidak dapat dibuat. Ganti nama tab ${theirs}, lalu buat laporan lagi. Tidak ada tab yang diubah`,
+  );
+}
 
 /**
  * The size of a tab made by Spreadsheet.insertSheet: 1,000 rows × 26 columns (A–Z), Sheets' grid for
@@ -194,6 +234,9 @@ export function writeSummarySheets(
   // per summary: a tidy spreadsheet names its few remaining tabs (and so also sees any tab left
   // half-built), one holding months of old reports looks up by name.
   if (tabs.unnamed <= summaries.length) tabs.nameAll();
+  // A team tab named like a generated one in another case: say so before anything is written.
+  const taken = nameTaken(summaries, tabs);
+  if (taken) throw taken;
   const gids = new Map<string, number | null>();
   const gidOf = (tab: string): number | null => {
     if (!gids.has(tab)) gids.set(tab, tabs.named.get(tab)?.getSheetId() ?? null);
@@ -202,7 +245,7 @@ export function writeSummarySheets(
   let index = tabs.size;
   if (tabs.unnamed === 0) {
     for (const [name, sheet] of tabs.named) {
-      if (!name.endsWith(BUILDING_SUFFIX)) continue;
+      if (!isLeftover(name, BUILDING_SUFFIX)) continue;
       spreadsheet.deleteSheet(sheet);
       index--;
     }
@@ -213,36 +256,124 @@ export function writeSummarySheets(
       return spreadsheet.insertSheet(name, index);
     } catch (error) {
       const leftover = tabs.unnamed > 0 ? spreadsheet.getSheetByName(name) : null;
-      if (!leftover) throw error;
+      if (!leftover || leftover.getName() !== name) throw error;
       spreadsheet.deleteSheet(leftover);
       index--;
       return spreadsheet.insertSheet(name, index);
     }
   };
   const styleOf = textStyles();
-  const built: { summary: SummarySheet; sheet: Sheet }[] = [];
+  const built: Built[] = [];
+  let unmatched: string[] = [];
   try {
     for (const summary of summaries) {
       const sheet = insertAtEnd(`${summary.name}${BUILDING_SUFFIX}`);
       index++;
-      built.push({ summary, sheet });
+      built.push({ summary, sheet, gone: false });
       writeTab(sheet, summary, gidOf, styleOf);
     }
+    unmatched = swapIn(spreadsheet, built, tabs);
   } catch (error) {
-    for (const { sheet } of built) {
-      try {
-        spreadsheet.deleteSheet(sheet);
-      } catch {
-        // It keeps BUILDING_SUFFIX, so the next run removes it.
-      }
-    }
+    removeBuilt(spreadsheet, built);
+    const reason = explained(error);
+    if (reason instanceof SpreadsheetProblem) throw reason;
     throw new Error(
-      `tab laporan tidak dapat ditulis (${messageOf(error).slice(0, 200)}); tab laporan sebelumnya tidak diubah`,
+      `tab laporan tidak dapat ditulis (${messageOf(reason).slice(0, 200)}); tab laporan sebelumnya tidak diubah`,
     );
   }
-  for (const { summary, sheet } of built) {
-    const old = tabs.find(summary.name);
-    if (old) spreadsheet.deleteSheet(old);
-    sheet.setName(summary.name);
+  // A tab with no old one may have been set aside by a run Apps Script stopped mid-swap ("Tren
+  // (lama)"): now that the new one has the name, it goes. Free when every tab is named, else one
+  // getSheetByName per such tab (a new month's report).
+  for (const name of unmatched) {
+    const aside = tabs.find(`${name}${REPLACED_SUFFIX}`);
+    if (!aside) continue;
+    try {
+      spreadsheet.deleteSheet(aside);
+    } catch {
+      // Stays visible; the next run tries again.
+    }
+  }
+}
+
+/** A tab built under its temporary name; `gone` once deleted again. */
+interface Built {
+  readonly summary: SummarySheet;
+  readonly sheet: Sheet;
+  gone: boolean;
+}
+
+/** Deletes the built tabs still there; one that cannot be deleted keeps BUILDING_SUFFIX for the next run. */
+function removeBuilt(spreadsheet: Spreadsheet, built: Built[]): void {
+  for (const entry of built) {
+    if (entry.gone) continue;
+    entry.gone = true;
+    try {
+      spreadsheet.deleteSheet(entry.sheet);
+    } catch {
+      // The next run removes it (insertAtEnd, or the leftovers of a named spreadsheet).
+    }
+  }
+}
+
+/**
+ * Gives every built tab its name, all or nothing: the old tabs first step aside ("Tren (lama)"),
+ * the new ones take the names, then the old ones are deleted. If a rename fails (a team tab named
+ * like ours in another case that was not named yet, a service error), the new tabs are deleted and
+ * every old tab gets its name back. A deletion that fails afterwards leaves only a visible "(lama)"
+ * tab. Costs one setName per old tab more than deleting first, which could not be undone. Returns
+ * the names that had no old tab.
+ */
+function swapIn(spreadsheet: Spreadsheet, built: Built[], tabs: SheetIndex): string[] {
+  const moved: { name: string; old: Sheet }[] = [];
+  const unmatched: string[] = [];
+  try {
+    for (const { summary } of built) {
+      const old = tabs.find(summary.name);
+      if (!old) {
+        unmatched.push(summary.name);
+        continue;
+      }
+      renameFreeing(spreadsheet, old, `${summary.name}${REPLACED_SUFFIX}`);
+      moved.push({ name: summary.name, old });
+    }
+    for (const { summary, sheet } of built) sheet.setName(summary.name);
+  } catch (error) {
+    // The new tabs go first: an old tab cannot get its name back while a new one holds it.
+    removeBuilt(spreadsheet, built);
+    for (const { name, old } of moved) {
+      try {
+        old.setName(name);
+      } catch {
+        // Stays visible as "… (lama)", with its content.
+      }
+    }
+    // Rare: name every tab to say which one blocks the name.
+    tabs.nameAll();
+    throw (
+      nameTaken(
+        built.map((b) => b.summary),
+        tabs,
+      ) ?? error
+    );
+  }
+  for (const { old } of moved) {
+    try {
+      spreadsheet.deleteSheet(old);
+    } catch {
+      // Left as "… (lama)"; the next re-run of this tab removes it (renameFreeing).
+    }
+  }
+  return unmatched;
+}
+
+/** setName(name), first removing a tab of exactly that name that a stopped run left aside. */
+function renameFreeing(spreadsheet: Spreadsheet, sheet: Sheet, name: string): void {
+  try {
+    sheet.setName(name);
+  } catch (error) {
+    const leftover = spreadsheet.getSheetByName(name);
+    if (!leftover || leftover.getName() !== name) throw error;
+    spreadsheet.deleteSheet(leftover);
+    sheet.setName(name);
   }
 }

@@ -1,43 +1,45 @@
-/**
- * The BUILT add-on bundle (dist/addon/Code.js) run in node:vm against the in-memory Apps Script
- * emulation, on the sample workbook.
- */
-import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticTickets } from '../../bench/synthetic';
 import { ReportBuilder } from '../../core/metrics/report';
 import { parseIsoMonth } from '../../core/period/yearMonth';
 import { renderSummarySheets } from '../../core/render/sheetBlocks';
 import { MAX_GENERATED_CELL_CHARS, sheetGrid, TRUNCATION_MARKER } from '../../core/render/sheetGrid';
-import type { CellValue } from '../../core/workbook/cells';
 import { parseWorkbook, type RawWorkbook } from '../../core/workbook/workbook';
-import { buildAddon } from '../../sheets-addon/build';
-import { sampleRaw } from '../fixtures/sample';
 import {
   type Call,
-  FakeEnvironment,
+  type FakeEnvironment,
   type FakeSheet,
   NEW_SHEET_COLUMNS,
   NEW_SHEET_ROWS,
   OUTSIDE_SHEET,
   SPREADSHEET_TARGETS,
 } from './fakeAppsScript';
+import { addonAndSample, type BuiltAddon, GENERATED, snapshot, spreadsheetWith } from './harness';
 
+let built: BuiltAddon;
 let code: string;
-let dialog: string;
 let raw: RawWorkbook;
 beforeAll(async () => {
-  const path = await buildAddon();
-  code = await readFile(path, 'utf8');
-  dialog = await readFile(path.replace(/Code\.js$/, 'GenerateDialog.html'), 'utf8');
-  raw = await sampleRaw();
+  ({ built, raw } = await addonAndSample());
+  code = built.code;
 });
 
+/** What the Generate Report dialog calls through google.script.run (not from the menu). */
+const DIALOG_CALLS = ['getReportMonths', 'generateReport', 'getDeckData'];
+
+/**
+ * The add-on on the sample. Menu items run as menu executions; the dialog's calls go through
+ * google.script.run (the wire's rules, a dialog execution), and answer what the dialog shows: the
+ * value, or the failure handler's message.
+ */
 function setUp(workbook: RawWorkbook = raw, timeZone = 'Asia/Jakarta') {
-  const env = new FakeEnvironment(timeZone);
-  for (const [name, grid] of Object.entries(workbook)) env.spreadsheet.addSheet(name, grid as CellValue[][]);
-  env.htmlFiles.set('GenerateDialog', dialog);
-  const addon = env.load(code);
+  const { env, addon } = spreadsheetWith(workbook, built, timeZone);
+  for (const name of DIALOG_CALLS) {
+    addon[name] = (...args: unknown[]) => {
+      const outcome = env.scriptRun(name, ...args);
+      return outcome.ok ? outcome.value : outcome.error;
+    };
+  }
   return { env, addon };
 }
 
@@ -65,20 +67,6 @@ function withInstansi(names: readonly string[], perName: number, distinct = fals
   return { ...raw, Tiket: tiket };
 }
 
-const GENERATED = ['Laporan 2025-01', 'Validasi', 'Tren'];
-
-/** Everything a person sees of a generated tab, to show that a failed run left it untouched. */
-const snapshot = (sheet: FakeSheet) =>
-  JSON.stringify({
-    id: sheet.id,
-    name: sheet.name,
-    cells: sheet.cells,
-    formulas: [...sheet.formulas],
-    charts: sheet.charts,
-    protection: sheet.protection,
-    styles: [...sheet.styles],
-  });
-
 /** Spreadsheet calls by "Target.method". */
 function breakdown(calls: readonly Call[]): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -103,26 +91,19 @@ describe('the built bundle', () => {
       'generateReport',
       'validateData',
       'createTemplate',
-      'showScheduleDialog',
-      'scheduleMonthly',
-      'stopSchedule',
-      'runScheduledReport',
       'showHelp',
     ]) {
       expect(code).toMatch(new RegExp(`\\nfunction ${name}\\(\\) \\{`));
     }
   });
 
-  it('onOpen builds the menu and touches no data (it runs without authorization)', () => {
-    const { env, addon } = setUp();
-    addon.onOpen?.({ authMode: 'NONE' });
+  it('onOpen builds the menu in AuthMode.NONE (installed, not yet used in this file) and touches no data', () => {
+    const { env } = setUp();
+    env.run('onOpen', [{ authMode: 'NONE' }], { kind: 'simpleTrigger', authMode: 'NONE' });
     expect(env.menu).toEqual([
       { caption: 'Generate Report…', functionName: 'showGenerateDialog' },
       { caption: 'Validasi Data', functionName: 'validateData' },
       { caption: 'Buat Template', functionName: 'createTemplate' },
-      'separator',
-      { caption: 'Jadwalkan Otomatis', functionName: 'showScheduleDialog' },
-      { caption: 'Hentikan Jadwal', functionName: 'stopSchedule' },
       'separator',
       { caption: 'Bantuan', functionName: 'showHelp' },
     ]);
@@ -175,14 +156,15 @@ describe('Generate Report', () => {
     expect(JSON.stringify(env.spreadsheet.sheet('Laporan 2025-01').cells)).toBe(first);
   });
 
-  it('a second concurrent run is refused with a message, and writes nothing', () => {
-    const { env, addon } = setUp();
+  it('a second concurrent run is refused with a message in the dialog, and writes nothing', () => {
+    const { env } = setUp();
     env.lockHeldByOther = true;
     const sheetsBefore = env.spreadsheet.sheets.length;
-    expect(addon.generateReport?.('2025-01')).toBe(
-      'Laporan sedang dibuat oleh pengguna lain. Tunggu sebentar lalu coba lagi.',
-    );
-    expect(env.alerts).toEqual(['Laporan sedang dibuat oleh pengguna lain. Tunggu sebentar lalu coba lagi.']);
+    expect(env.scriptRun('generateReport', '2025-01')).toEqual({
+      ok: false,
+      error: 'Laporan sedang dibuat oleh pengguna lain. Tunggu sebentar lalu coba lagi.',
+    });
+    expect(env.alerts).toEqual([]);
     expect(env.spreadsheet.sheets.length).toBe(sheetsBefore);
   });
 
@@ -204,16 +186,21 @@ describe('Generate Report', () => {
     expect(PPID).toBeDefined();
   });
 
-  it('an invalid month and an unexpected failure are told, not thrown', () => {
-    const { env, addon } = setUp();
-    expect(addon.generateReport?.('2025-13')).toBe("Bulan '2025-13' tidak valid; pilih bulan dari daftar.");
+  it("an invalid month and an unexpected failure reach the dialog's failure handler as one Indonesian sentence", () => {
+    const { env } = setUp();
+    expect(env.scriptRun('generateReport', '2025-13')).toEqual({
+      ok: false,
+      error: "Bulan '2025-13' tidak valid; pilih bulan dari daftar.",
+    });
     env.spreadsheet.getSpreadsheetTimeZone = () => {
       // Service messages end with a full stop; ours goes on with ". Coba lagi", never "..".
       throw new Error('Layanan tidak tersedia.');
     };
-    expect(addon.generateReport?.('2025-01')).toBe(
-      'Membuat laporan gagal: Layanan tidak tersedia. Coba lagi; bila berulang, hubungi admin dengan pesan ini.',
-    );
+    expect(env.scriptRun('generateReport', '2025-01')).toEqual({
+      ok: false,
+      error: 'Membuat laporan gagal: Layanan tidak tersedia. Coba lagi; bila berulang, hubungi admin dengan pesan ini.',
+    });
+    expect(env.alerts).toEqual([]);
   });
 
   it('a spreadsheet set to another time zone gives the same WIB figures', () => {
@@ -329,7 +316,7 @@ describe('agent text stays text, long cells, all-or-nothing', () => {
     expect(message).toBe(
       'Membuat laporan gagal: tab laporan tidak dapat ditulis (Service Spreadsheets timed out while accessing document with id 1abc); tab laporan sebelumnya tidak diubah. Coba lagi; bila berulang, hubungi admin dengan pesan ini.',
     );
-    expect(env.alerts).toEqual([message]);
+    expect(env.alerts).toEqual([]);
     expect(env.spreadsheet.toasts).toEqual([]);
     expect(env.spreadsheet.sheets.map((s) => s.name)).toEqual(before);
     for (const [name, shot] of old) expect(snapshot(env.spreadsheet.sheet(name)), name).toBe(shot);
@@ -371,7 +358,7 @@ describe('agent text stays text, long cells, all-or-nothing', () => {
 });
 
 describe('service calls', () => {
-  it('Generate Report: one getActiveSpreadsheet, one message, getUi only for an alert; a re-run adds only listing and deleting the replaced tabs', () => {
+  it('Generate Report: one getActiveSpreadsheet, no UI call (the dialog shows the message); a re-run adds only listing, moving aside and deleting the replaced tabs', () => {
     const { env, addon } = setUp();
     env.log.clear();
     addon.generateReport?.('2025-01');
@@ -382,32 +369,33 @@ describe('service calls', () => {
     const second = breakdown(env.log.calls);
     const secondTotal = env.log.count();
 
-    // Before: 124 and 130 calls on this sample (184 as the old emulator counted its own getSheetId calls).
-    expect(firstTotal).toBeLessThanOrEqual(107);
-    expect(secondTotal).toBeLessThanOrEqual(113);
+    // Before: 124 and 130 calls on this sample (184 as the old emulator counted its own getSheetId
+    // calls); 107/113 while an alert over the dialog repeated its message.
+    expect(firstTotal).toBeLessThanOrEqual(106);
+    expect(secondTotal).toBeLessThanOrEqual(115);
     expect(first['SpreadsheetApp.getActiveSpreadsheet']).toBe(1);
-    expect(first['Spreadsheet.toast'] ?? 0).toBe(0); // the sample has data errors: one alert instead
-    expect(first['SpreadsheetApp.getUi']).toBe(1);
+    expect(first['Spreadsheet.toast']).toBeUndefined();
+    expect(first['SpreadsheetApp.getUi']).toBeUndefined();
     for (const font of ['setFontWeights', 'setFontColors', 'setFontSizes'])
       expect(first[`Range.${font}`]).toBeUndefined();
     expect(first['Range.setTextStyles']).toBe(3);
     expect(first['Range.setValues']).toBe(3);
-    // The only difference: the three old tabs are listed (getName) and deleted.
+    // The only difference: the three old tabs are listed (getName), step aside (setName, so that a
+    // failed rename can be undone) and are deleted.
     const diff = Object.fromEntries(
       Object.keys({ ...first, ...second })
         .filter((k) => first[k] !== second[k])
         .map((k) => [k, (second[k] ?? 0) - (first[k] ?? 0)]),
     );
-    expect(diff).toEqual({ 'Sheet.getName': 3, 'Spreadsheet.deleteSheet': 3 });
+    expect(diff).toEqual({ 'Sheet.getName': 3, 'Sheet.setName': 3, 'Spreadsheet.deleteSheet': 3 });
   });
 
-  it('a report without data errors ends with one toast and never asks for the UI', () => {
+  it('a report without data errors also ends without alert or toast: the dialog shows its message', () => {
     const { env, addon } = setUp({ ...raw, Tiket: syntheticTickets(1_000) });
     env.log.clear();
-    expect(String(addon.generateReport?.('2025-01'))).toContain('selesai');
+    expect(String(addon.generateReport?.('2025-01'))).toMatch(/selesai.* 0 temuan data\.$/);
     const calls = breakdown(env.log.calls);
-    expect(env.spreadsheet.toasts).toHaveLength(1);
-    expect(calls['Spreadsheet.toast']).toBe(1);
+    expect(env.spreadsheet.toasts).toEqual([]);
     expect(calls['SpreadsheetApp.getUi']).toBeUndefined();
     expect(calls['SpreadsheetApp.getActiveSpreadsheet']).toBe(1);
   });
@@ -478,14 +466,18 @@ describe('a second Generate Report and a year of old reports', () => {
     for (const [i, name] of GENERATED.entries()) expect(env.spreadsheet.sheet(name).id).not.toBe(firstIds[i]);
   });
 
-  it('a second run costs only finding and deleting the three old tabs; old report tabs add nothing', () => {
+  it('a second run costs only finding, moving aside and deleting the three old tabs; old report tabs add three', () => {
     const fresh = setUp();
     const first = callsOf(fresh.env, fresh.addon);
     const second = callsOf(fresh.env, fresh.addon);
-    // The whole difference: the three old tabs are found (named) and deleted at the swap. The first
-    // run knows for free that there are none (every tab was named while reading).
-    expect(diffOf(first.byMethod, second.byMethod)).toEqual({ 'Sheet.getName': 3, 'Spreadsheet.deleteSheet': 3 });
-    expect(second.total).toBe(first.total + 6);
+    // The whole difference: the three old tabs are found (named), step aside and are deleted at the
+    // swap. The first run knows for free that there are none (every tab was named while reading).
+    expect(diffOf(first.byMethod, second.byMethod)).toEqual({
+      'Sheet.getName': 3,
+      'Sheet.setName': 3,
+      'Spreadsheet.deleteSheet': 3,
+    });
+    expect(second.total).toBe(first.total + 9);
 
     // Twelve and twenty-four old report tabs: tabs are named only until every tracking tab is found
     // (19 in the sample), the generated ones are looked up by name.
@@ -497,16 +489,21 @@ describe('a second Generate Report and a year of old reports', () => {
       return { newMonth, again };
     });
     if (!year || !twoYears) throw new Error('no runs');
-    expect(year.again.byMethod['Sheet.getName']).toBe(19);
-    expect(diffOf(second.byMethod, year.again.byMethod)).toEqual({
-      'Sheet.getName': -3,
-      'Spreadsheet.getSheetByName': 3,
-    });
-    expect(year.again.total).toBe(second.total);
+    // 19 tracking tabs named, and each generated tab getSheetByName found is named once more: a team
+    // tab "TREN" must never be taken for "Tren" (SheetIndex.find).
+    expect(year.again.byMethod['Sheet.getName']).toBe(19 + 3);
+    expect(diffOf(second.byMethod, year.again.byMethod)).toEqual({ 'Spreadsheet.getSheetByName': 3 });
+    expect(year.again.total).toBe(second.total + 3);
     expect(twoYears.again.total).toBe(year.again.total);
     expect(twoYears.newMonth.total).toBe(year.newMonth.total);
-    // A new month's first run: Validasi and Tren are replaced, no Laporan 2025-01 yet.
-    expect(diffOf(year.newMonth.byMethod, year.again.byMethod)).toEqual({ 'Spreadsheet.deleteSheet': 1 });
+    // A new month's first run: Validasi and Tren are replaced, no Laporan 2025-01 yet, so it looks
+    // once for a "Laporan 2025-01 (lama)" that a run stopped mid-swap could have left.
+    expect(diffOf(year.newMonth.byMethod, year.again.byMethod)).toEqual({
+      'Sheet.getName': 1,
+      'Sheet.setName': 1,
+      'Spreadsheet.deleteSheet': 1,
+      'Spreadsheet.getSheetByName': -1,
+    });
   });
 
   it('with old report tabs, the tabs of a re-run equal those of a fresh spreadsheet', () => {
@@ -560,8 +557,9 @@ describe('a second Generate Report and a year of old reports', () => {
     env.log.clear();
     expect(String(addon.validateData?.())).toMatch(/temuan/);
     const calls = breakdown(env.log.calls);
-    expect(calls['Sheet.getName']).toBe(19);
+    expect(calls['Sheet.getName']).toBe(19 + 1);
     expect(calls['Spreadsheet.getSheetByName']).toBe(1);
+    expect(calls['Sheet.setName']).toBe(2);
     expect(calls['Spreadsheet.deleteSheet']).toBe(1);
     // Validasi moves to the end, rebuilt; every other tab is untouched.
     expect(env.spreadsheet.sheets.map((s) => s.name)).toEqual([...names.filter((n) => n !== 'Validasi'), 'Validasi']);
@@ -585,7 +583,7 @@ describe('a second Generate Report and a year of old reports', () => {
   });
 });
 
-describe('Validasi Data, Buat Template, the schedule', () => {
+describe('Validasi Data, Buat Template', () => {
   it('Validasi Data rewrites only the Validasi tab', () => {
     const { env, addon } = setUp();
     const message = String(addon.validateData?.());
@@ -612,30 +610,6 @@ describe('Validasi Data, Buat Template, the schedule', () => {
     const before = JSON.stringify(full.env.spreadsheet.sheets.map((s) => s.cells));
     expect(full.addon.createTemplate?.()).toBe('Semua tab pencatatan sudah ada; tidak ada yang diubah.');
     expect(JSON.stringify(full.env.spreadsheet.sheets.map((s) => s.cells))).toBe(before);
-  });
-
-  it('Jadwalkan Otomatis creates one monthly trigger; Hentikan Jadwal removes it; the trigger runs without a UI', () => {
-    const { env, addon } = setUp();
-    env.promptResponse = { button: 'OK', text: '31' };
-    expect(addon.showScheduleDialog?.()).toBe('Tanggal harus bilangan 1 sampai 28 (agar ada di setiap bulan).');
-    env.promptResponse = { button: 'OK', text: '5' };
-    expect(addon.showScheduleDialog?.()).toBe(
-      'Laporan bulan sebelumnya akan dibuat otomatis setiap tanggal 5 pukul 07.00 WIB.',
-    );
-    addon.scheduleMonthly?.(5);
-    expect(env.triggers).toEqual([
-      expect.objectContaining({ handler: 'runScheduledReport', monthDay: 5, hour: 7, timeZone: 'Asia/Jakarta' }),
-    ]);
-    expect(code).toMatch(/\nfunction runScheduledReport\(\)/);
-
-    env.uiAvailable = false;
-    const message = String(addon.runScheduledReport?.());
-    expect(message).toMatch(/^Laporan .+ selesai/);
-    env.uiAvailable = true;
-
-    expect(addon.stopSchedule?.()).toBe('Jadwal otomatis dihentikan.');
-    expect(env.triggers).toEqual([]);
-    expect(addon.stopSchedule?.()).toBe('Tidak ada jadwal otomatis yang aktif.');
   });
 });
 

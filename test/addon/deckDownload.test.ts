@@ -3,7 +3,7 @@
  * emulation, and the BUILT GenerateDialog.html's own script turns that payload into the files in a
  * vm context that has only what a browser has (no Buffer, process or require).
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -11,17 +11,16 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../core/deck/build';
 import { ReportBuilder } from '../../core/metrics/report';
-import type { CellValue } from '../../core/workbook/cells';
 import { parseWorkbook, type RawWorkbook } from '../../core/workbook/workbook';
 import { deckFonts } from '../../formats/deck/deckFiles';
 import { renderPdf } from '../../formats/deck/pdf';
 import { renderPptx } from '../../formats/deck/pptx';
-import { buildAddon } from '../../sheets-addon/build';
 import type { DeckPayload } from '../../sheets-addon/src/deckPayload';
 import { pdfPageTexts } from '../deck/pdfText';
-import { sampleRaw } from '../fixtures/sample';
+import { DialogPage } from './dialogPage';
 import { dialogDeckFile } from './dialogScript';
-import { FakeEnvironment } from './fakeAppsScript';
+import { type FakeEnvironment, MANIFEST_SCOPES } from './fakeAppsScript';
+import { addonAndSample, type BuiltAddon, spreadsheetWith } from './harness';
 
 type Payload = DeckPayload;
 
@@ -31,25 +30,25 @@ let dialog: string;
 let scopes: unknown;
 let raw: RawWorkbook;
 
+let built: BuiltAddon;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'djpk-addon-'));
-  const path = await buildAddon(dir);
-  code = await readFile(path, 'utf8');
-  dialog = await readFile(join(dir, 'GenerateDialog.html'), 'utf8');
-  scopes = JSON.parse(await readFile(join(dir, 'appsscript.json'), 'utf8')).oauthScopes;
-  raw = await sampleRaw();
+  ({ built, raw } = await addonAndSample(dir));
+  ({ code, dialog, scopes } = built);
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-function setUp(workbook: RawWorkbook = raw) {
-  const env = new FakeEnvironment();
-  for (const [name, grid] of Object.entries(workbook)) env.spreadsheet.addSheet(name, grid as CellValue[][]);
-  env.htmlFiles.set('GenerateDialog', dialog);
-  return { env, addon: env.load(code) };
+const setUp = (workbook: RawWorkbook = raw) => spreadsheetWith(workbook, built);
+
+/** The dialog's "Unduh": getDeckData through google.script.run (the wire's rules, a dialog execution). */
+function deckData(env: FakeEnvironment, month: string): Payload {
+  const outcome = env.scriptRun('getDeckData', month);
+  if (!outcome.ok) throw new Error(outcome.error);
+  return outcome.value as Payload;
 }
 
-/** What google.script.run does to a return value: only plain data survives the trip. */
-const overTheWire = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+/** Plain JSON, to compare the deck core builds with what crossed the wire. */
+const asJson = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
 /** A pdfkit PDF with its Flate streams inflated, so pdfPageTexts can read it as it reads `compress: false`. */
 function inflated(pdf: Uint8Array): Uint8Array {
@@ -92,16 +91,15 @@ describe('Generate Report dialog: Unduh PPTX and Unduh PDF', () => {
     expect(scopes).toEqual([
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/script.container.ui',
-      'https://www.googleapis.com/auth/script.scriptapp',
     ]);
+    expect(scopes).toEqual(MANIFEST_SCOPES);
   });
 
   it("getDeckData returns the month's deck as plain data, the deck core builds from the same sheet", () => {
-    const { env, addon } = setUp();
-    const payload = addon.getDeckData?.('2025-01') as Payload;
-    const wire = overTheWire(payload);
+    const { env } = setUp();
+    const wire = deckData(env, '2025-01');
     expect(wire.fileStem).toBe('laporan-2025-01');
-    expect(wire.deck).toEqual(overTheWire(coreDeck(raw, 2025 * 12)));
+    expect(wire.deck).toEqual(asJson(coreDeck(raw, 2025 * 12)));
     const ringkasan = wire.deck.slides.find((s) => s.kind === 'ringkasan');
     expect(ringkasan?.tiles.find((t) => t.label === 'Tiket Konsultasi')).toMatchObject({
       value: '1.010',
@@ -113,8 +111,8 @@ describe('Generate Report dialog: Unduh PPTX and Unduh PDF', () => {
   });
 
   it("the dialog's own script builds the same PPTX and PDF as the CLI, without any Node API", async () => {
-    const { addon } = setUp();
-    const payload = overTheWire(addon.getDeckData?.('2025-01') as Payload);
+    const { env } = setUp();
+    const payload = deckData(env, '2025-01');
     const { deckFile, close } = dialogDeckFile(dialog);
     const [pptx, pdf] = await Promise.all([deckFile(payload, 'pptx'), deckFile(payload, 'pdf')]).finally(close);
     expect(pptx.name).toBe('laporan-2025-01.pptx');
@@ -140,8 +138,8 @@ describe('Generate Report dialog: Unduh PPTX and Unduh PDF', () => {
   });
 
   it('a month without data still gives a deck that says "belum tersedia", with its notices', async () => {
-    const { addon } = setUp();
-    const payload = overTheWire(addon.getDeckData?.('2024-06') as Payload);
+    const { env } = setUp();
+    const payload = deckData(env, '2024-06');
     const tiles = payload.deck.slides.find((s) => s.kind === 'ringkasan')?.tiles ?? [];
     expect(tiles.length).toBeGreaterThan(0);
     for (const tile of tiles) expect(tile.value).toBe('belum tersedia');
@@ -155,15 +153,19 @@ describe('Generate Report dialog: Unduh PPTX and Unduh PDF', () => {
   });
 
   it('says in Indonesian what is wrong: a bad month, a Narasi row naming no section, a logo it cannot read', () => {
-    const { addon } = setUp();
-    expect(() => addon.getDeckData?.('2025-13')).toThrow("Bulan '2025-13' tidak valid; pilih bulan dari daftar.");
-    const { env: broken, addon: failing } = setUp();
+    const { env } = setUp();
+    expect(env.scriptRun('getDeckData', '2025-13')).toEqual({
+      ok: false,
+      error: "Bulan '2025-13' tidak valid; pilih bulan dari daftar.",
+    });
+    const { env: broken } = setUp();
     broken.spreadsheet.getSpreadsheetTimeZone = () => {
       throw new Error('Layanan tidak tersedia.');
     };
-    expect(() => failing.getDeckData?.('2025-01')).toThrow(
-      'Menyiapkan deck gagal: Layanan tidak tersedia. Coba lagi; bila berulang, hubungi admin dengan pesan ini.',
-    );
+    expect(broken.scriptRun('getDeckData', '2025-01')).toEqual({
+      ok: false,
+      error: 'Menyiapkan deck gagal: Layanan tidak tersedia. Coba lagi; bila berulang, hubungi admin dengan pesan ini.',
+    });
     const narasi = [
       ['Bulan', 'Bagian', 'Judul', 'Teks'],
       ['2025-01', 'Pengaduam', 'Catatan', '<b>teks</b> =HYPERLINK("x")'],
@@ -172,9 +174,7 @@ describe('Generate Report dialog: Unduh PPTX and Unduh PDF', () => {
       ['Kunci', 'Nilai'],
       ['Logo', 'logo-djpk.png'],
     ];
-    const payload = overTheWire(
-      setUp({ ...raw, Narasi: narasi, 'Profil Layanan': profil }).addon.getDeckData?.('2025-01') as Payload,
-    );
+    const payload = deckData(setUp({ ...raw, Narasi: narasi, 'Profil Layanan': profil }).env, '2025-01');
     expect(payload.notices).toEqual([
       expect.stringMatching(
         /^Deck Januari 2025 dibuat walau ada \d+ galat data; periksa Validasi sebelum dibagikan\.$/,
@@ -186,5 +186,70 @@ describe('Generate Report dialog: Unduh PPTX and Unduh PDF', () => {
     // The team's text reaches the deck as typed, as text.
     const texts = payload.deck.slides.flatMap((s) => s.paragraphs.map((p) => p.text));
     expect(texts).toContain('<b>teks</b> =HYPERLINK("x")');
+  });
+});
+
+describe('the dialog page itself, google.script.run answered by the strict emulator', () => {
+  it('opens with the months, downloads the PDF and the PPTX of the chosen month, and writes the report tabs', async () => {
+    const { env } = setUp();
+    const page = new DialogPage(dialog, env);
+    try {
+      await page.until(() => !page.element('month').disabled);
+      const options = page.element('month').children;
+      expect(options.find((o) => o.value === '2025-01')?.textContent).toBe('Januari 2025');
+      expect(page.element('pdf').disabled).toBe(false);
+      page.element('month').value = '2025-01';
+
+      page.click("download('pdf')");
+      await page.until(() => page.downloads.length === 1);
+      const pdf = page.downloads[0];
+      expect(pdf?.name).toBe('laporan-2025-01.pdf');
+      expect(pdf?.blob.type).toBe('application/pdf');
+      const bytes = new Uint8Array((await pdf?.blob.arrayBuffer()) ?? new ArrayBuffer(0));
+      expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+      const slides = deckData(env, '2025-01').deck.slides.length;
+      expect(pdfPageTexts(inflated(bytes))).toHaveLength(slides);
+      expect(page.element('status').textContent).toBe(
+        `PDF Januari 2025 siap: ${slides} slide. Bila unduhan tidak mulai, klik tautan di bawah.`,
+      );
+      expect(page.element('save').textContent).toMatch(/^Simpan laporan-2025-01\.pdf \(\d+ KB\)$/);
+      // The month's notices, as lines under the buttons (the sample has one data error).
+      expect(page.element('notices').children.map((li) => li.textContent)).toEqual([
+        'Deck Januari 2025 dibuat walau ada 1 galat data; periksa Validasi sebelum dibagikan.',
+      ]);
+      expect(page.element('notices').hidden).toBe(false);
+
+      // The PPTX of the same month reuses the deck data the page already has.
+      page.click("download('pptx')");
+      await page.until(() => page.downloads.length === 2);
+      expect(page.downloads[1]?.name).toBe('laporan-2025-01.pptx');
+      expect(page.calls).toEqual(['getReportMonths', 'getDeckData']);
+
+      page.click('run()');
+      await page.until(() => page.element('status').textContent.includes('selesai'));
+      expect(page.element('status').className).toBe('');
+      expect(page.element('status').textContent).toMatch(/^Laporan Januari 2025 selesai: tab "Laporan 2025-01"/);
+      expect(env.spreadsheet.sheets.map((s) => s.name).slice(-3)).toEqual(['Laporan 2025-01', 'Validasi', 'Tren']);
+      expect(env.alerts).toEqual([]);
+    } finally {
+      page.dispose();
+    }
+  });
+
+  it("shows the server's failure in red and enables the buttons again", async () => {
+    const { env } = setUp();
+    const page = new DialogPage(dialog, env);
+    try {
+      await page.until(() => !page.element('month').disabled);
+      env.lockHeldByOther = true;
+      page.click('run()');
+      await page.until(() => page.element('status').className === 'error');
+      expect(page.element('status').textContent).toBe(
+        'Laporan sedang dibuat oleh pengguna lain. Tunggu sebentar lalu coba lagi.',
+      );
+      expect(page.element('go').disabled).toBe(false);
+    } finally {
+      page.dispose();
+    }
   });
 });

@@ -6,14 +6,11 @@ import type { DeckPayload } from '../../sheets-addon/src/deckPayload';
 export type DeckFileFn = (payload: DeckPayload, format: DeckFileFormat) => Promise<DeckFile>;
 
 /**
- * The built Generate Report dialog's deck script (`DjpkDeck`), run in a fresh V8 context that has
- * only Web APIs a browser has: Node's Buffer, process and require stay out, so a renderer that
- * needs them fails here as it would in the dialog.
+ * A fresh V8 context that has only Web APIs a browser has, plus `extra` (a page's document, say):
+ * Node's Buffer, process and require stay out, so code that needs them fails here as it would in
+ * the dialog. `close()` ends the MessageChannels it handed out.
  */
-export function dialogDeckFile(dialogHtml: string): { deckFile: DeckFileFn; close: () => void } {
-  const scripts = [...dialogHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
-  const deckScript = scripts.find((s) => s.includes('var DjpkDeck='));
-  if (!deckScript) throw new Error('no DjpkDeck script in the dialog');
+export function browserContext(extra: Record<string, unknown> = {}): { context: vm.Context; close: () => void } {
   // JSZip schedules its work through a MessageChannel when there is one (as in every browser; without
   // it, 1 ms timers make the PPTX 5x slower). Its open ports keep Node running until close().
   const channels: MessageChannel[] = [];
@@ -35,11 +32,11 @@ export function dialogDeckFile(dialogHtml: string): { deckFile: DeckFileFn; clos
     atob,
     btoa,
     console,
+    ...extra,
   });
   vm.runInContext('var self = this, window = this;', context);
-  vm.runInContext(deckScript, context, { filename: 'GenerateDialog.html' });
   return {
-    deckFile: vm.runInContext('DjpkDeck.deckFile', context) as DeckFileFn,
+    context,
     close: () => {
       for (const c of channels) {
         c.port1.close();
@@ -47,4 +44,14 @@ export function dialogDeckFile(dialogHtml: string): { deckFile: DeckFileFn; clos
       }
     },
   };
+}
+
+/** The built Generate Report dialog's deck script (`DjpkDeck`) alone, in a browser-only context. */
+export function dialogDeckFile(dialogHtml: string): { deckFile: DeckFileFn; close: () => void } {
+  const scripts = [...dialogHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
+  const deckScript = scripts.find((s) => s.includes('var DjpkDeck='));
+  if (!deckScript) throw new Error('no DjpkDeck script in the dialog');
+  const { context, close } = browserContext();
+  vm.runInContext(deckScript, context, { filename: 'GenerateDialog.html' });
+  return { deckFile: vm.runInContext('DjpkDeck.deckFile', context) as DeckFileFn, close };
 }

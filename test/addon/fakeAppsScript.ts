@@ -1,8 +1,12 @@
 /**
  * An in-memory emulation of the Apps Script services the add-on uses, for running the BUILT bundle
  * in node:vm. Method signatures are checked against @types/google-apps-script; every call is
- * recorded so tests can assert what the add-on did (and how many spreadsheet calls it made).
+ * recorded so tests can assert what the add-on did (and how many spreadsheet calls it made). It is
+ * as strict as the platform where the add-on could meet a rule: how each kind of execution runs and
+ * what it may call, the manifest's scopes, google.script.run's wire, tab names, the cell limit and
+ * the runtime limit. `PLATFORM` lists each rule with the page or report it follows.
  */
+import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import type { CellValue } from '../../core/workbook/cells';
 
@@ -24,11 +28,29 @@ export class CallLog {
   readonly calls: Call[] = [];
   /** Makes a call fail as a service error would (the message it returns is thrown), e.g. mid-write. */
   failWhen: ((call: Call, calls: readonly Call[]) => string | null) | null = null;
+  /**
+   * The runtime limit (PLATFORM.runtime) falls before the spreadsheet call after this many in the
+   * next execution: that call and every later one fail, and the execution ends in TIMEOUT_MESSAGE
+   * whatever the script catches, as Apps Script stops it where it is.
+   */
+  killAfter: number | null = null;
+  killed = false;
+  private spreadsheetCalls = 0;
   record(target: string, method: string, args: readonly unknown[]): void {
     const call = { target, method, args };
+    if (this.killAfter !== null && SPREADSHEET_TARGETS.has(target)) {
+      if (this.spreadsheetCalls >= this.killAfter) this.killed = true;
+      this.spreadsheetCalls++;
+    }
+    if (this.killed) throw new Error(TIMEOUT_MESSAGE);
     this.calls.push(call);
     const failure = this.failWhen?.(call, this.calls);
     if (failure) throw new Error(failure);
+  }
+  /** Arms the runtime limit for the next execution (see killAfter). */
+  killAtCall(n: number): void {
+    this.killAfter = n;
+    this.spreadsheetCalls = 0;
   }
   count(filter: (c: Call) => boolean = (c) => SPREADSHEET_TARGETS.has(c.target)): number {
     return this.calls.filter(filter).length;
@@ -203,12 +225,14 @@ export class FakeSheet
    */
   insertRowsAfter(afterPosition: number, howMany: number) {
     if (afterPosition !== this.maxRows || !(howMany >= 1)) throw new Error('not emulated');
+    this.env.spreadsheet.checkCells(howMany * this.maxColumns);
     this.maxRows += howMany;
     return this;
   }
   /** Adds empty columns at the end (see insertRowsAfter). */
   insertColumnsAfter(afterPosition: number, howMany: number) {
     if (afterPosition !== this.maxColumns || !(howMany >= 1)) throw new Error('not emulated');
+    this.env.spreadsheet.checkCells(howMany * this.maxRows);
     this.maxColumns += howMany;
     return this;
   }
@@ -229,10 +253,9 @@ export class FakeSheet
   getLastColumn() {
     return Math.max(0, ...this.cells.map((r) => r.length));
   }
-  /** Sets a tab's name; like Sheets, refuses a name another tab has. */
+  /** Sets a tab's name; like Sheets, refuses a name another tab has in any case (PLATFORM.sheetNames). */
   setName(name: string) {
-    if (this.env.spreadsheet.sheets.some((s) => s !== this && s.name === name))
-      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    this.env.spreadsheet.checkNewName(name, this);
     this.name = name;
     return this;
   }
@@ -455,16 +478,32 @@ export class FakeSpreadsheet
   getSheets() {
     return this.sheets.map((s) => this.env.wrapSheet(s));
   }
+  /** Exact name, or in any case when `env.sheetByNameIgnoresCase` (PLATFORM.sheetNames). */
   getSheetByName(name: string) {
-    const found = this.sheets.find((s) => s.name === name);
+    const same = (s: FakeSheet) =>
+      this.env.sheetByNameIgnoresCase ? s.name.toLowerCase() === name.toLowerCase() : s.name === name;
+    const found = this.sheets.find(same);
     return found ? this.env.wrapSheet(found) : null;
+  }
+  /** Refuses a tab name that another tab has in any case (PLATFORM.sheetNames). */
+  checkNewName(name: string, renamed: FakeSheet | null = null): void {
+    if (this.sheets.some((s) => s !== renamed && s.name.toLowerCase() === name.toLowerCase()))
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+  }
+  /** The cells of every tab's grid, filled or not (PLATFORM.cellLimit). */
+  cellCount(): number {
+    return this.sheets.reduce((sum, s) => sum + s.maxRows * s.maxColumns, 0);
+  }
+  checkCells(added: number): void {
+    if (this.cellCount() + added > CELL_LIMIT) throw new Error(CELL_LIMIT_MESSAGE);
   }
   getNumSheets() {
     return this.sheets.length;
   }
   insertSheet(name: string | number, index?: number) {
     if (typeof name !== 'string') throw new Error('not emulated');
-    if (this.sheets.some((s) => s.name === name)) throw new Error(`A sheet with the name "${name}" already exists.`);
+    this.checkNewName(name);
+    this.checkCells(NEW_SHEET_ROWS * NEW_SHEET_COLUMNS);
     const sheet = new FakeSheet(this.env, name, this.nextId++);
     this.sheets.splice(Math.min(index ?? this.sheets.length, this.sheets.length), 0, sheet);
     return this.env.wrapSheet(sheet);
@@ -498,22 +537,171 @@ function htmlOutput(content: string) {
   return output;
 }
 
-/** The whole fake environment: spreadsheet, UI, lock, triggers, properties, and the vm context. */
+/**
+ * How a function of the project runs, which decides what it may call (rules cited in PLATFORM below):
+ * - `simpleTrigger`: onOpen, in AuthMode.NONE (add-on installed, not used in this file) or LIMITED;
+ * - `menu`: an add-on menu item, AuthMode.FULL, with the spreadsheet, its UI and its document lock;
+ * - `dialog`: a google.script.run call from a dialog: AuthMode.FULL as a menu item, arguments and
+ *   return value crossing the wire (see `overTheWire`);
+ * - `timeDriven`: an installable clock trigger, AuthMode.FULL but no document: no active
+ *   spreadsheet, no UI, no document lock.
+ */
+export type Execution =
+  | { readonly kind: 'simpleTrigger'; readonly authMode: 'NONE' | 'LIMITED' }
+  | { readonly kind: 'menu' }
+  | { readonly kind: 'dialog' }
+  | { readonly kind: 'timeDriven' };
+
+/**
+ * The platform rules this emulator enforces, each with the page or report it follows. Services the
+ * add-on does not call (ScriptApp, PropertiesService, UrlFetchApp, …) are not defined at all, so a
+ * new call fails here until it is emulated with its own rules.
+ */
+export const PLATFORM = {
+  /**
+   * Each execution loads the whole script afresh and runs its global statements under the
+   * execution's authorization mode (Editor add-on authorization, "The Editor add-on is opened":
+   * "the entire script loads and global statements run under the same authorization mode as
+   * onOpen"); nothing a previous execution kept in a global survives.
+   */
+  freshGlobals: 'developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle',
+  /**
+   * AuthMode.NONE: no access to the document, properties or other services but Logger/Utilities;
+   * UI only to add menu items. LIMITED: the document, properties, menus; no dialogs ("Add-ons can't
+   * open sidebars or dialogs while executing in AuthMode.LIMITED"). Menu items, google.script.run
+   * and installable triggers run in FULL (the table "Occurs for" on the same page).
+   */
+  authModes: 'developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle#authorization_modes',
+  /**
+   * With `oauthScopes` set in the manifest, a call needing a scope not listed fails ("Specified
+   * permissions are not sufficient to call Ui.showSidebar", as a live install reported it):
+   * getActiveSpreadsheet needs spreadsheets.currentonly (or spreadsheets), openById the full
+   * spreadsheets scope, dialogs script.container.ui (Apps Script reference, "Authorization").
+   */
+  explicitScopes: 'developers.google.com/apps-script/concepts/scopes#set_explicit_scopes',
+  /**
+   * Installable triggers of add-ons run without a document: getActiveSpreadsheet() returns null,
+   * getUi() throws "Cannot call SpreadsheetApp.getUi() from this context.", and they send no error
+   * mail ("Installable triggers in add-ons don't send error emails … handle errors on behalf of the
+   * user"; editor-triggers, Restrictions). getDocumentLock() "If this method is called outside of the
+   * context of a containing document … null is returned" (LockService reference). The trigger library
+   * vtst/google-apps-scripts (VtstAddonTriggerLib) reports that a time-driven add-on trigger must open
+   * its file with openById and so needs the full spreadsheets scope.
+   */
+  timeDriven: 'developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions_2',
+  /**
+   * google.script.run: parameters and return values may be primitives, null, and objects and arrays
+   * made of them; "Requests fail if you attempt to pass a Date, Function, DOM element besides a
+   * form, or other prohibited type, including prohibited types inside objects or arrays. Objects
+   * that create circular references will also fail, and undefined fields within arrays become
+   * null"; "return types are subject to the same restrictions as parameter types". A thrown error
+   * reaches withFailureHandler as an Error with its message.
+   */
+  scriptRun: 'developers.google.com/apps-script/guides/html/reference/run',
+  /**
+   * Tab names are unique regardless of case: Sheets refuses a second "tren" beside "Tren", from the
+   * UI and the API alike (socialpoint-labs/sheetfu#26), with "A sheet with the name … already
+   * exists". getSheetByName matches the exact name (as Apps Script code reports it:
+   * "getSheetByName is case-sensitive"); `sheetByNameIgnoresCase` tries the other answer.
+   */
+  sheetNames: 'github.com/socialpoint-labs/sheetfu/pull/26',
+  /**
+   * A spreadsheet holds at most 10 million cells (Google Drive help, "Files you can store in Google
+   * Drive"); the grid of every tab counts, filled or not, and growing past it fails with "This
+   * action would increase the number of cells in the workbook above the limit of 10000000 cells."
+   */
+  cellLimit: 'support.google.com/drive/answer/37603',
+  /**
+   * Script runtime: 6 min / execution (Apps Script quotas). Apps Script stops the execution where it
+   * is: no catch or finally of the script runs, so a half-built tab stays until the next run.
+   */
+  runtime: 'developers.google.com/apps-script/guides/services/quotas',
+} as const;
+
+export const CELL_LIMIT = 10_000_000;
+export const CELL_LIMIT_MESSAGE = `This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`;
+export const TIMEOUT_MESSAGE = 'Exceeded maximum execution time';
+
+const SCOPE = {
+  currentonly: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  spreadsheets: 'https://www.googleapis.com/auth/spreadsheets',
+  ui: 'https://www.googleapis.com/auth/script.container.ui',
+} as const;
+
+/** The manifest the add-on ships (the build copies it as is). */
+export const MANIFEST_SCOPES: readonly string[] = JSON.parse(
+  readFileSync(new URL('../../sheets-addon/appsscript.json', import.meta.url), 'utf8'),
+).oauthScopes;
+
+/** Thrown by the emulator when a value may not cross google.script.run (PLATFORM.scriptRun). */
+export class WireError extends Error {}
+
+const tagOf = (value: object) => Object.prototype.toString.call(value).slice(8, -1);
+
+/**
+ * A value as google.script.run hands it to the other side, or a WireError naming the first value
+ * that may not cross. Not documented, so refused here too: NaN and ±Infinity, and objects other than
+ * plain objects and arrays (Map, Set, typed arrays, class instances), which JSON would silently turn
+ * into something else. An undefined object field is dropped (JSON-like, not documented).
+ */
+export function overTheWire(value: unknown, path = 'nilai', seen = new Set<object>()): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new WireError(`${path}: ${value} tidak dapat dikirim`);
+    return value;
+  }
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object') throw new WireError(`${path}: ${typeof value} tidak dapat dikirim`);
+  if (seen.has(value)) throw new WireError(`${path}: referensi melingkar`);
+  const tag = tagOf(value);
+  const proto = Object.getPrototypeOf(value);
+  const plain = proto === null || Object.getPrototypeOf(proto) === null;
+  if (tag === 'Array' && Array.isArray(value)) {
+    seen.add(value);
+    const copy = value.map((item, i) => {
+      const crossed = overTheWire(item, `${path}[${i}]`, seen);
+      return crossed === undefined ? null : crossed;
+    });
+    seen.delete(value);
+    return copy;
+  }
+  if (tag !== 'Object' || !plain) throw new WireError(`${path}: ${tag} tidak dapat dikirim`);
+  seen.add(value);
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const crossed = overTheWire(item, `${path}.${key}`, seen);
+    if (crossed !== undefined) copy[key] = crossed;
+  }
+  seen.delete(value);
+  return copy;
+}
+
+/** What a google.script.run call ends in: the success handler's value or the failure handler's message. */
+export type RunOutcome =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly error: string };
+
+/** The whole fake environment: spreadsheet, UI, lock, executions and their contexts. */
 export class FakeEnvironment {
   readonly log = new CallLog();
   readonly spreadsheet: FakeSpreadsheet;
   readonly menu: (MenuItem | 'separator')[] = [];
   readonly alerts: string[] = [];
   readonly dialogs: { title: string; html: string }[] = [];
-  readonly triggers: { handler: string; monthDay: number; hour: number; timeZone: string; id: string }[] = [];
-  readonly properties = new Map<string, string>();
   /** The project's HTML files (dist/addon/*.html) by name without extension. */
   readonly htmlFiles = new Map<string, string>();
-  promptResponse = { button: 'OK', text: '' };
+  /** The manifest's oauthScopes (PLATFORM.explicitScopes). */
+  scopes: readonly string[] = MANIFEST_SCOPES;
+  /** Another execution holds the document lock (someone else is generating the report). */
   lockHeldByOther = false;
-  uiAvailable = true;
+  /** getSheetByName's other possible answer (PLATFORM.sheetNames). */
+  sheetByNameIgnoresCase = false;
   vmDate: DateConstructor = Date;
-  context: vm.Context | null = null;
+  /** The execution running now, and what it logged as console.error. */
+  current: Execution | null = null;
+  readonly errors: string[] = [];
+  private script: vm.Script | null = null;
+  private lockHeld = false;
 
   constructor(readonly timeZone = 'Asia/Jakarta') {
     this.spreadsheet = new FakeSpreadsheet(this);
@@ -552,9 +740,27 @@ export class FakeEnvironment {
     return proxied;
   }
 
-  /** The globals the bundle sees. */
+  /** Fails like Apps Script when the manifest lacks every scope in `anyOf` (PLATFORM.explicitScopes). */
+  private requireScope(what: string, anyOf: readonly string[]): void {
+    if (!anyOf.some((s) => this.scopes.includes(s)))
+      throw new Error(`Specified permissions are not sufficient to call ${what}. Required permissions: ${anyOf[0]}`);
+  }
+
+  /** Fails unless the running execution may `what` (PLATFORM.authModes). */
+  private requireMode(what: string, allowed: (e: Execution) => boolean): void {
+    const e = this.current ?? { kind: 'menu' };
+    if (!allowed(e)) {
+      const mode = e.kind === 'simpleTrigger' ? `AuthMode.${e.authMode}` : e.kind;
+      throw new Error(`${what} is not allowed in ${mode} (editor add-on authorization modes).`);
+    }
+  }
+
+  /** The globals the bundle sees in an execution. */
   services(): Record<string, unknown> {
     const env = this;
+    const full = (e: Execution) => e.kind !== 'simpleTrigger';
+    const _withDocument = (e: Execution) =>
+      e.kind !== 'timeDriven' && !(e.kind === 'simpleTrigger' && e.authMode === 'NONE');
     const ui = {
       ButtonSet: { OK: 'OK', OK_CANCEL: 'OK_CANCEL' },
       Button: { OK: 'OK', CANCEL: 'CANCEL' },
@@ -574,20 +780,29 @@ export class FakeEnvironment {
         return proxiedMenu;
       },
       alert(title: string, message?: string) {
+        env.requireMode('Ui.alert', full);
         env.alerts.push(message ?? title);
         return 'OK';
       },
-      prompt() {
-        return { getSelectedButton: () => env.promptResponse.button, getResponseText: () => env.promptResponse.text };
-      },
       showModalDialog(output: { content: string }, title: string) {
+        env.requireMode('Ui.showModalDialog', full);
+        env.requireScope('Ui.showModalDialog', [SCOPE.ui]);
         env.dialogs.push({ title, html: output.content });
       },
     };
     const spreadsheetApp = {
-      getActiveSpreadsheet: () => recorded(env.log, 'Spreadsheet', env.spreadsheet),
+      getActiveSpreadsheet: () => {
+        env.requireMode(
+          'SpreadsheetApp.getActiveSpreadsheet',
+          (e) => !(e.kind === 'simpleTrigger' && e.authMode === 'NONE'),
+        );
+        env.requireScope('SpreadsheetApp.getActiveSpreadsheet', [SCOPE.currentonly, SCOPE.spreadsheets]);
+        if (env.current?.kind === 'timeDriven') return null;
+        return recorded(env.log, 'Spreadsheet', env.spreadsheet);
+      },
       getUi: () => {
-        if (!env.uiAvailable) throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
+        if (env.current?.kind === 'timeDriven')
+          throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
         return recorded(env.log, 'Ui', ui);
       },
       newTextStyle: () => {
@@ -626,80 +841,104 @@ export class FakeEnvironment {
         return recorded(env.log, 'DataValidationBuilder', builder);
       },
     };
-    let lockHeld = false;
     const lock = {
       tryLock: () => {
-        if (env.lockHeldByOther || lockHeld) return false;
-        lockHeld = true;
+        if (env.lockHeldByOther || env.lockHeld) return false;
+        env.lockHeld = true;
         return true;
       },
       releaseLock: () => {
-        lockHeld = false;
+        env.lockHeld = false;
       },
-    };
-    const triggerBuilder = (handler: string) => {
-      const t = { handler, monthDay: 0, hour: 0, timeZone: '', id: `t${env.triggers.length + 1}` };
-      const clock = {
-        onMonthDay: (d: number) => {
-          t.monthDay = d;
-          return clock;
-        },
-        atHour: (h: number) => {
-          t.hour = h;
-          return clock;
-        },
-        inTimezone: (z: string) => {
-          t.timeZone = z;
-          return clock;
-        },
-        create: () => {
-          env.triggers.push(t);
-          return t;
-        },
-      };
-      return { timeBased: () => recorded(env.log, 'ClockTriggerBuilder', clock) };
     };
     return {
       SpreadsheetApp: recorded(env.log, 'SpreadsheetApp', spreadsheetApp),
       HtmlService: recorded(env.log, 'HtmlService', {
-        createHtmlOutput: htmlOutput,
+        createHtmlOutput: (html: string) => {
+          env.requireMode('HtmlService.createHtmlOutput', full);
+          return htmlOutput(html);
+        },
         // The project's .html files by name without extension, as Apps Script resolves them.
         createHtmlOutputFromFile: (name: string) => {
+          env.requireMode('HtmlService.createHtmlOutputFromFile', full);
           const content = env.htmlFiles.get(name);
           if (content === undefined) throw new Error(`No HTML file named ${name} was found.`);
           return htmlOutput(content);
         },
       }),
-      LockService: recorded(env.log, 'LockService', { getDocumentLock: () => recorded(env.log, 'Lock', lock) }),
-      ScriptApp: recorded(env.log, 'ScriptApp', {
-        newTrigger: (handler: string) => triggerBuilder(handler),
-        getProjectTriggers: () =>
-          env.triggers.map((t) => ({ getHandlerFunction: () => t.handler, getUniqueId: () => t.id })),
-        deleteTrigger: (trigger: { getUniqueId(): string }) => {
-          const i = env.triggers.findIndex((t) => t.id === trigger.getUniqueId());
-          if (i >= 0) env.triggers.splice(i, 1);
+      LockService: recorded(env.log, 'LockService', {
+        getDocumentLock: () => {
+          env.requireMode('LockService.getDocumentLock', (e) => !(e.kind === 'simpleTrigger' && e.authMode === 'NONE'));
+          return env.current?.kind === 'timeDriven' ? null : recorded(env.log, 'Lock', lock);
         },
       }),
-      PropertiesService: recorded(env.log, 'PropertiesService', {
-        getDocumentProperties: () => ({
-          setProperty: (k: string, v: string) => env.properties.set(k, v),
-          getProperty: (k: string) => env.properties.get(k) ?? null,
-          deleteProperty: (k: string) => env.properties.delete(k),
-        }),
-      }),
-      Session: { getScriptTimeZone: () => 'Asia/Jakarta' },
-      Utilities: { sleep: () => undefined },
       Charts: { ChartType: { PIE: 'PIE', COLUMN: 'COLUMN', LINE: 'LINE' } },
-      console: { log: () => undefined, error: () => undefined, warn: () => undefined },
+      console: {
+        log: () => undefined,
+        warn: () => undefined,
+        error: (...args: unknown[]) => {
+          env.errors.push(args.map(String).join(' '));
+        },
+      },
     };
   }
 
-  /** Loads the built bundle into a fresh vm context with these services. */
+  /** The top-level functions of the loaded script, each running as its own `menu` execution. */
   load(code: string): Record<string, (...args: unknown[]) => unknown> {
-    const context = vm.createContext({ ...this.services() });
-    this.vmDate = vm.runInContext('Date', context) as DateConstructor;
-    vm.runInContext(code, context, { filename: 'Code.js' });
-    this.context = context;
-    return context as Record<string, (...args: unknown[]) => unknown>;
+    this.script = new vm.Script(code, { filename: 'Code.js' });
+    const names = [...code.matchAll(/^function (\w+)\(/gm)].map((m) => m[1] ?? '');
+    return Object.fromEntries(names.map((name) => [name, (...args: unknown[]) => this.run(name, args)]));
+  }
+
+  /**
+   * Runs the top-level function `name` as one execution: a fresh global scope with this
+   * execution's services (PLATFORM.freshGlobals), the document lock released at the end, and a run
+   * past the deadline (`log.killAfter`) ending in TIMEOUT_MESSAGE whatever the script caught.
+   */
+  run(name: string, args: readonly unknown[] = [], execution: Execution = { kind: 'menu' }): unknown {
+    if (!this.script) throw new Error('no script loaded');
+    if (this.current) throw new Error(`${name} started inside another execution`);
+    this.current = execution;
+    try {
+      const context = vm.createContext({ ...this.services() });
+      this.vmDate = vm.runInContext('Date', context) as DateConstructor;
+      this.script.runInContext(context);
+      const fn = (context as Record<string, unknown>)[name];
+      if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
+      let result: unknown;
+      let failure: unknown = null;
+      try {
+        result = fn(...args);
+      } catch (error) {
+        failure = error;
+      }
+      if (this.log.killed) throw new Error(TIMEOUT_MESSAGE);
+      if (failure) throw failure;
+      return result;
+    } finally {
+      this.current = null;
+      this.lockHeld = false;
+      this.log.killed = false;
+      this.log.killAfter = null;
+    }
+  }
+
+  /**
+   * `google.script.run.withSuccessHandler(…).withFailureHandler(…).name(...args)` from a dialog
+   * (PLATFORM.scriptRun): arguments the client cannot send throw a WireError here, as the request
+   * fails in the browser; a return value that may not cross throws a WireError too (the dialog would
+   * get nothing usable); a thrown error becomes the failure handler's message.
+   */
+  scriptRun(name: string, ...args: unknown[]): RunOutcome {
+    const sent = args.map((a, i) => overTheWire(a, `argumen ${i + 1}`));
+    let value: unknown;
+    try {
+      value = this.run(name, sent, { kind: 'dialog' });
+    } catch (error) {
+      if (error instanceof WireError) throw error;
+      const message = error !== null && typeof error === 'object' && 'message' in error ? error.message : error;
+      return { ok: false, error: String(message) };
+    }
+    return { ok: true, value: overTheWire(value, `hasil ${name}`) };
   }
 }
