@@ -11,12 +11,22 @@ import { type FileHandle, open, realpath } from 'node:fs/promises';
 
 export type FileRefusal = 'missing' | 'notRegular' | 'tooBig' | 'unreadable';
 
+const MESSAGES: Record<FileRefusal, string> = {
+  missing: 'berkas tidak ditemukan',
+  notRegular: 'bukan berkas biasa, mis. FIFO atau perangkat',
+  tooBig: 'berkas terlalu besar',
+  unreadable: 'berkas tidak dapat dibaca',
+};
+
+/** Why a file was not read; the message is Indonesian and names no path (callers name the file). */
 export class RegularFileError extends Error {
   constructor(
     readonly reason: FileRefusal,
     readonly path: string,
+    /** The system's error code (EACCES …), when the system refused. */
+    readonly code?: string,
   ) {
-    super(`${reason}: ${path}`);
+    super(MESSAGES[reason]);
   }
 }
 
@@ -31,7 +41,7 @@ export async function openRegularFile(path: string): Promise<FileHandle> {
     file = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    throw new RegularFileError(code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable', path);
+    throw new RegularFileError(code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable', path, code);
   }
   try {
     const info = await file.stat();

@@ -37,6 +37,16 @@ export const isBlank = (cell: CellValue): boolean => {
  */
 export const MAX_CELL_CHARS = 50_000;
 
+/**
+ * Most rows a tab may have: Excel's sheet limit (1,048,576). Under Google Sheets' 10 million cells
+ * a tracking tab of 10 or more columns never comes near it. Sources refuse a tab whose non-blank
+ * rows go past it and never store blank rows, so a file of blank lines costs nothing.
+ */
+export const MAX_TAB_ROWS = 1_048_576;
+
+/** Most columns a row may have: Google Sheets' limit (18,278, column ZZZ); Excel's is 16,384. */
+export const MAX_TAB_COLUMNS = 18_278;
+
 /** Longest quotation of a cell in a message: enough to find the cell, never the whole of a long one. */
 export const QUOTE_CHARS = 80;
 

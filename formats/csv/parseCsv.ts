@@ -1,8 +1,15 @@
-import { type CellValue, MAX_CELL_CHARS } from '../../core/workbook/cells';
+import { formatNumber } from '../../core/format/idNumber';
+import { type CellValue, MAX_CELL_CHARS, MAX_TAB_COLUMNS, MAX_TAB_ROWS } from '../../core/workbook/cells';
 
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
+
+/** A CSV beyond the limits of a tab; the message (Indonesian) says which, the caller names the file. */
+export class CsvLimitError extends Error {}
+
+/** What a blank row is stored as: one shared empty array, so blank lines cost a pointer each. */
+const BLANK_ROW: CellValue[] = [];
 
 /** Appends `text[from, to)` to `cell`, never growing it past MAX_CELL_CHARS + 1 (core then reports the cut). */
 function append(cell: string, text: string, from: number, to: number): string {
@@ -15,6 +22,9 @@ function append(cell: string, text: string, from: number, to: number): string {
  * CSV" writes it. Every cell stays text: core coerces dates and Indonesian numbers itself.
  * The delimiter is detected from the header line (',' or ';', which Excel uses in id-ID).
  * Cells are sliced, not built a character at a time, and kept to MAX_CELL_CHARS + 1 characters.
+ * Memory is bounded by rows as well as bytes: a row with no text is not stored (rows keep their
+ * numbers: the gaps hold one shared empty row, and blank lines at the end hold nothing), a text
+ * row past MAX_TAB_ROWS or a row of more than MAX_TAB_COLUMNS cells is refused.
  */
 export function parseCsv(text: string): CellValue[][] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -24,7 +34,23 @@ export function parseCsv(text: string): CellValue[][] {
   const delimiter =
     (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';'.charCodeAt(0) : ','.charCodeAt(0);
   const rows: CellValue[][] = [];
+  /** The 0-based number of the row being read. */
+  let rowNumber = 0;
   let row: CellValue[] = [];
+  let hasText = false;
+  const endRow = () => {
+    if (hasText) {
+      if (rowNumber >= MAX_TAB_ROWS)
+        throw new CsvLimitError(
+          `berisi teks di baris ${formatNumber(rowNumber + 1)}, melewati batas ${formatNumber(MAX_TAB_ROWS)} baris satu tab`,
+        );
+      while (rows.length < rowNumber) rows.push(BLANK_ROW);
+      rows.push(row);
+    }
+    rowNumber++;
+    row = [];
+    hasText = false;
+  };
   let i = 0;
   for (;;) {
     let cell = '';
@@ -54,9 +80,14 @@ export function parseCsv(text: string): CellValue[][] {
       end++;
     }
     cell = append(cell, body, i, end);
+    if (row.length >= MAX_TAB_COLUMNS)
+      throw new CsvLimitError(
+        `baris ${formatNumber(rowNumber + 1)} berisi lebih dari ${formatNumber(MAX_TAB_COLUMNS)} kolom`,
+      );
     row.push(cell === '' ? null : cell);
+    if (cell !== '') hasText = true;
     if (end >= n) {
-      if (cell !== '' || row.length > 1) rows.push(row);
+      endRow();
       break;
     }
     const c = body.charCodeAt(end);
@@ -64,8 +95,7 @@ export function parseCsv(text: string): CellValue[][] {
       i = end + 1;
       continue;
     }
-    rows.push(row);
-    row = [];
+    endRow();
     i = end + (c === CR && body.charCodeAt(end + 1) === LF ? 2 : 1);
     if (i >= n) break;
   }

@@ -3,7 +3,8 @@ import { open } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { createInflateRaw } from 'node:zlib';
-import { type CellValue, MAX_CELL_CHARS } from '../../core/workbook/cells';
+import { formatNumber } from '../../core/format/idNumber';
+import { type CellValue, MAX_CELL_CHARS, MAX_TAB_COLUMNS, MAX_TAB_ROWS, quoteText } from '../../core/workbook/cells';
 import type { RawWorkbook } from '../../core/workbook/workbook';
 import { DataFileError } from '../dataFileError';
 import { attribute, attributes, XmlScanner } from './xmlScan';
@@ -46,7 +47,7 @@ export async function readXlsxFile(path: string): Promise<RawWorkbook> {
     const target = rels.get(sheet.rId)?.target;
     const entry = target === undefined ? undefined : part(target);
     if (!entry) continue;
-    tabs[sheet.name] = await readSheet(path, entry, { shared, isDateStyle, date1904: book.date1904 });
+    tabs[sheet.name] = await readSheet(path, entry, { shared, isDateStyle, date1904: book.date1904 }, sheet.name);
   }
   return tabs;
 }
@@ -268,8 +269,20 @@ function columnOf(ref: string): number {
   return i === 0 ? -1 : col - 1;
 }
 
-async function readSheet(path: string, entry: ZipEntry, ctx: SheetContext): Promise<CellValue[][]> {
+/** What a blank row is stored as: one shared empty array (a blank row is never read, only skipped). */
+const BLANK_ROW: CellValue[] = [];
+
+/**
+ * One sheet's rows. Memory is bounded by rows as well as bytes: a row without a value is not
+ * stored (a formatted but empty row, however far down, costs nothing), a value beyond Excel's own
+ * grid (MAX_TAB_ROWS rows, MAX_TAB_COLUMNS columns; a reference such as "ZZZZZZ1") is refused.
+ */
+async function readSheet(path: string, entry: ZipEntry, ctx: SheetContext, name: string): Promise<CellValue[][]> {
   const grid: CellValue[][] = [];
+  const beyond = (where: string, limit: string) =>
+    new DataFileError(
+      `tab '${quoteText(name)}' berisi sel di ${where}, di luar batas ${limit} satu tab; berkas tidak dibaca`,
+    );
   let row: CellValue[] | null = null;
   let rowIndex = -1;
   let col = -1;
@@ -320,6 +333,8 @@ async function readSheet(path: string, entry: ZipEntry, ctx: SheetContext): Prom
           const ref = attribute(raw, 'r');
           const c = ref === undefined ? -1 : columnOf(ref);
           col = c >= 0 ? c : col + 1;
+          if (col >= MAX_TAB_COLUMNS)
+            throw beyond(`kolom ke-${formatNumber(col + 1)}`, `${formatNumber(MAX_TAB_COLUMNS)} kolom`);
           type = attribute(raw, 't') ?? 'n';
           inlineText = null;
           style = Number(attribute(raw, 's') ?? 0);
@@ -354,11 +369,17 @@ async function readSheet(path: string, entry: ZipEntry, ctx: SheetContext): Prom
           inValue = false;
           break;
         case 'c':
-          if (row) row[col] = cellValue();
+          if (row) {
+            const value = cellValue();
+            if (value !== null) row[col] = value;
+          }
           break;
         case 'row':
-          if (row) {
+          if (row && row.length > 0) {
+            if (rowIndex >= MAX_TAB_ROWS || rowIndex < 0)
+              throw beyond(`baris ${formatNumber(rowIndex + 1)}`, `${formatNumber(MAX_TAB_ROWS)} baris`);
             for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
+            while (grid.length < rowIndex) grid.push(BLANK_ROW);
             grid[rowIndex] = row;
           }
           row = null;
@@ -366,6 +387,5 @@ async function readSheet(path: string, entry: ZipEntry, ctx: SheetContext): Prom
       }
     },
   });
-  for (let i = 0; i < grid.length; i++) grid[i] ??= [];
   return grid;
 }

@@ -1,5 +1,5 @@
-import { open } from 'node:fs/promises';
 import { DataFileError } from '../dataFileError';
+import { openRegularFile, RegularFileError } from '../regularFile';
 
 export interface ZipEntry {
   readonly name: string;
@@ -21,7 +21,12 @@ export const NOT_ZIP =
  * without inflating anything: what an .xlsx claims its parts hold is known before any is parsed.
  */
 export async function readZipDirectory(path: string): Promise<ZipEntry[]> {
-  const file = await open(path, 'r');
+  const file = await openRegularFile(path).catch((error: unknown) => {
+    // A FIFO or a device would block or never end: refused before anything is read.
+    if (error instanceof RegularFileError && error.reason === 'notRegular')
+      throw new DataFileError('bukan berkas biasa, mis. FIFO atau perangkat; berkas ini tidak dibaca');
+    throw error;
+  });
   try {
     const { size } = await file.stat();
     const tailLength = Math.min(size, MAX_TAIL);
