@@ -25,7 +25,8 @@ function prng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const random = prng(20250131);
+const SEED = 20250131;
+let random = prng(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 function shuffle<T>(items: T[]): T[] {
   for (let i = items.length - 1; i > 0; i--) {
@@ -964,6 +965,8 @@ function narasi(): Grid {
 
 /** The whole sample workbook, tab name → rows (header first). */
 export function sampleWorkbook(): Record<string, Grid> {
+  // Every call starts from the seed: the same workbook however often it is asked for.
+  random = prng(SEED);
   return {
     Tiket: tiket(),
     Chatbot: chatbot(),

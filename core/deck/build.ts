@@ -1,25 +1,43 @@
 import { formatCell, NO_DATA } from '../format/figure';
-import { changePhrase } from '../format/sentences';
-import type { Chart, Report, Section, Table } from '../metrics/model';
+import { changePhrase, joinIndonesian } from '../format/sentences';
+import type { Chart, Report, Section, Table, TableCell } from '../metrics/model';
 import { toIsoMonth } from '../period/yearMonth';
+import { chartDrawable } from '../render/chartData';
 import { closestMatch, looseKey } from '../text/textMatch';
 import type { Finding } from '../workbook/findings';
 import { DEFAULT_PROFILE, type ServiceProfile } from '../workbook/profile';
 import { NARASI, type RowOf } from '../workbook/tabs';
+import { barsHeight, CHART_MIN_H, type ChartContext, chartFitsHalf, chartPlot, plotKind as plotKindAt } from './charts';
+import { TextFlow } from './flow';
 import {
+  BODY_BOTTOM,
+  BODY_BOX,
   BODY_H,
+  BODY_PT,
+  BODY_TOP,
   type Box,
   CONTENT_W,
-  fitsHalf,
+  GUTTER,
+  HALF_W,
+  laidParagraphsHeight,
+  layPart,
+  MARGIN_X,
+  MIN_BODY_PT,
+  narrowTable,
   rowsThatFit,
   SIDE_TEXT_W,
-  slideBoxes,
-  stacks,
+  SIDE_VISUAL_BOX,
+  SIDE_VISUAL_W,
+  STACK_GAP,
+  TEXT_BAND_SHARE,
+  TILE,
   tableHeight,
-  tableWidthIn,
-  takeParagraphs,
+  tableWidths,
+  tileBoxes,
+  titleFits,
+  titleLayout,
 } from './layout';
-import type { Contact, Deck, Paragraph, Slide, Tile, Visual } from './model';
+import type { Contact, Deck, LaidParagraph, Paragraph, Slide, Tile, Visual } from './model';
 
 export type NarasiRow = RowOf<typeof NARASI>;
 
@@ -34,10 +52,27 @@ const ORGANISATION = 'Direktorat Jenderal Perimbangan Keuangan — Kementerian K
 const PEMBUKA = 'Pembuka';
 const EVALUASI = 'Evaluasi dan Saran';
 const CONTINUED = ' (lanjutan)';
-/** Text above a table takes at most this share of the body. */
-const TEXT_OVER_TABLE_SHARE = 0.4;
 
-type SlideDraft = Omit<Slide, 'number'>;
+/**
+ * Where the deck puts a section when the seed of January 2025 puts it elsewhere than the report
+ * (docs/deck.md "Order"): each is moved right after the section named. Every other section,
+ * including one added to the report later, keeps the report's order.
+ */
+export const DECK_MOVES: ReadonlyArray<readonly [section: string, after: string]> = [
+  ['pengaduan', 'topik'],
+  ['chatbot', 'kanalWhatsapp'],
+];
+
+/**
+ * Sections the deck shows on another section's slides (the seeds have no page of their own for
+ * them): the channel overview joins the ticket pages, whose per-channel figures it repeats.
+ */
+export const DECK_MERGES: ReadonlyArray<readonly [section: string, into: string]> = [['kanal', 'konsultasi']];
+
+/** The Ringkasan slide: tiles on top, its sentences in the band under them. */
+const RINGKASAN_PT = 14;
+
+type SlideDraft = Omit<Slide, 'number' | 'titleLayout'>;
 
 const para = (text: string, bullet = false, heading = false): Paragraph => ({ text, bullet, heading });
 
@@ -47,6 +82,8 @@ const draft = (kind: Slide['kind'], title: string, parts: Partial<SlideDraft> = 
   subtitle: null,
   sectionId: null,
   paragraphs: [],
+  textPt: BODY_PT,
+  textBox: null,
   visuals: [],
   tiles: [],
   contacts: [],
@@ -66,23 +103,592 @@ export function narasiParagraphs(text: string): Paragraph[] {
     });
 }
 
-/** Several rows for one place: each `Judul` becomes a heading over its text. */
-function narasiBody(rows: readonly NarasiRow[], titled: boolean): Paragraph[] {
+/** Rows for one place: each `Judul` (unless it only repeats `skipTitle`) becomes a heading over its text. */
+function narasiBody(rows: readonly NarasiRow[], skipTitle: string | null): Paragraph[] {
   return rows.flatMap((row) => [
-    ...(titled && row.judul ? [para(row.judul, false, true)] : []),
+    ...(row.judul && (skipTitle === null || looseKey(row.judul) !== looseKey(skipTitle))
+      ? [para(row.judul, false, true)]
+      : []),
     ...narasiParagraphs(row.teks),
   ]);
 }
 
-/** Text-only slides, continued while the paragraphs do not fit. */
-function textSlides(kind: Slide['kind'], title: string, body: Paragraph[], parts: Partial<SlideDraft>): SlideDraft[] {
-  const queue = [...body];
+const narasiNotes = (rows: readonly NarasiRow[]) => `Dari tab Narasi, baris ${rows.map((r) => r.row).join(', ')}.`;
+
+// ——— Packing a section onto slides ——————————————————————————————————————————
+
+type Pending =
+  | { readonly kind: 'chart'; readonly chart: Chart }
+  | { readonly kind: 'table'; readonly table: Table; start: number; readonly title?: string };
+
+interface Layout {
+  paragraphs: LaidParagraph[];
+  textBox: Box | null;
+  visuals: Visual[];
+}
+
+/** The band-over-chart-and-table slide: the band's share of the body at most, the chart's width. */
+const BAND_WITH_TABLE_SHARE = 0.3;
+const BAND_CHART_W = 4.2;
+
+const sideBox = (y: number, h: number): Box => ({ x: MARGIN_X, y, w: SIDE_TEXT_W, h });
+
+/** A visual that reads well in half the slide: a chart whose labels fit, or a narrow table. */
+function halfable(p: Pending): boolean {
+  return p.kind === 'chart' ? chartFitsHalf(p.chart) : narrowTable(p.table);
+}
+
+class Packer {
+  readonly slides: Layout[] = [];
+
+  constructor(
+    private readonly text: TextFlow,
+    private readonly pending: Pending[],
+    private readonly pt: number,
+    private readonly ctx: ChartContext,
+  ) {}
+
+  /** What fits of the next visual into `box`: a chart whole, a table as many rows as fit. */
+  private place(p: Pending, box: Box): Visual {
+    if (p.kind === 'chart') {
+      const plot = chartPlot(p.chart, box.w, this.ctx);
+      if (!plot) throw new Error(`chart without data: ${p.chart.title}`);
+      return { kind: 'chart', chart: p.chart, plot, box };
+    }
+    const count = rowsThatFit(p.table, p.start, box);
+    const part: Table = {
+      ...p.table,
+      title: p.start ? `${p.table.title}${CONTINUED}` : p.table.title,
+      rows: p.table.rows.slice(p.start, p.start + count),
+    };
+    const layout = layPart(p.table, tableWidths(p.table, box), p.start, count);
+    p.start += count;
+    return { kind: 'table', table: part, layout, box: { ...box, h: Math.min(box.h, layout.height) } };
+  }
+
+  /** Places the head of `pending` in `box`, dropping it once it is all placed. */
+  private placeHead(box: Box): Visual {
+    const head = this.pending[0] as Pending;
+    const visual = this.place(head, box);
+    if (head.kind === 'chart' || head.start >= head.table.rows.length) this.pending.shift();
+    return visual;
+  }
+
+  /** Whole, not yet started narrow tables that fit under the text of the left column, from `y` down. */
+  private tablesUnder(y: number): Visual[] {
+    const out: Visual[] = [];
+    let top = y;
+    for (let i = 0; i < this.pending.length; ) {
+      const p = this.pending[i] as Pending;
+      const box = sideBox(top + STACK_GAP, BODY_BOTTOM - top - STACK_GAP);
+      if (
+        p.kind === 'table' &&
+        p.start === 0 &&
+        narrowTable(p.table, SIDE_TEXT_W) &&
+        tableHeight(p.table, box) <= box.h
+      ) {
+        this.pending.splice(i, 1);
+        const visual = this.place(p, box);
+        // Never a row lost: what did not fit after all waits for the next slide.
+        if (p.start < p.table.rows.length) this.pending.unshift(p);
+        out.push(visual);
+        top = visual.box.y + visual.box.h;
+      } else i++;
+    }
+    return out;
+  }
+
+  /**
+   * Short sentences over a chart and the wide table that follows it, side by side (the seeds'
+   * "Layanan Email Blast" and "Pengaduan" pages): only when all the text fits the band and the
+   * whole table fits beside the chart.
+   */
+  private bandWithChartAndTable(): boolean {
+    const chart = this.pending[0];
+    const table = this.pending[1];
+    if (
+      chart?.kind !== 'chart' ||
+      table?.kind !== 'table' ||
+      table.start > 0 ||
+      narrowTable(table.table, SIDE_VISUAL_W)
+    )
+      return false;
+    if (!chartFitsHalf(chart.chart) || chart.chart.kind === 'donut') return false;
+    const trial = this.text.clone();
+    const paragraphs = trial.take(CONTENT_W, BODY_H * BAND_WITH_TABLE_SHARE, this.pt);
+    if (!trial.empty) return false;
+    const textH = laidParagraphsHeight(paragraphs, this.pt);
+    const y = BODY_TOP + textH + STACK_GAP;
+    const h = BODY_BOTTOM - y;
+    const chartBox: Box = { x: MARGIN_X, y, w: BAND_CHART_W, h };
+    const tableBox: Box = { x: MARGIN_X + BAND_CHART_W + GUTTER, y, w: CONTENT_W - BAND_CHART_W - GUTTER, h };
+    if (h < CHART_MIN_H || !plotFits(chart.chart, chartBox) || tableHeight(table.table, tableBox) > h) return false;
+    this.text.take(CONTENT_W, BODY_H * BAND_WITH_TABLE_SHARE, this.pt);
+    const first = this.placeHead(chartBox);
+    const second = this.placeHead(tableBox);
+    this.slides.push({ paragraphs, textBox: { ...BODY_BOX, h: textH }, visuals: [first, second] });
+    return true;
+  }
+
+  /**
+   * A chart does not need its whole column: whole tables that fit under it at its width go there
+   * (the seeds' chart with its table), the chart keeping at least CHART_MIN_H.
+   */
+  private withTablesBelow(first: Visual): Visual[] {
+    if (first.kind !== 'chart') return [first];
+    const column = first.box;
+    const second = this.pending[0];
+    // A second chart of the section under the first, when both keep CHART_MIN_H.
+    if (
+      second?.kind === 'chart' &&
+      first.plot.kind !== 'bar' &&
+      halfable(second) &&
+      (column.h - STACK_GAP) / 2 >= CHART_MIN_H &&
+      plotFits(second.chart, { ...column, h: (column.h - STACK_GAP) / 2 })
+    ) {
+      const h = (column.h - STACK_GAP) / 2;
+      return [{ ...first, box: { ...column, h } }, this.placeHead({ ...column, y: column.y + h + STACK_GAP, h })];
+    }
+    const minH = first.plot.kind === 'bar' ? barsHeight(first.chart) : CHART_MIN_H;
+    const chosen: Pending[] = [];
+    let used = 0;
+    for (const p of this.pending) {
+      if (p.kind !== 'table' || p.start > 0 || !narrowTable(p.table, column.w)) continue;
+      const h = tableHeight(p.table, column) + STACK_GAP;
+      if (used + h > column.h - minH) continue;
+      chosen.push(p);
+      used += h;
+    }
+    if (!chosen.length) return [first];
+    const chartBox = { ...column, h: column.h - used };
+    const out: Visual[] = [{ ...first, box: chartBox }];
+    let y = chartBox.y + chartBox.h + STACK_GAP;
+    for (const p of chosen) {
+      this.pending.splice(this.pending.indexOf(p), 1);
+      const visual = this.place(p, { ...column, y, h: column.y + column.h - y });
+      if (p.kind === 'table' && p.start < p.table.rows.length) this.pending.unshift(p);
+      out.push(visual);
+      y = visual.box.y + visual.box.h + STACK_GAP;
+    }
+    return out;
+  }
+
+  private wholeAt(p: Pending, box: Box): boolean {
+    if (p.kind === 'chart') return halfable(p) && plotFits(p.chart, box);
+    return halfable(p) && tableHeight(p.table, box, p.start) <= box.h;
+  }
+
+  run(): Layout[] {
+    while (!this.text.empty || this.pending.length) {
+      const next = this.pending[0];
+      if (!this.text.empty && next?.kind === 'chart' && this.bandWithChartAndTable()) continue;
+      if (!this.text.empty && next && halfable(next)) {
+        // Sentences in the left column, the visual on the right (the seeds' usual slide).
+        const paragraphs = this.text.take(SIDE_TEXT_W, BODY_H, this.pt);
+        const textH = laidParagraphsHeight(paragraphs, this.pt);
+        const head = this.placeHead(SIDE_VISUAL_BOX);
+        // Tables go under the sentences once they are all said, or when what is left is the team's next topic.
+        const under = this.text.empty || this.text.atHeading ? this.tablesUnder(BODY_TOP + textH) : [];
+        const right = this.withTablesBelow(head);
+        this.slides.push({ paragraphs, textBox: sideBox(BODY_TOP, textH), visuals: [...right, ...under] });
+        continue;
+      }
+      if (!this.text.empty && next) {
+        // A wide visual: the sentences above it, in a band of at most 40% of the body.
+        const paragraphs = this.text.take(CONTENT_W, BODY_H * TEXT_BAND_SHARE, this.pt);
+        const textH = laidParagraphsHeight(paragraphs, this.pt);
+        const box = { ...BODY_BOX, y: BODY_TOP + textH + STACK_GAP, h: BODY_H - textH - STACK_GAP };
+        this.slides.push({
+          paragraphs,
+          textBox: { ...BODY_BOX, h: textH },
+          visuals: this.withTablesBelow(this.placeHead(box)),
+        });
+        continue;
+      }
+      if (!this.text.empty) {
+        const paragraphs = this.text.take(CONTENT_W, BODY_H, this.pt);
+        this.slides.push({
+          paragraphs,
+          textBox: { ...BODY_BOX, h: laidParagraphsHeight(paragraphs, this.pt) },
+          visuals: [],
+        });
+        continue;
+      }
+      this.slides.push({ paragraphs: [], textBox: null, visuals: this.visualsOnly() });
+    }
+    return this.slides;
+  }
+
+  /** No text left: two whole halves side by side, two whole tables one above the other, or one visual. */
+  private visualsOnly(): Visual[] {
+    const left: Box = { x: MARGIN_X, y: BODY_TOP, w: HALF_W, h: BODY_H };
+    const right: Box = { ...left, x: MARGIN_X + HALF_W + GUTTER };
+    const a = this.pending[0] as Pending;
+    if (this.wholeAt(a, left)) {
+      const partner = this.pending.findIndex((p, i) => i > 0 && this.wholeAt(p, right));
+      if (partner > 0) {
+        const [b] = this.pending.splice(partner, 1);
+        return [this.placeHead(left), this.place(b as Pending, right)];
+      }
+    }
+    if (a.kind === 'table' && a.start === 0 && tableHeight(a.table, BODY_BOX) <= BODY_H) {
+      const first = this.placeHead(BODY_BOX);
+      const rest: Box = { ...BODY_BOX, y: first.box.y + first.box.h + STACK_GAP, h: BODY_H - first.box.h - STACK_GAP };
+      const below = this.pending.findIndex(
+        (p) => p.kind === 'table' && p.start === 0 && tableHeight(p.table, rest) <= rest.h,
+      );
+      if (below >= 0) {
+        const [b] = this.pending.splice(below, 1);
+        return [first, this.place(b as Pending, rest)];
+      }
+      return [first];
+    }
+    if (a.kind === 'chart') {
+      // Two charts one above the other (e.g. three months and thirteen), each at least CHART_MIN_H.
+      const b = this.pending[1];
+      const top: Box = { ...BODY_BOX, h: (BODY_H - STACK_GAP) / 2 };
+      if (b?.kind === 'chart' && top.h >= CHART_MIN_H && (b.chart.kind !== 'bar' || plotFits(b.chart, top))) {
+        const first = this.placeHead(top);
+        return [first, this.placeHead({ ...top, y: top.y + top.h + STACK_GAP })];
+      }
+    }
+    return this.withTablesBelow(this.placeHead(BODY_BOX));
+  }
+}
+
+/** A bar chart drawn as columns fits any height from CHART_MIN_H; horizontal bars need a line per bar. */
+const plotFits = (chart: Chart, box: Box) => plotKindAt(chart, box.w) !== 'bar' || barsHeight(chart) <= box.h;
+
+/** Slides of some paragraphs and visuals at the size that needs the fewest slides (the largest of equals). */
+function pack(
+  paragraphs: readonly Paragraph[],
+  visuals: readonly Pending[],
+  ctx: ChartContext,
+): { pt: number; slides: Layout[] } {
+  let best: { pt: number; slides: Layout[] } | null = null;
+  for (let pt = BODY_PT; pt >= MIN_BODY_PT; pt--) {
+    const copy = visuals.map((v) => (v.kind === 'table' ? { ...v } : v));
+    const slides = new Packer(new TextFlow(paragraphs), copy, pt, ctx).run();
+    if (!best || slides.length < best.slides.length) best = { pt, slides };
+    // Without text the size changes nothing.
+    if (paragraphs.length === 0) break;
+  }
+  return best as { pt: number; slides: Layout[] };
+}
+
+// ——— What a section shows ————————————————————————————————————————————————————
+
+const isNumber = (v: TableCell | undefined): v is number => typeof v === 'number';
+
+/** A table with at least one figure (a table of "belum tersedia" only says what a sentence says). */
+const hasFigure = (table: Table) =>
+  table.rows.some((row) => row.some((v, i) => isNumber(v) && table.columns[i]?.format !== 'text'));
+
+/** A table to show: some rows, and a figure unless it is a list of text (Rincian …). */
+const showable = (table: Table) =>
+  table.rows.length > 0 &&
+  (hasFigure(table) || table.columns.every((c, i) => c.format === 'text' || isRowNumber(table, i)));
+
+/** A column that only numbers the rows (No, Peringkat): 1, 2, 3 … or ties of them. */
+const isRowNumber = (table: Table, i: number) =>
+  /^(no|peringkat)$/i.test(table.columns[i]?.header ?? '') &&
+  table.rows.every((row, r) => isNumber(row[i]) && (row[i] as number) <= r + 1);
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A table that only repeats what the section's sentences write: every figure as printed (and every
+ * text cell but the row's label) is in them, as "Top 3 topik … DBH (128 tiket)" says the table
+ * of the three topics. The sentence says it on the slide; the HTML and XLSX keep the table.
+ */
+export function repeatsSentences(table: Table, sentences: readonly string[]): boolean {
+  if (!table.rows.length) return false;
+  const text = sentences.join(' ').toLowerCase();
+  return table.rows.every((row) =>
+    row.every((value, i) => {
+      const column = table.columns[i];
+      if (value === null || value === '' || isRowNumber(table, i)) return true;
+      if (typeof value === 'string') return i === 0 || text.includes(value.toLowerCase());
+      const printed = formatCell(value, column?.format ?? 'int', column?.decimals).toLowerCase();
+      return new RegExp(`(^|[^\\d.,])${escapeRegExp(printed)}(?![\\d]|[.,]\\d)`).test(text);
+    }),
+  );
+}
+
+/**
+ * A table that only repeats a chart of its section: every row names a category (or series) of
+ * the chart and its counts are that chart's values; its shares and changes are in the chart's
+ * labels, the legend or the sentences. The deck shows the chart; the HTML and XLSX keep both.
+ */
+export function repeatsChart(table: Table, charts: readonly Chart[]): boolean {
+  if (!table.rows.length || table.columns[0]?.format !== 'text') return false;
+  // A text column besides the label carries something no chart shows.
+  if (table.columns.slice(1).some((c) => c.format === 'text')) return false;
+  const counts = table.columns.flatMap((c, i) =>
+    i > 0 && (c.format === 'int' || c.format.startsWith('dec')) ? [i] : [],
+  );
+  const shownFor = (label: string) =>
+    charts.flatMap((chart) => {
+      const key = looseKey(label);
+      const category = chart.categories.findIndex((c) => looseKey(c) === key);
+      const series = chart.series.find((s) => looseKey(s.name) === key);
+      return [
+        ...(category >= 0 ? [chart.series.map((s) => s.values[category] ?? null)] : []),
+        ...(series ? [[...series.values]] : []),
+      ];
+    });
+  // Every row is one chart's category or series, with the same counts.
+  return table.rows.every((row) =>
+    shownFor(String(row[0] ?? '')).some((shown) =>
+      counts.every((i) => row[i] === null || shown.includes(row[i] as number)),
+    ),
+  );
+}
+
+/** A row whose counts are the sums of the other rows' (a "Total" row). */
+function isTotalRow(table: Table, r: number): boolean {
+  const row = table.rows[r] ?? [];
+  const counts = table.columns.flatMap((c, i) => (c.format === 'int' ? [i] : []));
+  return (
+    counts.length > 0 &&
+    counts.every((i) => {
+      const others = table.rows.filter((_, k) => k !== r).map((x) => x[i]);
+      return (
+        isNumber(row[i]) && others.every(isNumber) && others.reduce<number>((a, b) => a + (b as number), 0) === row[i]
+      );
+    })
+  );
+}
+
+/**
+ * A table whose rows another table of the section also has (same label, same counts), apart from
+ * a total row: the fuller table is shown ("Ringkasan per Kanal" holds "Tiket Konsultasi per Kanal").
+ */
+export function repeatsTable(table: Table, others: readonly Table[]): boolean {
+  return others.some(
+    (other) =>
+      other !== table &&
+      rowsIn(table, other) &&
+      // Two tables of the same rows: the one with more columns stays.
+      (!rowsIn(other, table) || other.columns.length > table.columns.length),
+  );
+}
+
+/** Every row of `table` but a total row is a row of `other` (same label, its counts among the other's). */
+function rowsIn(table: Table, other: Table): boolean {
+  return (
+    other.rows.length > 0 &&
+    table.rows.every((row, r) => {
+      if (isTotalRow(table, r)) return true;
+      const match = other.rows.find((o) => looseKey(String(o[0] ?? '')) === looseKey(String(row[0] ?? '')));
+      const counts = row.flatMap((v, i) => (i > 0 && isNumber(v) && table.columns[i]?.format === 'int' ? [v] : []));
+      return match !== undefined && counts.every((v) => match.includes(v));
+    })
+  );
+}
+
+/**
+ * A section has data for the month when one of its figures has a value (or, for a section
+ * without metric keys, a table has a figure); a section without data is said once on the
+ * Ringkasan slide instead of filling slides with "belum tersedia".
+ */
+export function sectionHasData(section: Section, report: Report): boolean {
+  if (section.metrics.some((key) => (report.metrics[key]?.value ?? null) !== null)) return true;
+  return section.metrics.length === 0 && section.tables.some(hasFigure);
+}
+
+/** The report's sections in the deck's order (DECK_MOVES). */
+export function deckOrder(sections: readonly Section[]): Section[] {
+  const moved = new Set(
+    DECK_MOVES.filter(([id, after]) => sections.some((s) => s.id === id) && sections.some((s) => s.id === after)).map(
+      ([id]) => id,
+    ),
+  );
+  const out: Section[] = [];
+  for (const s of sections) {
+    if (moved.has(s.id)) continue;
+    out.push(s);
+    for (const [id, after] of DECK_MOVES) {
+      const m = sections.find((x) => x.id === id);
+      if (after === s.id && m && moved.has(id)) out.push(m);
+    }
+  }
+  return out;
+}
+
+interface Group {
+  readonly title: string;
+  readonly paragraphs: Paragraph[];
+  readonly visuals: Pending[];
+}
+
+/**
+ * The seeds' media-social pages: when sentences name two or more of the section's charts by title
+ * ("followers Instagram …" ↔ "Followers Instagram"), each such chart gets a slide of its own with
+ * its sentences, and the row of a table that names the same thing ("Instagram") under them.
+ */
+function chartGroups(
+  section: Section,
+  sentences: readonly string[],
+  charts: readonly Chart[],
+  tables: Table[],
+): Group[] {
+  const owned = charts.map((chart) => sentences.filter((s) => s.toLowerCase().includes(chart.title.toLowerCase())));
+  if (owned.filter((o) => o.length > 0).length < 2) return [];
+  const groups: Group[] = [];
+  charts.forEach((chart, i) => {
+    const mine = owned[i] ?? [];
+    if (!mine.length) return;
+    const visuals: Pending[] = [{ kind: 'chart', chart }];
+    let title = `${section.title}: ${chart.title}`;
+    for (const table of tables) {
+      const row = table.rows.find(
+        (r) => typeof r[0] === 'string' && r[0] && chart.title.toLowerCase().includes(r[0].toLowerCase()),
+      );
+      if (!row) continue;
+      const label = String(row[0]);
+      title = `${table.title.split(' ')[0]} ${label}`;
+      const facts: Table = {
+        title: `${table.title} — ${label}`,
+        columns: [
+          { header: 'Indikator', format: 'text' },
+          { header: 'Nilai', format: 'text' },
+        ],
+        rows: table.columns.flatMap((c, ci) =>
+          ci > 0 && row[ci] !== null && row[ci] !== undefined
+            ? [[c.header, formatCell(row[ci] ?? null, c.format, c.decimals)]]
+            : [],
+        ),
+      };
+      if (facts.rows.length) visuals.push({ kind: 'table', table: facts, start: 0 });
+    }
+    groups.push({ title, paragraphs: mine.map((s) => para(s)), visuals });
+  });
+  return groups;
+}
+
+/**
+ * The order of a section's visuals: charts that no table of the report repeats first, then the
+ * tables in the report's order, a chart standing where the table it replaces stood (the seeds show
+ * "Topik Konsultasi Teknis" before the chart of the other topics).
+ */
+function visualOrder(section: Section, charts: readonly Chart[], tables: readonly Table[]): Pending[] {
+  const replaced = new Map<Table, Chart>();
+  for (const t of section.tables) {
+    const chart = charts.find((c) => repeatsChart(t, [c]) && ![...replaced.values()].includes(c));
+    if (chart) replaced.set(t, chart);
+  }
+  const attached = new Set(replaced.values());
+  return [
+    ...charts.filter((c) => !attached.has(c)).map((chart): Pending => ({ kind: 'chart', chart })),
+    ...section.tables.flatMap((t): Pending[] => {
+      const chart = replaced.get(t);
+      if (chart) return [{ kind: 'chart', chart }];
+      return tables.includes(t) ? [{ kind: 'table', table: t, start: 0 }] : [];
+    }),
+  ];
+}
+
+function sectionSlides(section: Section, narasi: readonly NarasiRow[], ctx: ChartContext): SlideDraft[] {
+  const charts = section.charts.filter(chartDrawable);
+  const candidates = section.tables.filter((t) => showable(t) && !repeatsChart(t, charts));
+  const unique = candidates.filter((t) => !repeatsTable(t, candidates));
+  // A table the sentences already say is shown only where it costs no slide (see below).
+  const optional = unique.filter((t) => repeatsSentences(t, section.sentences));
+  const tables = unique.filter((t) => !optional.includes(t));
+  const emptyTables = section.tables
+    .filter((t) => t.rows.length === 0)
+    .map((t) => para(`${t.title}: tidak ada data bulan ini.`));
+  const groups = chartGroups(section, section.sentences, charts, tables);
+  const grouped = new Set(groups.flatMap((g) => g.paragraphs.map((p) => p.text)));
+  const groupedCharts = new Set(groups.flatMap((g) => g.visuals.flatMap((v) => (v.kind === 'chart' ? [v.chart] : []))));
+  // A table split onto the groups' slides row by row is shown there.
+  const splitTables = new Set(
+    tables.filter(
+      (t) =>
+        groups.length > 0 &&
+        t.rows.every((r) =>
+          groups.some((g) => g.visuals.some((v) => v.kind === 'table' && v.table.title === `${t.title} — ${r[0]}`)),
+        ),
+    ),
+  );
+  const main: Group = {
+    title: section.title,
+    paragraphs: [
+      ...section.sentences.filter((s) => !grouped.has(s)).map((s) => para(s)),
+      ...emptyTables,
+      ...narasiBody(narasi, section.title),
+    ],
+    visuals: visualOrder(
+      section,
+      charts.filter((c) => !groupedCharts.has(c)),
+      tables.filter((t) => !splitTables.has(t)),
+    ),
+  };
+  const notes = `Bagian laporan: ${section.title} (${section.id}).${narasi.length ? ` ${narasiNotes(narasi)}` : ''}`;
   const slides: SlideDraft[] = [];
-  do {
-    const paragraphs = takeParagraphs(queue, CONTENT_W, BODY_H);
-    slides.push(draft(kind, slides.length ? `${title}${CONTINUED}` : title, { ...parts, paragraphs }));
-  } while (queue.length);
+  for (const group of [main, ...groups]) {
+    if (!group.paragraphs.length && !group.visuals.length) continue;
+    let packed = pack(group.paragraphs, group.visuals, ctx);
+    if (group === main) {
+      let shown = tables.filter((t) => !splitTables.has(t));
+      for (const extra of optional) {
+        const withExtra = [...shown, extra];
+        const visuals = visualOrder(
+          section,
+          charts.filter((c) => !groupedCharts.has(c)),
+          withExtra,
+        );
+        const trial = pack(group.paragraphs, visuals, ctx);
+        if (trial.slides.length <= packed.slides.length && trial.pt >= packed.pt) {
+          packed = trial;
+          shown = withExtra;
+        }
+      }
+    }
+    const { pt, slides: layouts } = packed;
+    layouts.forEach((layout, i) => {
+      let title = i === 0 ? group.title : `${group.title}${CONTINUED}`;
+      let paragraphs = layout.paragraphs;
+      // A page of the team's text that starts with its own heading is titled by it (the seeds'
+      // "Pedoman Konsultasi Tatap Muka").
+      const head = paragraphs[0];
+      if (i > 0 && !layout.visuals.length && head?.heading && head.lines.length === 1 && titleFits(head.text)) {
+        title = head.text;
+        paragraphs = paragraphs.slice(1);
+      }
+      slides.push(
+        draft('section', title, {
+          sectionId: section.id,
+          paragraphs,
+          textPt: pt,
+          textBox: paragraphs.length ? { ...(layout.textBox as Box), h: laidParagraphsHeight(paragraphs, pt) } : null,
+          visuals: layout.visuals,
+          notes,
+        }),
+      );
+    });
+  }
   return slides;
+}
+
+/** Text-only slides: the same flow, continued "(lanjutan)" with title, footer and number. */
+function textSlides(
+  kind: Slide['kind'],
+  title: string,
+  body: readonly Paragraph[],
+  parts: Partial<SlideDraft>,
+  ctx: ChartContext,
+): SlideDraft[] {
+  const { pt, slides } = pack(body, [], ctx);
+  return slides.map((layout, i) =>
+    draft(kind, i ? `${title}${CONTINUED}` : title, {
+      ...parts,
+      paragraphs: layout.paragraphs,
+      textPt: pt,
+      textBox: layout.textBox,
+    }),
+  );
 }
 
 /** One row titled by its `Judul`; several rows (or `keepTitle`) under `fallbackTitle` with `Judul` headings. */
@@ -91,120 +697,15 @@ function narasiSlides(
   fallbackTitle: string,
   rows: readonly NarasiRow[],
   id: string | null,
+  ctx: ChartContext,
   keepTitle = false,
 ) {
-  const single = rows.length === 1 && !keepTitle ? rows[0] : undefined;
+  const single = rows.length === 1 && !keepTitle && rows[0]?.judul && titleFits(rows[0].judul) ? rows[0] : undefined;
   const title = single?.judul ?? fallbackTitle;
-  const notes = `Dari tab Narasi, baris ${rows.map((r) => r.row).join(', ')}.`;
-  return textSlides(kind, title, narasiBody(rows, !single), { sectionId: id, notes });
+  return textSlides(kind, title, narasiBody(rows, title), { sectionId: id, notes: narasiNotes(rows) }, ctx);
 }
 
-type Pending = { readonly kind: 'chart'; readonly chart: Chart } | { kind: 'table'; table: Table; start: number };
-
-/** Takes what fits of the next visual into `box`: a chart whole, a table as many rows as fit. */
-function takeVisual(pending: Pending[], box: Box): Visual | null {
-  const next = pending[0];
-  if (!next) return null;
-  if (next.kind === 'chart') {
-    pending.shift();
-    return next;
-  }
-  const count = rowsThatFit(next.table, next.start, box);
-  const part: Table = {
-    ...next.table,
-    title: next.start ? `${next.table.title}${CONTINUED}` : next.table.title,
-    rows: next.table.rows.slice(next.start, next.start + count),
-  };
-  next.start += count;
-  if (next.start >= next.table.rows.length) pending.shift();
-  return { kind: 'table', table: part };
-}
-
-/** A whole, not yet started table that fits under the sentences beside a chart; taken out of `pending`. */
-function smallTableUnder(pending: Pending[], paragraphs: Paragraph[], chart: Visual): Visual | null {
-  const index = pending.findIndex((p) => {
-    if (p.kind !== 'table' || p.start > 0) return false;
-    const visual: Visual = { kind: 'table', table: p.table };
-    const box = slideBoxes({ paragraphs, visuals: [chart, visual] }).visuals[1] as Box;
-    return fitsHalf(visual) && tableHeight(p.table, tableWidthIn(p.table, box)) <= box.h;
-  });
-  if (index < 0) return null;
-  const [taken] = pending.splice(index, 1);
-  return taken?.kind === 'table' ? { kind: 'table', table: taken.table } : null;
-}
-
-const asVisual = (p: Pending): Visual => (p.kind === 'chart' ? p : { kind: 'table', table: p.table });
-
-/**
- * One report section → slides: its sentences beside its first visual, then the remaining charts
- * and tables two to a slide when both read well at half width, long tables continued.
- */
-function sectionSlides(section: Section): SlideDraft[] {
-  const queue = section.sentences.map((s) => para(s));
-  const pending: Pending[] = [...section.charts.map((chart) => ({ kind: 'chart' as const, chart }))];
-  for (const table of section.tables) {
-    if (table.rows.length === 0) queue.push(para(`${table.title}: tidak ada data bulan ini.`));
-    else pending.push({ kind: 'table', table, start: 0 });
-  }
-  const slides: SlideDraft[] = [];
-  const parts = { sectionId: section.id, notes: `Bagian laporan: ${section.title} (${section.id}).` };
-  const push = (paragraphs: Paragraph[], visuals: Visual[]) =>
-    slides.push(
-      draft('section', slides.length ? `${section.title}${CONTINUED}` : section.title, {
-        ...parts,
-        paragraphs,
-        visuals,
-      }),
-    );
-  while (queue.length || pending.length) {
-    const next = pending[0];
-    if (queue.length && next) {
-      const beside = next.kind === 'chart' || fitsHalf(asVisual(next));
-      const paragraphs = beside
-        ? takeParagraphs(queue, SIDE_TEXT_W, BODY_H)
-        : takeParagraphs(queue, CONTENT_W, BODY_H * TEXT_OVER_TABLE_SHARE);
-      const boxes = slideBoxes({ paragraphs, visuals: [asVisual(next)] });
-      const visual = takeVisual(pending, boxes.visuals[0] as Box);
-      const under = visual?.kind === 'chart' ? smallTableUnder(pending, paragraphs, visual) : null;
-      push(paragraphs, visual ? (under ? [visual, under] : [visual]) : []);
-      continue;
-    }
-    if (queue.length) {
-      push(takeParagraphs(queue, CONTENT_W, BODY_H), []);
-      continue;
-    }
-    const a = pending[0] as Pending;
-    // Two halves only when both fit whole (a table continued across halves reads badly); the
-    // partner may come later in the section.
-    const halfBox = slideBoxes({ paragraphs: [], visuals: [asVisual(a), asVisual(a)] }).visuals[0] as Box;
-    const whole = (p: Pending) =>
-      fitsHalf(asVisual(p)) &&
-      (p.kind === 'chart' || p.start + rowsThatFit(p.table, p.start, halfBox) >= p.table.rows.length);
-    const partner = whole(a) ? pending.findIndex((p, i) => i > 0 && whole(p)) : -1;
-    if (partner > 0) {
-      const [b] = pending.splice(partner, 1);
-      const left = takeVisual(pending, halfBox) as Visual;
-      const right = takeVisual([b as Pending], halfBox) as Visual;
-      push([], [left, right]);
-      continue;
-    }
-    // A whole wide table with the next whole table of the section under it, when both fit.
-    const below =
-      a.kind === 'table' && a.start === 0
-        ? pending.findIndex((p, i) => i > 0 && p.kind === 'table' && p.start === 0 && stacks(asVisual(a), asVisual(p)))
-        : -1;
-    if (below > 0) {
-      const [b] = pending.splice(below, 1);
-      pending.shift();
-      push([], [asVisual(a), asVisual(b as Pending)]);
-      continue;
-    }
-    const full = slideBoxes({ paragraphs: [], visuals: [asVisual(a as Pending)] }).visuals[0] as Box;
-    push([], [takeVisual(pending, full) as Visual]);
-  }
-  if (slides.length === 0) push([para(`Data ${section.title} bulan ini belum tersedia.`)], []);
-  return slides;
-}
+// ——— Fixed pages ————————————————————————————————————————————————————————————
 
 /**
  * A tile prints the Ringkasan table's row: the figure as the report shows it (rounded once, e.g.
@@ -296,72 +797,134 @@ function placeNarasi(report: Report, rows: readonly NarasiRow[]): Placement {
   return placement;
 }
 
+/** The Ringkasan slide (tiles and sentences), continued when its sentences do not fit under the tiles. */
+function ringkasanSlides(
+  section: Section,
+  report: Report,
+  without: readonly string[],
+  ctx: ChartContext,
+): SlideDraft[] {
+  const body = [
+    ...section.sentences.map((s) => para(s)),
+    ...(without.length
+      ? [
+          para(
+            `Belum ada data bulan ${report.monthLabel} untuk ${joinIndonesian(without)}; bagian tersebut tidak ditampilkan.`,
+          ),
+        ]
+      : []),
+  ];
+  const parts = { sectionId: section.id, notes: `Bagian laporan: ${section.title} (${section.id}).` };
+  // A figure without data gets no tile: the first sentence already names what is not available.
+  const tiles = section.metrics
+    .map((key, i) => tileOf(section.tables[0], i, key, report))
+    .filter((t) => t.value !== NO_DATA);
+  const boxes = tileBoxes(tiles.length, TILE.top, TILE.height);
+  const below = tiles.length ? Math.max(...boxes.map((b) => b.y + b.h)) + 0.25 : BODY_TOP;
+  const RINGKASAN_TEXT_BOX: Box = { x: MARGIN_X, y: below, w: CONTENT_W, h: BODY_BOTTOM - below };
+  let pt = RINGKASAN_PT;
+  let flow = new TextFlow(body);
+  let paragraphs = flow.take(RINGKASAN_TEXT_BOX.w, RINGKASAN_TEXT_BOX.h, pt);
+  while (!flow.empty && pt > MIN_BODY_PT) {
+    pt--;
+    flow = new TextFlow(body);
+    paragraphs = flow.take(RINGKASAN_TEXT_BOX.w, RINGKASAN_TEXT_BOX.h, pt);
+  }
+  const first = draft('ringkasan', section.title, {
+    ...parts,
+    tiles,
+    paragraphs,
+    textPt: pt,
+    textBox: { ...RINGKASAN_TEXT_BOX, h: laidParagraphsHeight(paragraphs, pt) },
+  });
+  const rest: Paragraph[] = [];
+  while (!flow.empty) {
+    const [p] = flow.take(CONTENT_W, 1e6, pt);
+    if (!p) break;
+    rest.push({ text: p.lines.join(' '), bullet: p.bullet, heading: p.heading });
+  }
+  return [first, ...(rest.length ? textSlides('section', `${section.title}${CONTINUED}`, rest, parts, ctx) : [])];
+}
+
 /** The deck of one month: the Report model's sections as slides, with the team's `Narasi` and `Profil Layanan`. */
 export function buildDeck(report: Report, input: DeckInput = {}): Deck {
   const profile = input.profile ?? DEFAULT_PROFILE;
   const placed = placeNarasi(report, input.narasi ?? []);
   const footer = `${DECK_TITLE} — ${report.monthLabel}`;
+  // Not `.at(-1)`: core is bundled into the add-on's Code.js, which keeps to ES2020 (tsconfig.addon.json).
+  const labels = report.trend.labels;
+  const monthShortLabel = labels[labels.length - 1] ?? report.month;
+  const ctx: ChartContext = { monthShort: monthShortLabel, percentDecimals: report.percentDecimals, report };
   const drafts: SlideDraft[] = [
-    draft('cover', DECK_TITLE, { subtitle: report.monthLabel, paragraphs: [para(ORGANISATION)] }),
+    draft('cover', DECK_TITLE, { subtitle: report.monthLabel, paragraphs: [], notes: ORGANISATION }),
   ];
-  for (const section of report.sections) {
-    if (section.id === 'ringkasan') {
-      // The Ringkasan table's figures are the tiles; its chart is the Konsultasi section's too.
-      drafts.push(
-        draft('ringkasan', section.title, {
-          sectionId: section.id,
-          tiles: section.metrics.map((key, i) => tileOf(section.tables[0], i, key, report)),
-          paragraphs: section.sentences.map((s) => para(s)),
-          notes: `Bagian laporan: ${section.title} (${section.id}).`,
-        }),
-      );
-      if (placed.pembuka.length) drafts.push(...narasiSlides('narasi', PEMBUKA, placed.pembuka, 'pembuka'));
-      const own = placed.bySection.get(section.id);
-      if (own) drafts.push(...narasiSlides('narasi', section.title, own, section.id));
-      drafts.push(
-        draft('contacts', 'Media Layanan Informasi DJPK', {
-          contacts: contactsOf(profile),
-          notes: 'Dari tab Profil Layanan (nilai bawaan untuk kunci yang kosong).',
-        }),
-      );
-      continue;
-    }
-    drafts.push(...sectionSlides(section));
-    const rows = placed.bySection.get(section.id);
-    if (rows) drafts.push(...narasiSlides('narasi', section.title, rows, section.id));
+  const ordered = deckOrder(report.sections);
+  const without = ordered
+    .filter((s) => s.id !== 'ringkasan' && !placed.bySection.has(s.id) && !sectionHasData(s, report))
+    .map((s) => s.title);
+  const mergedInto = new Map(
+    DECK_MERGES.filter(([id, into]) => ordered.some((s) => s.id === into) && ordered.some((s) => s.id === id)),
+  );
+  const ringkasan = ordered.find((s) => s.id === 'ringkasan');
+  if (ringkasan) drafts.push(...ringkasanSlides(ringkasan, report, without, ctx));
+  if (placed.pembuka.length) drafts.push(...narasiSlides('narasi', PEMBUKA, placed.pembuka, 'pembuka', ctx));
+  const ownRingkasan = ringkasan ? placed.bySection.get(ringkasan.id) : undefined;
+  if (ringkasan && ownRingkasan)
+    drafts.push(...narasiSlides('narasi', ringkasan.title, ownRingkasan, ringkasan.id, ctx));
+  drafts.push(
+    draft('contacts', 'Media Layanan Informasi DJPK', {
+      contacts: contactsOf(profile),
+      notes: 'Dari tab Profil Layanan (nilai bawaan untuk kunci yang kosong).',
+    }),
+  );
+  for (const section of ordered) {
+    if (section.id === 'ringkasan' || mergedInto.has(section.id) || without.includes(section.title)) continue;
+    const guests = ordered.filter((s) => mergedInto.get(s.id) === section.id && !without.includes(s.title));
+    const shown: Section = guests.length
+      ? {
+          ...section,
+          metrics: [...section.metrics, ...guests.flatMap((g) => g.metrics)],
+          sentences: [...section.sentences, ...guests.flatMap((g) => g.sentences)],
+          tables: [...section.tables, ...guests.flatMap((g) => g.tables)],
+          charts: [...section.charts, ...guests.flatMap((g) => g.charts)],
+        }
+      : section;
+    const narasi = [section, ...guests].flatMap((s) => placed.bySection.get(s.id) ?? []);
+    drafts.push(...sectionSlides(shown, narasi, ctx));
   }
-  if (!report.sections.some((s) => s.id === 'ringkasan') && placed.pembuka.length)
-    drafts.splice(1, 0, ...narasiSlides('narasi', PEMBUKA, placed.pembuka, 'pembuka'));
-  if (placed.unplaced.length) drafts.push(...narasiSlides('narasi', 'Catatan Tim', placed.unplaced, null));
+  if (placed.unplaced.length) drafts.push(...narasiSlides('narasi', 'Catatan Tim', placed.unplaced, null, ctx, true));
   drafts.push(
     ...(placed.evaluasi.length
-      ? narasiSlides('evaluasi', EVALUASI, placed.evaluasi, 'evaluasi', true)
-      : [
-          draft('evaluasi', EVALUASI, {
-            sectionId: 'evaluasi',
-            paragraphs: [para(`${EVALUASI} bulan ${report.monthLabel} belum diisi di tab Narasi.`)],
-          }),
-        ]),
+      ? narasiSlides('evaluasi', EVALUASI, placed.evaluasi, 'evaluasi', ctx, true)
+      : textSlides(
+          'evaluasi',
+          EVALUASI,
+          [para(`${EVALUASI} bulan ${report.monthLabel} belum diisi di tab Narasi.`)],
+          { sectionId: 'evaluasi' },
+          ctx,
+        )),
   );
   drafts.push(
     draft('closing', 'Terima Kasih', {
       subtitle: 'Direktorat Jenderal Perimbangan Keuangan',
-      paragraphs: [para(profile.alamat), para(profile.jamOperasional)],
-      contacts: contactsOf(profile).filter((c) =>
-        ['Telepon', 'WhatsApp', 'Email Contact Center', 'Website'].includes(c.label),
-      ),
+      paragraphs: [],
+      contacts: [
+        { label: 'Alamat', value: profile.alamat },
+        ...contactsOf(profile).filter((c) =>
+          ['Telepon', 'WhatsApp', 'Email Contact Center', 'Website', 'Jam Operasional'].includes(c.label),
+        ),
+      ],
     }),
   );
-  // Not `.at(-1)`: core is bundled into the add-on's Code.js, which keeps to ES2020 (tsconfig.addon.json).
-  const labels = report.trend.labels;
   return {
     month: report.month,
     monthLabel: report.monthLabel,
-    monthShortLabel: labels[labels.length - 1] ?? report.month,
+    monthShortLabel,
     footer,
     profile,
-    slides: drafts.map((s, i) => ({ ...s, number: i + 1 })),
+    slides: drafts.map((s, i) => ({ ...s, number: i + 1, titleLayout: titleLayout(s.title) })),
     findings: placed.findings,
     evaluasiEmpty: placed.evaluasi.length === 0,
+    sectionsWithoutData: without,
   };
 }

@@ -1,15 +1,32 @@
 import type { Chart, Table } from '../metrics/model';
 import type { Finding } from '../workbook/findings';
 import type { ServiceProfile } from '../workbook/profile';
+import type { Box } from './layout';
 
-/** The monthly deck as data (DECK.md): the PPTX and PDF renderers only draw it. */
+/**
+ * The monthly deck as data (DECK.md, docs/deck.md): every decision of what goes on which slide,
+ * where, at which size and in which lines is taken here; the PPTX and PDF renderers only draw it.
+ */
 
 export interface Paragraph {
   readonly text: string;
   /** Drawn with a "•" in front. */
   readonly bullet: boolean;
-  /** A bold line introducing what follows (a `Narasi` row's `Judul` among several). */
+  /** A bold line introducing what follows (a `Narasi` row's `Judul`). */
   readonly heading: boolean;
+}
+
+/** A paragraph (or the part of it on this slide) as laid out in the slide's text box. */
+export interface LaidParagraph extends Paragraph {
+  /**
+   * The text for renderers that wrap by themselves (PPTX): the lines joined by a space, or by a
+   * zero-width space where a word longer than a line was cut.
+   */
+  readonly text: string;
+  /** Core's lines at `Slide.textPt` in the text box's width; the PDF draws exactly these. */
+  readonly lines: readonly string[];
+  /** Indented as a bullet (the part of a bullet continued from the previous slide has no sign). */
+  readonly indent: boolean;
 }
 
 /** A big number on the Ringkasan slide. */
@@ -27,10 +44,70 @@ export interface Contact {
   readonly value: string;
 }
 
-/** A chart or (a part of) a table; a slide holds up to two side by side. */
+/** One series of a chart as drawn: values, their printed labels and colours, per category. */
+export interface PlotSeries {
+  readonly name: string;
+  /** null: no data (no bar, no slice, a gap in a line; never 0). */
+  readonly values: readonly (number | null)[];
+  /** The data label of each point, in id-ID ("1.010", "69%"); null: no label. */
+  readonly labels: readonly (string | null)[];
+  /** One colour per point (RRGGBB). */
+  readonly colors: readonly string[];
+}
+
+/** A visible value axis (lines, and bars that do not start at 0): ticks from min to max by step. */
+export interface ValueAxis {
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+  /** Tick labels in id-ID ("118.500"), min first. */
+  readonly ticks: readonly string[];
+  /** Drawn (lines, bars from a non-zero base); otherwise the range only fixes where bars end. */
+  readonly visible: boolean;
+}
+
+/**
+ * A chart as both renderers draw it: columns (vertical), bars (horizontal, for many or long
+ * categories), a donut or lines; labels computed here so that the PPTX and the PDF print the same.
+ */
+export interface ChartPlot {
+  readonly kind: 'column' | 'bar' | 'donut' | 'line';
+  readonly title: string;
+  /** Category labels as drawn (a donut's carry its count and share: "WhatsApp: 695 (69%)"). */
+  readonly categories: readonly string[];
+  readonly series: readonly PlotSeries[];
+  /** Legend entries (series of a multi-series chart, slices of a donut); empty: no legend. */
+  readonly legend: readonly { readonly label: string; readonly color: string }[];
+  readonly axis: ValueAxis;
+  /** The donut's centre (its total). */
+  readonly centre: string | null;
+  /** What the picture does not say (months without data); drawn under the chart. */
+  readonly note: string | null;
+}
+
+export interface LaidCell {
+  /** The cell for renderers that wrap by themselves (PPTX). */
+  readonly text: string;
+  /** Core's lines in the column's width; the PDF draws these. */
+  readonly lines: readonly string[];
+  /** The text was shortened with "…" (longer than a slide). */
+  readonly cut: boolean;
+}
+
+export interface LaidTable {
+  readonly width: number;
+  readonly columnWidths: readonly number[];
+  readonly align: readonly ('left' | 'right')[];
+  readonly header: { readonly cells: readonly LaidCell[]; readonly height: number };
+  readonly rows: readonly { readonly cells: readonly LaidCell[]; readonly height: number }[];
+  /** Caption, header and rows. */
+  readonly height: number;
+}
+
+/** A chart or (a part of) a table, in its box on the slide. */
 export type Visual =
-  | { readonly kind: 'chart'; readonly chart: Chart }
-  | { readonly kind: 'table'; readonly table: Table };
+  | { readonly kind: 'chart'; readonly chart: Chart; readonly plot: ChartPlot; readonly box: Box }
+  | { readonly kind: 'table'; readonly table: Table; readonly layout: LaidTable; readonly box: Box };
 
 export type SlideKind = 'cover' | 'ringkasan' | 'contacts' | 'section' | 'narasi' | 'evaluasi' | 'closing';
 
@@ -39,11 +116,16 @@ export interface Slide {
   /** 1-based position in the deck. */
   readonly number: number;
   readonly title: string;
+  /** The title as drawn: its size and lines (a long title shrinks to two lines). */
+  readonly titleLayout: { readonly pt: number; readonly lines: readonly string[] };
   readonly subtitle: string | null;
   /** The report section (or `Narasi` target) the slide belongs to. */
   readonly sectionId: string | null;
-  readonly paragraphs: readonly Paragraph[];
-  /** Charts and tables (or the rows of a table that fit here), left to right. */
+  /** The slide's text, laid out in `textBox` at `textPt`. */
+  readonly paragraphs: readonly LaidParagraph[];
+  readonly textPt: number;
+  readonly textBox: Box | null;
+  /** Charts and tables (or the rows of a table that fit here), each in its box. */
   readonly visuals: readonly Visual[];
   readonly tiles: readonly Tile[];
   readonly contacts: readonly Contact[];
@@ -65,4 +147,6 @@ export interface Deck {
   readonly findings: readonly Finding[];
   /** True when `Narasi` has no `Evaluasi dan Saran` row for the month. */
   readonly evaluasiEmpty: boolean;
+  /** Report sections without data for the month, said once on the Ringkasan slide instead of a slide each. */
+  readonly sectionsWithoutData: readonly string[];
 }

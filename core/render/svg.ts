@@ -1,6 +1,7 @@
 import { formatShare } from '../format/figure';
 import { formatNumber } from '../format/idNumber';
 import type { Chart, ChartSeries } from '../metrics/model';
+import { chartDrawable, chartNotes } from './chartData';
 import { itemColor } from './colors';
 
 /**
@@ -24,7 +25,7 @@ const pct = (value: number) => `${value.toFixed(2)}%`;
 const seriesColor = (series: ChartSeries, i: number) => itemColor(series.key ?? series.name, i);
 const categoryColor = (label: string, i: number) => itemColor(label, i);
 
-const hasData = (chart: Chart) => chart.series.some((s) => s.values.some((v) => v !== null && v !== undefined));
+const hasData = chartDrawable;
 const maxOf = (chart: Chart) =>
   Math.max(0, ...chart.series.flatMap((s) => s.values.filter((v): v is number => typeof v === 'number')));
 
@@ -61,42 +62,6 @@ export function chartLegend(chart: Chart, options: ChartOptions = {}): LegendIte
 export interface ChartOptions {
   /** Decimals of shares in donut legends; the report's `Desimal Persen`. */
   readonly percentDecimals?: number;
-}
-
-/** Consecutive categories as runs: "Feb-24–Nov-24", "Mei-23". */
-function runs(categories: readonly string[], member: (i: number) => boolean): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < categories.length; i++) {
-    if (!member(i)) continue;
-    let j = i;
-    while (j + 1 < categories.length && member(j + 1)) j++;
-    out.push(j === i ? (categories[i] ?? '') : `${categories[i]}–${categories[j]}`);
-    i = j;
-  }
-  return out;
-}
-
-/** What a reader must know that the picture alone does not say: missing months, a lone point. */
-export function chartNotes(chart: Chart): string[] {
-  if (!hasData(chart)) return ['Belum ada data untuk grafik ini.'];
-  const notes: string[] = [];
-  const isMissing = (i: number) => chart.series.every((s) => s.values[i] === null || s.values[i] === undefined);
-  const missing = chart.categories.filter((_, i) => isMissing(i));
-  if (chart.kind === 'line') {
-    const empty: string[] = [];
-    for (const s of chart.series) {
-      const points = s.values.flatMap((v, i) => (v === null || v === undefined ? [] : [chart.categories[i] ?? '']));
-      if (points.length === 1 && chart.categories.length > 1)
-        notes.push(`${s.name}: hanya satu bulan berdata (${points[0]}).`);
-      else if (points.length === 0) empty.push(s.name);
-    }
-    if (empty.length) notes.push(`Belum ada data untuk ${empty.join(', ')}.`);
-    if (missing.length)
-      notes.push(`Bulan tanpa data (garis terputus, bukan 0): ${runs(chart.categories, isMissing).join(', ')}.`);
-  } else if (missing.length && chart.kind === 'bar') {
-    notes.push(`Belum ada data untuk ${missing.join(', ')} (ditandai "–", bukan 0).`);
-  }
-  return notes;
 }
 
 const emptySvg = (chart: Chart) =>
@@ -262,7 +227,7 @@ export function chartFigure(chart: Chart, options: ChartOptions = {}): string {
     ? `<ul class="legend">${legend.map((l) => `<li><i style="background:${l.color}"></i>${esc(l.label)}</li>`).join('')}</ul>`
     : '';
   const caption = `<figcaption>${esc(chart.title)}</figcaption>`;
-  if (!hasData(chart)) return `<figure>${caption}<p class="nodata">Belum ada data untuk grafik ini.</p></figure>`;
+  if (!hasData(chart)) return `<figure>${caption}<p class="nodata">${esc(chartNotes(chart).join(' '))}</p></figure>`;
   const notes = chartNotes(chart)
     .map((n) => `<p class="note">${esc(n)}</p>`)
     .join('');
@@ -273,4 +238,4 @@ export function chartFigure(chart: Chart, options: ChartOptions = {}): string {
   return `<figure${isWideChart(chart) ? ' class="wide"' : ''}>${caption}${body}${notes}</figure>`;
 }
 
-export { esc as escapeHtml };
+export { chartNotes, esc as escapeHtml };

@@ -1,38 +1,43 @@
 import PDFDocument from 'pdfkit';
-import { chartColors, DJPK_BLUE, DJPK_GOLD, INK, LIGHT, MUTED, WHITE } from '../../core/deck/colors';
+import { BAR_LABEL_SHARE, CHART_TITLE_H, chartAreas } from '../../core/deck/charts';
+import { changeColor, DJPK_BLUE, DJPK_GOLD, INK, LIGHT, MUTED, WHITE } from '../../core/deck/colors';
 import {
-  BODY_H,
-  BODY_PT,
-  BODY_TOP,
   type Box,
+  BULLET_INDENT,
   CELL_PAD,
   CHART_LABEL_PT,
+  CHART_TITLE_PT,
+  CLOSING,
   CONTENT_W,
+  COVER,
+  clampLines,
   contactBoxes,
+  FOOTER_BOX,
   FOOTER_PT,
-  LINE_FACTOR,
+  lineHeight,
   MARGIN_X,
+  NUMBER_BOX,
   PARAGRAPH_GAP,
-  rowTexts,
   SLIDE_H,
   SLIDE_W,
-  slideBoxes,
   TABLE_PT,
   TABLE_TITLE_H,
-  TITLE_PT,
-  tableColumnWidths,
-  tableRowHeight,
-  tableWidthIn,
+  TABLE_TITLE_PT,
+  TILE,
+  TITLE_BOX,
   tileBoxes,
+  wrap,
 } from '../../core/deck/layout';
-import type { Deck, Paragraph, Slide } from '../../core/deck/model';
-import { formatNumber } from '../../core/format/idNumber';
-import type { Chart, Table } from '../../core/metrics/model';
+import type { ChartPlot, Deck, LaidParagraph, LaidTable, Slide } from '../../core/deck/model';
+import type { Table } from '../../core/metrics/model';
+import { textWidthIn } from '../../core/text/measure';
 
 /**
  * The deck as a PDF: the same slides as 16:9 pages, selectable text in an embedded font that has
- * every character the report uses ("–", "≥", "•"), charts drawn as vectors. No browser, no office suite,
- * no Node API: the add-on dialog's browser runs this same code.
+ * every character the report uses ("–", "≥", "•"), charts drawn as vectors. Every text is drawn
+ * line by line as core laid it out (core/deck): pdfkit never wraps, so it never adds a page and
+ * never disagrees with the PPTX about where a line ends. No Node API: the add-on dialog's browser
+ * runs this same code.
  */
 
 export interface PdfFonts {
@@ -60,153 +65,210 @@ type Doc = PDFKit.PDFDocument;
  */
 const NO_LIGATURES = { liga: false, clig: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[];
 
-/** Every text call of `doc` without ligatures (all calls here pass x and y). */
-function withoutLigatures(doc: Doc): void {
-  const text = doc.text.bind(doc) as (t: string, x: number, y: number, o?: PDFKit.Mixins.TextOptions) => Doc;
-  const height = doc.heightOfString.bind(doc);
-  const width = doc.widthOfString.bind(doc);
-  Object.assign(doc, {
-    text: (t: string, x: number, y: number, o?: PDFKit.Mixins.TextOptions) =>
-      text(t, x, y, { features: NO_LIGATURES, ...o }),
-    heightOfString: (t: string, o?: PDFKit.Mixins.TextOptions) => height(t, { features: NO_LIGATURES, ...o }),
-    widthOfString: (t: string, o?: PDFKit.Mixins.TextOptions) => width(t, { features: NO_LIGATURES, ...o }),
-  });
+interface TextStyle {
+  readonly pt: number;
+  readonly bold?: boolean;
+  readonly color?: string;
+  readonly align?: 'left' | 'center' | 'right';
 }
 
-const short = (value: number) => formatNumber(value, Number.isInteger(value) ? 0 : 1);
+/**
+ * One line at (x, y) in inches, aligned in `width`: never wrapped by pdfkit (no `width` option,
+ * `lineBreak: false`), so it can never run onto a new page.
+ */
+function line(doc: Doc, text: string, x: number, y: number, width: number, style: TextStyle): void {
+  doc
+    .font(style.bold ? B : R)
+    .fontSize(style.pt)
+    .fillColor(hex(style.color ?? INK));
+  const align = style.align ?? 'left';
+  const w = align === 'left' ? 0 : doc.widthOfString(text, { features: NO_LIGATURES });
+  const left = align === 'left' ? x * PT : align === 'right' ? (x + width) * PT - w : (x + width / 2) * PT - w / 2;
+  doc.text(text, left, y * PT, { lineBreak: false, features: NO_LIGATURES });
+}
 
-function paragraphs(doc: Doc, ps: readonly Paragraph[], box: Box, pt = BODY_PT, color = INK): void {
-  let y = box.y * PT;
+/** Lines one under the other from `y` (inches); returns the y under the last. */
+function lines(doc: Doc, texts: readonly string[], x: number, y: number, width: number, style: TextStyle): number {
+  const lh = lineHeight(style.pt);
+  texts.forEach((t, i) => {
+    line(doc, t, x, y + i * lh, width, style);
+  });
+  return y + texts.length * lh;
+}
+
+/** A short text in at most `max` lines of `width` (core's wrap; the last line shortened with "…"). */
+function fitted(doc: Doc, text: string, x: number, y: number, width: number, max: number, style: TextStyle): number {
+  const laid = clampLines(wrap(text, width, style.pt, style.bold).lines, max, width, style.pt, style.bold);
+  return lines(doc, laid, x, y, width, style);
+}
+
+function paragraphs(doc: Doc, ps: readonly LaidParagraph[], box: Box, pt: number, color = INK): void {
+  let y = box.y;
   for (const p of ps) {
-    const indent = p.bullet ? 0.3 * PT : 0;
-    doc
-      .font(p.heading ? B : R)
-      .fontSize(pt)
-      .fillColor(hex(p.heading ? (color === INK ? DJPK_BLUE : color) : color));
-    if (p.bullet) doc.text('•', box.x * PT + 4, y, { lineBreak: false });
-    const options = { width: box.w * PT - indent, lineGap: pt * (LINE_FACTOR - 1.16) };
-    doc.text(p.text, box.x * PT + indent, y, options);
-    // The drawn height (the paginator's estimate is an upper bound of it).
-    y += doc.heightOfString(p.text, options) + PARAGRAPH_GAP * PT;
+    const indent = p.indent ? BULLET_INDENT : 0;
+    if (p.bullet) line(doc, '•', box.x + 0.06, y, 0.3, { pt, color });
+    const style = { pt, bold: p.heading, color: p.heading && color === INK ? DJPK_BLUE : color };
+    y = lines(doc, p.lines, box.x + indent, y, box.w - indent, style) + PARAGRAPH_GAP;
   }
 }
 
 function frame(doc: Doc, deck: Deck, slide: Slide, logo: Logo | null, onBlue = false): void {
-  const boxes = slideBoxes(slide);
   if (!onBlue) {
-    doc
-      .font(B)
-      .fontSize(TITLE_PT)
-      .fillColor(hex(DJPK_BLUE))
-      .text(slide.title, boxes.title.x * PT, (boxes.title.y + 0.15) * PT, {
-        width: boxes.title.w * PT,
-        height: boxes.title.h * PT,
-        ellipsis: true,
-        lineBreak: false,
-      });
-    doc.rect(MARGIN_X * PT, (boxes.title.y + boxes.title.h + 0.02) * PT, 1.6 * PT, 0.07 * PT).fill(hex(DJPK_GOLD));
+    const { pt, lines: titleLines } = slide.titleLayout;
+    const top = TITLE_BOX.y + (TITLE_BOX.h - titleLines.length * lineHeight(pt)) / 2;
+    lines(doc, titleLines, TITLE_BOX.x, top, TITLE_BOX.w, { pt, bold: true, color: DJPK_BLUE });
+    doc.rect(MARGIN_X * PT, (TITLE_BOX.y + TITLE_BOX.h + 0.02) * PT, 1.6 * PT, 0.07 * PT).fill(hex(DJPK_GOLD));
     if (logo) doc.image(logo, (SLIDE_W - MARGIN_X - 1.0) * PT, 0.3 * PT, { fit: [1.0 * PT, 0.8 * PT] });
   }
   doc.rect(0, (SLIDE_H - 0.08) * PT, SLIDE_W * PT, 0.08 * PT).fill(hex(onBlue ? DJPK_GOLD : DJPK_BLUE));
-  const color = hex(onBlue ? WHITE : MUTED);
-  doc
-    .font(R)
-    .fontSize(FOOTER_PT)
-    .fillColor(color)
-    .text(deck.footer, boxes.footer.x * PT, (boxes.footer.y + 0.08) * PT, {
-      width: boxes.footer.w * PT,
-      lineBreak: false,
-    });
-  doc.text(String(slide.number), boxes.number.x * PT, (boxes.number.y + 0.08) * PT, {
-    width: boxes.number.w * PT,
-    align: 'right',
-    lineBreak: false,
-  });
+  const color = onBlue ? WHITE : MUTED;
+  const y = FOOTER_BOX.y + (FOOTER_BOX.h - lineHeight(FOOTER_PT)) / 2;
+  fitted(doc, deck.footer, FOOTER_BOX.x, y, FOOTER_BOX.w, 1, { pt: FOOTER_PT, color });
+  line(doc, String(slide.number), NUMBER_BOX.x, y, NUMBER_BOX.w, { pt: FOOTER_PT, color, align: 'right' });
 }
 
-/** Centered label that wraps inside `width` (category names under bars). */
-function label(doc: Doc, text: string, cx: number, y: number, width: number, color = INK, font = R): void {
-  doc
-    .font(font)
-    .fontSize(CHART_LABEL_PT)
-    .fillColor(hex(color))
-    .text(text, cx - width / 2, y, { width, align: 'center' });
+// ——— Charts ——————————————————————————————————————————————————————————————————
+
+const LABEL = { pt: CHART_LABEL_PT };
+const lh = lineHeight(CHART_LABEL_PT);
+
+function swatch(doc: Doc, x: number, y: number, color: string): void {
+  doc.rect(x * PT, (y + 0.04) * PT, 0.12 * PT, 0.12 * PT).fill(hex(color));
 }
 
-function legend(doc: Doc, items: readonly { name: string; color: string }[], x: number, y: number, w: number): void {
+/** A legend under the chart, entries in rows that wrap; returns its height. */
+function legendHeight(doc: Doc, plot: ChartPlot, width: number): number {
+  return legendRows(doc, plot, width).length * (lh + 0.04);
+}
+
+function legendRows(doc: Doc, plot: ChartPlot, width: number): { label: string; color: string; w: number }[][] {
   doc.font(R).fontSize(CHART_LABEL_PT);
-  const widths = items.map((i) => doc.widthOfString(i.name) + 26);
-  const total = widths.reduce((a, b) => a + b, 0);
-  let cx = x + Math.max(0, (w - total) / 2);
-  items.forEach((item, i) => {
-    doc.rect(cx, y + 2, 10, 10).fill(hex(item.color));
-    doc.fillColor(hex(INK)).text(item.name, cx + 14, y, { lineBreak: false });
-    cx += widths[i] ?? 0;
+  const rows: { label: string; color: string; w: number }[][] = [[]];
+  let used = 0;
+  for (const item of plot.legend) {
+    const w = Math.min(width, doc.widthOfString(item.label, { features: NO_LIGATURES }) / PT + 0.4);
+    if (used + w > width && (rows[rows.length - 1]?.length ?? 0) > 0) {
+      rows.push([]);
+      used = 0;
+    }
+    rows[rows.length - 1]?.push({ ...item, w });
+    used += w;
+  }
+  return plot.legend.length ? rows : [];
+}
+
+function legendBelow(doc: Doc, plot: ChartPlot, box: Box, y: number): void {
+  legendRows(doc, plot, box.w).forEach((row, r) => {
+    const total = row.reduce((a, i) => a + i.w, 0);
+    let x = box.x + (box.w - total) / 2;
+    for (const item of row) {
+      swatch(doc, x, y + r * (lh + 0.04), item.color);
+      fitted(doc, item.label, x + 0.18, y + r * (lh + 0.04), item.w - 0.22, 1, LABEL);
+      x += item.w;
+    }
   });
 }
 
-function barChart(doc: Doc, chart: Chart, box: Box, monthShort: string): void {
-  const { perPoint, colors } = chartColors(chart, monthShort);
-  const x0 = box.x * PT;
-  const w = box.w * PT;
-  const top = box.y * PT + 30;
-  const legendH = !perPoint && chart.series.length > 1 ? 24 : 0;
-  const rotate = chart.categories.length > 8;
-  const labelH = rotate ? 70 : 3 * CHART_LABEL_PT * 1.2;
-  const base = (box.y + box.h) * PT - labelH - legendH;
-  const plotTop = top + 22;
-  const values = chart.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const max = Math.max(1, ...values);
-  const groupW = w / Math.max(1, chart.categories.length);
-  const barW = Math.min(90, (groupW * 0.75) / Math.max(1, chart.series.length));
+/** Value axis ticks and grid lines between `base` (min) and `top` (max), labels right-aligned left of `x`. */
+function axis(doc: Doc, plot: ChartPlot, x: number, right: number, base: number, top: number, labelW: number): void {
+  const { min, max, step, ticks } = plot.axis;
+  ticks.forEach((tick, i) => {
+    const v = min + i * step;
+    const y = base - ((v - min) / (max - min || 1)) * (base - top);
+    doc
+      .moveTo(x * PT, y * PT)
+      .lineTo(right * PT, y * PT)
+      .lineWidth(0.5)
+      .stroke(hex('DDE3EA'));
+    line(doc, tick, x - labelW - 0.05, y - lh / 2, labelW, { ...LABEL, color: MUTED, align: 'right' });
+  });
+}
+
+function columns(doc: Doc, plot: ChartPlot, area: Box): void {
+  const labelW = plot.axis.visible ? 0.85 : 0;
+  const x0 = area.x + labelW;
+  const w = area.w - labelW;
+  const legendH = legendHeight(doc, plot, area.w);
+  const groupW = w / Math.max(1, plot.categories.length);
+  const categoryLines = plot.categories.map((c) =>
+    clampLines(wrap(c, groupW - 0.05, CHART_LABEL_PT).lines, 2, groupW - 0.05, CHART_LABEL_PT),
+  );
+  const catH = Math.max(1, ...categoryLines.map((l) => l.length)) * lh + 0.08;
+  const base = area.y + area.h - legendH - catH;
+  const top = area.y + CHART_TITLE_H + lh + 0.05;
+  const { min, max } = plot.axis;
+  const scale = (v: number) => ((Math.max(min, v) - min) / (max - min || 1)) * (base - top);
+  if (plot.axis.visible) axis(doc, plot, x0, area.x + area.w, base, top, labelW);
+  const n = Math.max(1, plot.series.length);
+  const barW = Math.min(1.2, (groupW * 0.7) / n);
+  plot.categories.forEach((_, g) => {
+    const left = x0 + g * groupW + (groupW - barW * n) / 2;
+    plot.series.forEach((s, si) => {
+      const v = s.values[g];
+      if (v === null || v === undefined) return;
+      const h = scale(v);
+      doc
+        .rect((left + si * barW + 0.02) * PT, (base - h) * PT, (barW - 0.04) * PT, h * PT)
+        .fill(hex(s.colors[g] ?? DJPK_BLUE));
+      const label = s.labels[g];
+      if (label)
+        line(doc, label, left + si * barW - 0.3, base - h - lh - 0.02, barW + 0.6, { ...LABEL, align: 'center' });
+    });
+    lines(doc, categoryLines[g] ?? [], x0 + g * groupW, base + 0.06, groupW, { ...LABEL, align: 'center' });
+  });
   doc
-    .moveTo(x0, base)
-    .lineTo(x0 + w, base)
+    .moveTo(x0 * PT, base * PT)
+    .lineTo((area.x + area.w) * PT, base * PT)
     .lineWidth(1)
     .stroke(hex('9AA5B1'));
-  chart.categories.forEach((category, g) => {
-    const left = x0 + g * groupW + (groupW - barW * chart.series.length) / 2;
-    chart.series.forEach((series, s) => {
-      const v = series.values[g] ?? null;
-      const cx = left + s * barW + barW / 2;
-      if (v === null) {
-        label(doc, '–', cx, base - 16, barW + 20, MUTED);
-        return;
-      }
-      const h = ((base - plotTop) * v) / max;
-      doc.rect(left + s * barW + 2, base - h, barW - 4, h).fill(hex((perPoint ? colors[g] : colors[s]) ?? DJPK_BLUE));
-      label(doc, short(v), cx, base - h - 16, barW + 30);
-    });
-    const cx = x0 + g * groupW + groupW / 2;
-    if (rotate) {
-      // Many categories: slanted names, as office suites draw them, never broken inside a word.
-      doc.save().rotate(-45, { origin: [cx, base + 6] });
-      doc
-        .font(R)
-        .fontSize(CHART_LABEL_PT)
-        .fillColor(hex(INK))
-        .text(category, cx - labelH * 1.3, base + 2, { width: labelH * 1.3, align: 'right', lineBreak: false });
-      doc.restore();
-    } else label(doc, category, cx, base + 4, groupW - 4);
-  });
-  if (legendH)
-    legend(
-      doc,
-      chart.series.map((s, i) => ({ name: s.name, color: colors[i] ?? DJPK_BLUE })),
-      x0,
-      base + labelH,
-      w,
-    );
+  legendBelow(doc, plot, area, area.y + area.h - legendH);
 }
 
-function donutChart(doc: Doc, chart: Chart, box: Box, monthShort: string): void {
-  const { colors } = chartColors(chart, monthShort);
-  const values = (chart.series[0]?.values ?? []).map((v) => v ?? 0);
+function bars(doc: Doc, plot: ChartPlot, area: Box): void {
+  doc.font(R).fontSize(CHART_LABEL_PT);
+  const legendH = legendHeight(doc, plot, area.w);
+  const labelW = Math.min(
+    area.w * BAR_LABEL_SHARE,
+    Math.max(...plot.categories.map((c) => textWidthIn(c, CHART_LABEL_PT))) + 0.15,
+  );
+  const top = area.y + CHART_TITLE_H + 0.05;
+  const bottom = area.y + area.h - legendH;
+  const n = Math.max(1, plot.series.length);
+  const rowH = (bottom - top) / Math.max(1, plot.categories.length * n);
+  const x0 = area.x + labelW;
+  const w = area.w - labelW - 0.1;
+  const { min, max } = plot.axis;
+  plot.categories.forEach((c, g) => {
+    const y = top + g * n * rowH;
+    fitted(doc, c, area.x, y + (n * rowH - lh) / 2, labelW - 0.1, 1, { ...LABEL, align: 'right' });
+    plot.series.forEach((s, si) => {
+      const v = s.values[g];
+      if (v === null || v === undefined) return;
+      const len = ((Math.max(min, v) - min) / (max - min || 1)) * w;
+      const by = y + si * rowH;
+      doc.rect(x0 * PT, (by + rowH * 0.12) * PT, len * PT, rowH * 0.76 * PT).fill(hex(s.colors[g] ?? DJPK_BLUE));
+      const label = s.labels[g];
+      if (label) line(doc, label, x0 + len + 0.05, by + (rowH - lh) / 2, 1, LABEL);
+    });
+  });
+  doc
+    .moveTo(x0 * PT, top * PT)
+    .lineTo(x0 * PT, bottom * PT)
+    .lineWidth(1)
+    .stroke(hex('9AA5B1'));
+  legendBelow(doc, plot, area, bottom);
+}
+
+function donut(doc: Doc, plot: ChartPlot, area: Box): void {
+  const series = plot.series[0];
+  if (!series) return;
+  const values = series.values.map((v) => v ?? 0);
   const total = values.reduce((a, b) => a + b, 0);
-  const legendW = Math.min(box.w * PT * 0.42, 230);
-  const r = Math.min((box.w * PT - legendW) / 2 - 10, (box.h * PT - 40) / 2);
-  const cx = box.x * PT + r + 10;
-  const cy = box.y * PT + 34 + r;
+  const legendW = Math.min(area.w * 0.45, 3.4);
+  const top = area.y + CHART_TITLE_H;
+  const r = Math.max(0.4, Math.min((area.w - legendW) / 2 - 0.15, (area.y + area.h - top) / 2 - 0.05));
+  const cx = area.x + 0.1 + r;
+  const cy = top + (area.y + area.h - top) / 2;
   const inner = r * 0.55;
   let angle = -Math.PI / 2;
   values.forEach((v, i) => {
@@ -215,74 +277,50 @@ function donutChart(doc: Doc, chart: Chart, box: Box, monthShort: string): void 
     const end = angle + Math.min(sweep, Math.PI * 2 - 1e-4);
     const large = sweep > Math.PI ? 1 : 0;
     const p = (rad: number, a: number) =>
-      `${(cx + rad * Math.cos(a)).toFixed(2)} ${(cy + rad * Math.sin(a)).toFixed(2)}`;
+      `${((cx + rad * Math.cos(a)) * PT).toFixed(2)} ${((cy + rad * Math.sin(a)) * PT).toFixed(2)}`;
     doc
       .path(
-        `M ${p(r, angle)} A ${r} ${r} 0 ${large} 1 ${p(r, end)} L ${p(inner, end)} A ${inner} ${inner} 0 ${large} 0 ${p(inner, angle)} Z`,
+        `M ${p(r, angle)} A ${r * PT} ${r * PT} 0 ${large} 1 ${p(r, end)} L ${p(inner, end)} A ${inner * PT} ${inner * PT} 0 ${large} 0 ${p(inner, angle)} Z`,
       )
-      .fill(hex(colors[i] ?? DJPK_BLUE));
-    if (v / total >= 0.04) {
+      .fill(hex(series.colors[i] ?? DJPK_BLUE));
+    const label = series.labels[i];
+    if (label) {
       const mid = angle + sweep / 2;
-      const pct = (v / total) * 100;
-      label(
-        doc,
-        `${formatNumber(pct, 0)}%`,
-        cx + ((r + inner) / 2) * Math.cos(mid),
-        cy + ((r + inner) / 2) * Math.sin(mid) - 7,
-        50,
-        WHITE,
-        B,
-      );
+      const mx = cx + ((r + inner) / 2) * Math.cos(mid);
+      const my = cy + ((r + inner) / 2) * Math.sin(mid);
+      line(doc, label, mx - 0.4, my - lh / 2, 0.8, { ...LABEL, bold: true, color: WHITE, align: 'center' });
     }
     angle += sweep;
   });
-  doc
-    .font(B)
-    .fontSize(22)
-    .fillColor(hex(DJPK_BLUE))
-    .text(short(total), cx - inner, cy - 13, { width: inner * 2, align: 'center' });
-  let ly = box.y * PT + 44;
-  const lx = cx + r + 24;
-  chart.categories.forEach((category, i) => {
-    const v = values[i] ?? 0;
-    const pct = total ? (v / total) * 100 : 0;
-    doc.rect(lx, ly + 2, 10, 10).fill(hex(colors[i] ?? DJPK_BLUE));
-    const text = `${category}: ${short(v)} (${formatNumber(pct, pct > 0 && pct < 1 ? 1 : 0)}%)`;
-    doc
-      .font(R)
-      .fontSize(CHART_LABEL_PT)
-      .fillColor(hex(INK))
-      .text(text, lx + 16, ly, { width: legendW - 16 });
-    ly += doc.heightOfString(text, { width: legendW - 16 }) + 6;
-  });
+  if (plot.centre)
+    line(doc, plot.centre, cx - inner, cy - lineHeight(20) / 2, inner * 2, {
+      pt: 20,
+      bold: true,
+      color: DJPK_BLUE,
+      align: 'center',
+    });
+  let y = top + 0.1;
+  const lx = area.x + area.w - legendW;
+  for (const item of plot.legend) {
+    swatch(doc, lx, y, item.color);
+    y = fitted(doc, item.label, lx + 0.2, y, legendW - 0.2, 2, LABEL) + 0.05;
+  }
 }
 
-function lineChart(doc: Doc, chart: Chart, box: Box, monthShort: string): void {
-  const { colors } = chartColors(chart, monthShort);
-  const left = box.x * PT + 50;
-  const right = (box.x + box.w) * PT - 10;
-  const top = box.y * PT + 40;
-  const legendRows = Math.ceil(chart.series.length / 6);
-  const base = (box.y + box.h) * PT - 26 - legendRows * 20;
-  const all = chart.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const max = Math.max(1, ...all);
-  const n = chart.categories.length;
+function lineChart(doc: Doc, plot: ChartPlot, area: Box): void {
+  const labelW = 0.85;
+  const legendH = legendHeight(doc, plot, area.w);
+  const left = area.x + labelW;
+  const right = area.x + area.w - 0.3;
+  const top = area.y + CHART_TITLE_H + 0.15;
+  const base = area.y + area.h - legendH - lh - 0.1;
+  axis(doc, plot, left, right, base, top, labelW);
+  const n = plot.categories.length;
   const x = (i: number) => left + (n <= 1 ? 0 : (i * (right - left)) / (n - 1));
-  const y = (v: number) => top + (base - top) * (1 - v / max);
-  for (const f of [0, 0.25, 0.5, 0.75, 1]) {
-    doc
-      .moveTo(left, y(max * f))
-      .lineTo(right, y(max * f))
-      .lineWidth(0.5)
-      .stroke(hex('DDE3EA'));
-    doc
-      .font(R)
-      .fontSize(CHART_LABEL_PT)
-      .fillColor(hex(MUTED))
-      .text(short(Math.round(max * f)), left - 50, y(max * f) - 7, { width: 44, align: 'right' });
-  }
-  chart.series.forEach((s, si) => {
-    const color = hex(colors[si] ?? DJPK_BLUE);
+  const { min, max } = plot.axis;
+  const y = (v: number) => base - ((v - min) / (max - min || 1)) * (base - top);
+  plot.series.forEach((s, si) => {
+    const color = hex(s.colors[0] ?? DJPK_BLUE);
     let pen = false;
     s.values.forEach((v, i) => {
       // A month without data breaks the line: a gap, never a 0.
@@ -290,123 +328,104 @@ function lineChart(doc: Doc, chart: Chart, box: Box, monthShort: string): void {
         pen = false;
         return;
       }
-      if (pen) doc.lineTo(x(i), y(v));
-      else doc.moveTo(x(i), y(v));
+      if (pen) doc.lineTo(x(i) * PT, y(v) * PT);
+      else doc.moveTo(x(i) * PT, y(v) * PT);
       pen = true;
     });
     doc.lineWidth(si === 0 ? 3 : 1.5).stroke(color);
     s.values.forEach((v, i) => {
-      if (v !== null) doc.circle(x(i), y(v), 3).fill(color);
+      if (v !== null) doc.circle(x(i) * PT, y(v) * PT, 3).fill(color);
     });
   });
   const step = (right - left) / Math.max(1, n - 1);
-  chart.categories.forEach((c, i) => {
-    label(doc, c, x(i), base + 6, Math.max(40, step), MUTED);
+  // Month names never overlap: every k-th when they would, always the report month (the last).
+  const k = Math.max(1, Math.ceil(0.75 / Math.max(step, 0.01)));
+  plot.categories.forEach((c, i) => {
+    if ((n - 1 - i) % k === 0) line(doc, c, x(i) - 0.5, base + 0.06, 1, { ...LABEL, color: MUTED, align: 'center' });
   });
-  for (let row = 0; row < legendRows; row++) {
-    const items = chart.series
-      .slice(row * 6, row * 6 + 6)
-      .map((s, i) => ({ name: s.name, color: colors[row * 6 + i] ?? DJPK_BLUE }));
-    legend(doc, items, box.x * PT, base + 26 + row * 20, box.w * PT);
-  }
+  legendBelow(doc, plot, area, area.y + area.h - legendH);
 }
 
-function chart(doc: Doc, c: Chart, box: Box, monthShort: string): void {
-  doc
-    .font(B)
-    .fontSize(14)
-    .fillColor(hex(INK))
-    .text(c.title, box.x * PT, box.y * PT + 4, { width: box.w * PT, align: 'center' });
-  if (c.kind === 'donut') donutChart(doc, c, box, monthShort);
-  else if (c.kind === 'line') lineChart(doc, c, box, monthShort);
-  else barChart(doc, c, box, monthShort);
+function chart(doc: Doc, plot: ChartPlot, box: Box): void {
+  const { chart: area, note } = chartAreas(plot, box);
+  fitted(doc, plot.title, area.x, area.y + 0.02, area.w, 1, { pt: CHART_TITLE_PT, bold: true, align: 'center' });
+  if (plot.kind === 'donut') donut(doc, plot, area);
+  else if (plot.kind === 'line') lineChart(doc, plot, area);
+  else if (plot.kind === 'bar') bars(doc, plot, area);
+  else columns(doc, plot, area);
+  if (note) lines(doc, note.lines, note.box.x, note.box.y, note.box.w, { ...LABEL, color: MUTED, align: 'center' });
 }
 
-function table(doc: Doc, t: Table, box: Box): void {
-  doc
-    .font(B)
-    .fontSize(14)
-    .fillColor(hex(DJPK_BLUE))
-    .text(t.title, box.x * PT, (box.y + 0.1) * PT, { width: box.w * PT, lineBreak: false, ellipsis: true });
-  const width = tableWidthIn(t, box);
-  const widths = tableColumnWidths(t, width);
-  const rows = [t.columns.map((c) => c.header), ...t.rows.map((r) => rowTexts(t, r))];
+// ——— Tables ——————————————————————————————————————————————————————————————————
+
+function table(doc: Doc, t: Table, layout: LaidTable, box: Box): void {
+  fitted(doc, t.title, box.x, box.y + (TABLE_TITLE_H - lineHeight(TABLE_TITLE_PT)) / 2, box.w, 1, {
+    pt: TABLE_TITLE_PT,
+    bold: true,
+    color: DJPK_BLUE,
+  });
   let y = box.y + TABLE_TITLE_H;
-  rows.forEach((cells, r) => {
-    const h = tableRowHeight(cells, widths);
-    doc.rect(box.x * PT, y * PT, width * PT, h * PT).fill(hex(r === 0 ? DJPK_BLUE : r % 2 ? WHITE : LIGHT));
+  const rows = [layout.header, ...layout.rows];
+  rows.forEach((row, r) => {
+    doc
+      .rect(box.x * PT, y * PT, layout.width * PT, row.height * PT)
+      .fill(hex(r === 0 ? DJPK_BLUE : r % 2 ? WHITE : LIGHT));
     let x = box.x;
-    cells.forEach((text, i) => {
-      const w = widths[i] ?? 1;
-      const numeric = (t.columns[i]?.format ?? 'text') !== 'text';
-      doc
-        .font(r === 0 ? B : R)
-        .fontSize(TABLE_PT)
-        .fillColor(hex(r === 0 ? WHITE : INK))
-        .text(text, (x + CELL_PAD) * PT, (y + CELL_PAD) * PT + 1, {
-          width: (w - 2 * CELL_PAD) * PT,
-          align: numeric ? 'right' : 'left',
-          lineGap: TABLE_PT * (LINE_FACTOR - 1.16),
-        });
+    row.cells.forEach((cell, i) => {
+      const w = layout.columnWidths[i] ?? 1;
+      lines(doc, cell.lines, x + CELL_PAD, y + CELL_PAD, w - 2 * CELL_PAD, {
+        pt: TABLE_PT,
+        bold: r === 0,
+        color: r === 0 ? WHITE : INK,
+        align: layout.align[i] ?? 'left',
+      });
       x += w;
     });
     doc
-      .moveTo(box.x * PT, (y + h) * PT)
-      .lineTo((box.x + width) * PT, (y + h) * PT)
+      .moveTo(box.x * PT, (y + row.height) * PT)
+      .lineTo((box.x + layout.width) * PT, (y + row.height) * PT)
       .lineWidth(0.5)
       .stroke(hex('DDE3EA'));
-    y += h;
+    y += row.height;
   });
 }
 
-/** A blue page with a big white title over a gold bar, and a gold line under it: cover and closing. */
-function bluePage(doc: Doc, title: string, titlePt: number, top: number, subtitle: string, subtitlePt: number): void {
+// ——— Fixed pages ———————————————————————————————————————————————————————————————
+
+function bluePage(doc: Doc): void {
   doc.rect(0, 0, SLIDE_W * PT, SLIDE_H * PT).fill(hex(DJPK_BLUE));
-  doc
-    .font(B)
-    .fontSize(titlePt)
-    .fillColor(hex(WHITE))
-    .text(title, MARGIN_X * PT, top * PT, { width: CONTENT_W * PT });
-  const bar = top + (titlePt * 1.3) / PT + 0.2;
-  doc.rect(MARGIN_X * PT, bar * PT, 2.4 * PT, 0.1 * PT).fill(hex(DJPK_GOLD));
-  doc
-    .font(B)
-    .fontSize(subtitlePt)
-    .fillColor(hex(DJPK_GOLD))
-    .text(subtitle, MARGIN_X * PT, (bar + 0.3) * PT, { width: CONTENT_W * PT });
 }
 
 function cover(doc: Doc, deck: Deck, s: Slide, logo: Logo | null): void {
-  bluePage(doc, s.title, 40, 2.45, s.subtitle ?? deck.monthLabel, 30);
+  bluePage(doc);
   if (logo) doc.image(logo, MARGIN_X * PT, 0.5 * PT, { fit: [1.6 * PT, 1.3 * PT] });
-  paragraphs(doc, s.paragraphs, { x: MARGIN_X, y: 5.6, w: CONTENT_W, h: 1 }, 16, WHITE);
+  fitted(doc, s.title, MARGIN_X, COVER.titleY, CONTENT_W, 2, { pt: COVER.titlePt, bold: true, color: WHITE });
+  doc.rect(MARGIN_X * PT, COVER.ruleY * PT, 2.4 * PT, 0.1 * PT).fill(hex(DJPK_GOLD));
+  fitted(doc, s.subtitle ?? deck.monthLabel, MARGIN_X, COVER.subtitleY, CONTENT_W, 1, {
+    pt: COVER.subtitlePt,
+    bold: true,
+    color: DJPK_GOLD,
+  });
+  fitted(doc, COVER.organisation, MARGIN_X, COVER.organisationY, CONTENT_W, 2, {
+    pt: COVER.organisationPt,
+    color: WHITE,
+  });
 }
 
 function ringkasan(doc: Doc, s: Slide): void {
-  const boxes = tileBoxes(s.tiles.length, BODY_TOP, 3.7);
+  const boxes = tileBoxes(s.tiles.length, TILE.top, TILE.height);
   s.tiles.forEach((tile, i) => {
     const b = boxes[i] as Box;
     doc.rect(b.x * PT, b.y * PT, b.w * PT, b.h * PT).fill(hex(LIGHT));
     doc.rect(b.x * PT, b.y * PT, 0.08 * PT, b.h * PT).fill(hex(DJPK_GOLD));
-    const w = (b.w - 0.3) * PT;
-    const x = (b.x + 0.2) * PT;
-    doc
-      .font(B)
-      .fontSize(tile.value.length > 9 ? 18 : 28)
-      .fillColor(hex(DJPK_BLUE))
-      .text(tile.value, x, (b.y + 0.12) * PT, { width: w, lineBreak: false });
-    doc
-      .font(R)
-      .fontSize(12)
-      .fillColor(hex(INK))
-      .text(tile.label, x, (b.y + 0.68) * PT, { width: w });
+    const w = b.w - 0.3;
+    const x = b.x + 0.2;
+    fitted(doc, tile.value, x, b.y + 0.1, w, 1, { pt: TILE.valuePt(tile.value), bold: true, color: DJPK_BLUE });
+    fitted(doc, tile.label, x, b.y + 0.68, w, 2, { pt: TILE.labelPt });
     if (tile.change)
-      doc
-        .fontSize(12)
-        .fillColor(hex(tile.direction === 'down' ? 'B03A2E' : tile.direction === 'up' ? '1E7A45' : MUTED))
-        .text(tile.change, x, (b.y + 1.13) * PT, { width: w });
+      fitted(doc, tile.change, x, b.y + 1.13, w, 2, { pt: TILE.labelPt, color: changeColor(tile.direction) });
   });
-  paragraphs(doc, s.paragraphs, { x: MARGIN_X, y: BODY_TOP + 3.95, w: CONTENT_W, h: BODY_H - 3.95 }, 14);
+  if (s.textBox) paragraphs(doc, s.paragraphs, s.textBox, s.textPt);
 }
 
 function contacts(doc: Doc, s: Slide): void {
@@ -415,28 +434,23 @@ function contacts(doc: Doc, s: Slide): void {
     const b = boxes[i] as Box;
     doc.rect(b.x * PT, b.y * PT, b.w * PT, b.h * PT).fill(hex(LIGHT));
     doc.rect(b.x * PT, b.y * PT, 0.08 * PT, b.h * PT).fill(hex(DJPK_BLUE));
-    const top = (b.y + b.h / 2) * PT - 18;
-    doc
-      .font(B)
-      .fontSize(13)
-      .fillColor(hex(DJPK_BLUE))
-      .text(c.label, (b.x + 0.2) * PT, top, { width: (b.w - 0.3) * PT });
-    doc
-      .font(R)
-      .fontSize(16)
-      .fillColor(hex(INK))
-      .text(c.value, (b.x + 0.2) * PT, top + 17, { width: (b.w - 0.3) * PT });
+    const top = b.y + (b.h - lineHeight(13) - lineHeight(16)) / 2;
+    fitted(doc, c.label, b.x + 0.2, top, b.w - 0.3, 1, { pt: 13, bold: true, color: DJPK_BLUE });
+    fitted(doc, c.value, b.x + 0.2, top + lineHeight(13), b.w - 0.3, 1, { pt: 16 });
   });
 }
 
 function closing(doc: Doc, s: Slide): void {
-  bluePage(doc, s.title, 48, 1.6, s.subtitle ?? '', 20);
-  const lines = [...s.paragraphs.map((p) => p.text), ...s.contacts.map((c) => `${c.label}: ${c.value}`)];
-  doc
-    .font(R)
-    .fontSize(16)
-    .fillColor(hex(WHITE))
-    .text(lines.join('\n'), MARGIN_X * PT, 3.75 * PT, { width: CONTENT_W * PT, lineGap: 6 });
+  bluePage(doc);
+  fitted(doc, s.title, MARGIN_X, CLOSING.titleY, CONTENT_W, 1, { pt: CLOSING.titlePt, bold: true, color: WHITE });
+  doc.rect(MARGIN_X * PT, CLOSING.ruleY * PT, 2.4 * PT, 0.1 * PT).fill(hex(DJPK_GOLD));
+  let y = fitted(doc, s.subtitle ?? '', MARGIN_X, CLOSING.textY, CONTENT_W, 1, {
+    pt: 20,
+    bold: true,
+    color: DJPK_GOLD,
+  });
+  for (const c of s.contacts)
+    y = fitted(doc, `${c.label}: ${c.value}`, MARGIN_X, y + 0.06, CONTENT_W, 2, { pt: 16, color: WHITE });
 }
 
 /** The logo opened once by pdfkit: drawn again it is embedded once, where bytes would be embedded per page. */
@@ -471,7 +485,6 @@ export function renderPdf(deck: Deck, options: PdfOptions): Promise<Uint8Array> 
     // No default Helvetica: the browser build has no standard-font data, and every text names its font.
     font: '',
   });
-  withoutLigatures(doc);
   doc.registerFont(R, options.fonts.regular);
   doc.registerFont(B, options.fonts.bold);
   const chunks: Uint8Array[] = [];
@@ -480,9 +493,16 @@ export function renderPdf(deck: Deck, options: PdfOptions): Promise<Uint8Array> 
     doc.on('end', () => resolve(concatBytes(chunks)));
     doc.on('error', reject);
   });
+  // One page per planned slide: a page pdfkit added by itself would be a page without title,
+  // footer or number, so it is an error here rather than a surprise in the director's PDF.
+  let pages = 0;
+  doc.on('pageAdded', () => {
+    pages++;
+  });
   const logo = options.logo ? openLogo(doc, options.logo) : null;
-  for (const s of deck.slides) {
+  for (const [index, s] of deck.slides.entries()) {
     doc.addPage();
+    if (pages !== index + 1) throw new Error(`PDF: halaman ${pages} tidak direncanakan (slide ${s.number})`);
     if (s.kind === 'cover') cover(doc, deck, s, logo);
     else if (s.kind === 'closing') {
       closing(doc, s);
@@ -492,16 +512,15 @@ export function renderPdf(deck: Deck, options: PdfOptions): Promise<Uint8Array> 
       if (s.kind === 'ringkasan') ringkasan(doc, s);
       else if (s.kind === 'contacts') contacts(doc, s);
       else {
-        const boxes = slideBoxes(s);
-        if (boxes.text) paragraphs(doc, s.paragraphs, boxes.text);
-        s.visuals.forEach((v, i) => {
-          const box = boxes.visuals[i] as Box;
-          if (v.kind === 'chart') chart(doc, v.chart, box, deck.monthShortLabel);
-          else table(doc, v.table, box);
-        });
+        if (s.textBox) paragraphs(doc, s.paragraphs, s.textBox, s.textPt);
+        for (const v of s.visuals) {
+          if (v.kind === 'chart') chart(doc, v.plot, v.box);
+          else table(doc, v.table, v.layout, v.box);
+        }
       }
     }
   }
+  if (pages !== deck.slides.length) throw new Error(`PDF: ${pages} halaman untuk ${deck.slides.length} slide`);
   doc.end();
   return done;
 }

@@ -208,7 +208,8 @@ const JANUARY_2025: Record<string, readonly string[]> = {
   pengaduan: [
     'Pada bulan Januari 2025, jumlah pengaduan dan keluhan sebanyak 4, turun 50% dibandingkan bulan sebelumnya (8) dan naik 300% dibandingkan bulan Januari 2024 (1).',
     'Seluruhnya berupa pengaduan; tidak terdapat keluhan pada bulan Januari 2025.',
-    'Daerah terkait: Kab. Bogor, Kab. Cirebon, dan Kota Samarinda.',
+    // The seed: "(Kab. Bogor, Kab. Cirebon, Kota Samarinda, 1 daerah tidak teridentifikasi)".
+    'Daerah terkait: Kab. Bogor, Kab. Cirebon, Kota Samarinda, dan 1 daerah tidak teridentifikasi.',
   ],
   kepuasan: [
     'Rata-rata nilai kepuasan pengguna bulan Januari 2025 adalah 5,00 dari 30 survei (target 3,5), memenuhi target.',

@@ -3,18 +3,39 @@ import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../core/deck/build';
+import { BODY_BOTTOM, FOOTER_Y, SLIDE_H, SLIDE_W } from '../../core/deck/layout';
 import type { Deck } from '../../core/deck/model';
+import { ReportBuilder } from '../../core/metrics/report';
+import { textWidthEm } from '../../core/text/measure';
+import { parseWorkbook } from '../../core/workbook/workbook';
 import { deckFonts } from '../../formats/deck/deckFiles';
 import { renderPdf } from '../../formats/deck/pdf';
 import { renderPptx } from '../../formats/deck/pptx';
-import { sampleBuilder } from '../fixtures/sample';
-import { pdfPageTexts } from './pdfText';
+import { longTextWorkbook } from '../../sample/longText';
+import { sampleBuilder, TEST_NOW } from '../fixtures/sample';
+import { type PdfRun, pdfPageRuns, pdfPageTexts } from './pdfText';
 
-let deck: Deck;
-let slides: string[];
-let charts: Map<string, string>;
-let slideCharts: string[][];
-let pages: string[];
+/** The PPTX as its parts: slide XML in order, chart XML by slide. */
+interface PptxParts {
+  readonly slides: string[];
+  readonly slideCharts: string[][];
+  readonly all: Map<string, string>;
+}
+
+async function pptxParts(bytes: Uint8Array): Promise<PptxParts> {
+  const zip = await JSZip.loadAsync(bytes);
+  const all = new Map<string, string>();
+  for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.xml') || n.endsWith('.rels')))
+    all.set(name, (await zip.file(name)?.async('string')) ?? '');
+  const count = [...all.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length;
+  const slides = Array.from({ length: count }, (_, i) => all.get(`ppt/slides/slide${i + 1}.xml`) ?? '');
+  const slideCharts = slides.map((_, i) =>
+    [...(all.get(`ppt/slides/_rels/slide${i + 1}.xml.rels`) ?? '').matchAll(/Target="[^"]*\/(chart\d+\.xml)"/g)].map(
+      (m) => all.get(`ppt/charts/${m[1]}`) ?? '',
+    ),
+  );
+  return { slides, slideCharts, all };
+}
 
 /** The text runs of a slide's XML, in document order. */
 const slideText = (xml: string) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('\n');
@@ -25,31 +46,6 @@ const decode = (text: string) =>
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&');
-
-beforeAll(async () => {
-  const builder = await sampleBuilder();
-  const report = builder.build(2025 * 12);
-  deck = buildDeck(report, { narasi: builder.wb.narasi, profile: builder.wb.profile });
-  const [pptx, pdf] = await Promise.all([
-    renderPptx(deck),
-    deckFonts().then((fonts) => renderPdf(deck, { fonts, compress: false })),
-  ]);
-  const zip = await JSZip.loadAsync(pptx);
-  const count = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length;
-  slides = await Promise.all(
-    Array.from({ length: count }, (_, i) => zip.file(`ppt/slides/slide${i + 1}.xml`)?.async('string') ?? ''),
-  );
-  charts = new Map();
-  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n)))
-    charts.set(name.split('/').at(-1) ?? name, (await zip.file(name)?.async('string')) ?? '');
-  slideCharts = await Promise.all(
-    slides.map(async (_, i) => {
-      const rels = (await zip.file(`ppt/slides/_rels/slide${i + 1}.xml.rels`)?.async('string')) ?? '';
-      return [...rels.matchAll(/Target="[^"]*\/(chart\d+\.xml)"/g)].map((m) => m[1] ?? '');
-    }),
-  );
-  pages = pdfPageTexts(pdf);
-});
 
 /** One series' cached values in a chart's XML, by series name: null where the point is absent (a gap). */
 function seriesValues(xml: string, name: string, categories: number): (number | null)[] {
@@ -62,94 +58,181 @@ function seriesValues(xml: string, name: string, categories: number): (number | 
   return values;
 }
 
-const chartOn = (slideIndex: number, title: string): string => {
-  const found = (slideCharts[slideIndex] ?? [])
-    .map((name) => charts.get(name) ?? '')
-    .find((xml) => xml.includes(`<a:t>${title}</a:t>`));
-  if (!found) throw new Error(`no chart '${title}' on slide ${slideIndex + 1}`);
-  return found;
-};
+/** The custom data labels of a chart's XML, series by series. */
+const chartLabels = (xml: string): string[] =>
+  [...xml.matchAll(/<c:dLbl><c:idx val="\d+"\/><c:tx>[\s\S]*?<a:t>([^<]*)<\/a:t>/g)].map((m) => decode(m[1] ?? ''));
 
-const slideIndexOf = (title: string, chartTitle: string) =>
-  deck.slides.findIndex(
-    (s) => s.title === title && s.visuals.some((v) => v.kind === 'chart' && v.chart.title === chartTitle),
-  );
+const PAGE_H = SLIDE_H * 72;
+const FOOTER = 'Laporan Layanan Informasi DJPK — Januari 2025';
+
+/**
+ * Every page framed as core planned it: the slide's title (first line) on top, the footer and the
+ * number in the footer band; every other run's baseline above the footer band, and every run on
+ * the page (its width measured generously with core's widths).
+ */
+function expectFramed(deck: Deck, runs: PdfRun[][]): void {
+  expect(runs).toHaveLength(deck.slides.length);
+  deck.slides.forEach((slide, i) => {
+    const page = runs[i] ?? [];
+    const where = `halaman ${i + 1} (${slide.title})`;
+    for (const run of page) {
+      expect(run.x, where).toBeGreaterThanOrEqual(0);
+      expect(run.x + textWidthEm(run.text) * run.size, `${where}: ${run.text.slice(0, 40)}`).toBeLessThanOrEqual(
+        SLIDE_W * 72 + 1,
+      );
+      expect(run.y, where).toBeLessThanOrEqual(PAGE_H);
+    }
+    if (slide.kind === 'cover') return;
+    expect(
+      page.some((r) => r.text === slide.titleLayout.lines[0]),
+      where,
+    ).toBe(true);
+    const band = page.filter((r) => r.y > FOOTER_Y * 72);
+    expect(band.map((r) => r.text).sort(), where).toEqual([String(slide.number), FOOTER].sort());
+    if (slide.kind === 'closing') return;
+    for (const run of page.filter((r) => !band.includes(r)))
+      expect(run.y, `${where}: ${run.text.slice(0, 40)}`).toBeLessThanOrEqual(BODY_BOTTOM * 72 + 1);
+  });
+}
 
 describe('the PPTX and the PDF of the January 2025 sample', () => {
+  let deck: Deck;
+  let pptx: PptxParts;
+  let pages: string[];
+  let runs: PdfRun[][];
+
+  beforeAll(async () => {
+    const builder = await sampleBuilder();
+    const report = builder.build(2025 * 12);
+    deck = buildDeck(report, { narasi: builder.wb.narasi, profile: builder.wb.profile });
+    const [pptxBytes, pdf] = await Promise.all([
+      renderPptx(deck),
+      deckFonts().then((fonts) => renderPdf(deck, { fonts, compress: false })),
+    ]);
+    pptx = await pptxParts(pptxBytes);
+    pages = pdfPageTexts(pdf);
+    runs = pdfPageRuns(pdf, PAGE_H);
+  });
+
   it('have one slide per deck slide, the same count, in the same order', () => {
-    expect(slides).toHaveLength(deck.slides.length);
+    expect(pptx.slides).toHaveLength(deck.slides.length);
     expect(pages).toHaveLength(deck.slides.length);
     deck.slides.forEach((s, i) => {
-      expect(decode(slideText(slides[i] ?? ''))).toContain(s.title);
-      expect(pages[i]).toContain(s.title);
+      for (const line of s.titleLayout.lines) {
+        expect(decode(slideText(pptx.slides[i] ?? ''))).toContain(line);
+        expect(pages[i]).toContain(line);
+      }
     });
-    expect(slideText(slides[0] ?? '')).toContain('Januari 2025');
+    expect(slideText(pptx.slides[0] ?? '')).toContain('Januari 2025');
     expect(pages.at(-1)).toContain('Terima Kasih');
   });
 
-  it('carry the footer and the slide number on every slide but the cover', () => {
-    const footer = 'Laporan Layanan Informasi DJPK — Januari 2025';
-    expect(slideText(slides[0] ?? '')).not.toContain(footer);
-    expect(slides[0]).not.toContain('type="slidenum"');
-    expect(pages[0]).not.toContain(footer);
-    slides.slice(1).forEach((xml, i) => {
-      expect(decode(slideText(xml))).toContain(footer);
+  it('frame every page: title, footer and number, nothing in the footer band but them, nothing off the page', () => {
+    expect(slideText(pptx.slides[0] ?? '')).not.toContain(FOOTER);
+    expect(pptx.slides[0]).not.toContain('type="slidenum"');
+    pptx.slides.slice(1).forEach((xml, i) => {
+      expect(decode(slideText(xml))).toContain(FOOTER);
       expect(xml).toMatch(new RegExp(`type="slidenum"[^>]*>[\\s\\S]*?<a:t>${i + 2}</a:t>`));
-      expect(pages[i + 1]?.split('\n')).toEqual(expect.arrayContaining([footer, String(i + 2)]));
+    });
+    expectFramed(deck, runs);
+  });
+
+  it('tag every text run of the PPTX Indonesian (id-ID), so PowerPoint checks the team’s edits in Indonesian', () => {
+    let tagged = 0;
+    for (const [name, xml] of pptx.all) {
+      expect(xml, name).not.toContain('en-US');
+      for (const m of xml.matchAll(/<a:(?:rPr|endParaRPr|defRPr)\b[^>]*>/g)) {
+        if (m[0].startsWith('<a:defRPr')) continue;
+        expect(m[0], name).toContain('lang="id-ID"');
+        tagged++;
+      }
+    }
+    expect(tagged).toBeGreaterThan(500);
+  });
+
+  it('print the same figures in both files: every chart label and legend entry, every table cell', () => {
+    deck.slides.forEach((slide, i) => {
+      const xmlCharts = pptx.slideCharts[i] ?? [];
+      const charts = slide.visuals.flatMap((v) => (v.kind === 'chart' ? [v.plot] : []));
+      expect(xmlCharts).toHaveLength(charts.length);
+      const pdfText = pages[i] ?? '';
+      charts.forEach((plot, c) => {
+        const labels = plot.series.flatMap((s) => s.labels.filter((l): l is string => l !== null));
+        expect(chartLabels(xmlCharts[c] ?? ''), plot.title).toEqual(labels);
+        for (const label of labels) expect(pdfText, `${plot.title}: ${label}`).toContain(label);
+        for (const entry of plot.legend) {
+          expect(decode(xmlCharts[c] ?? ''), plot.title).toContain(entry.label);
+          expect(pdfText.replace(/\n/g, ' '), plot.title).toContain(entry.label.slice(0, 20));
+        }
+      });
+      const pptxText = decode(slideText(pptx.slides[i] ?? '')).replace(/\u200b/g, '');
+      for (const v of slide.visuals) {
+        if (v.kind !== 'table') continue;
+        for (const row of v.layout.rows)
+          for (const cell of row.cells) {
+            expect(pptxText).toContain(cell.text.replace(/\u200b/g, ''));
+            for (const line of cell.lines) expect(pdfText).toContain(line);
+          }
+      }
     });
   });
 
-  it('show the seed figures on the right slides', () => {
-    for (const text of [decode(slideText(slides[1] ?? '')), pages[1] ?? '']) {
-      expect(text).toContain('1.010');
-      expect(text).toContain('Tiket Konsultasi');
-      expect(text).toMatch(/turun 9% dibanding\s*Desember 2024/);
-    }
-    const pengguna = deck.slides.findIndex((s) => s.sectionId === 'pengguna');
-    expect(pages[pengguna]).toMatch(/Pemda\s+824\s+pengguna\s+\(81,58%\)/);
-    expect(decode(slideText(slides[pengguna] ?? ''))).toContain('Pemda 824 pengguna (81,58%)');
-    const contacts = decode(slideText(slides[2] ?? ''));
-    expect(contacts).toContain('0811-150420-7');
-    expect(pages[2]).toContain('callcenter.djpk@kemenkeu.go.id');
-  });
-
-  it('draw native charts with the report’s series values; months without data are gaps', () => {
-    const chartCount = deck.slides.reduce((n, s) => n + s.visuals.filter((v) => v.kind === 'chart').length, 0);
-    expect(charts.size).toBe(chartCount);
-    const konsultasi = slideIndexOf('Tiket Konsultasi (lanjutan)', 'Perkembangan Jumlah Konsultasi');
-    const bar = chartOn(konsultasi, 'Perkembangan Jumlah Konsultasi');
-    expect(bar).toContain('<c:barChart>');
-    expect(seriesValues(bar, 'Tiket Konsultasi', 3)).toEqual([1112, 1010, 1304]);
-    const trendSlide = slideIndexOf('Tiket Konsultasi (lanjutan)', 'Tren Tiket Konsultasi 13 Bulan');
-    const trend = chartOn(trendSlide, 'Tren Tiket Konsultasi 13 Bulan');
-    expect(trend).toContain('<c:lineChart>');
-    expect(trend).toContain('<c:dispBlanksAs val="gap"/>');
-    expect(seriesValues(trend, 'Tiket Konsultasi', 13)).toEqual([1304, ...Array(10).fill(null), 1112, 1010]);
-    const donut = chartOn(
-      slideIndexOf('Tiket Konsultasi', 'Tiket Konsultasi per Kanal Januari 2025'),
-      'Tiket Konsultasi per Kanal Januari 2025',
-    );
+  it('label the donut of channels alike: "Live Chat: 4 (0,4%)" in the legend of both, the shares on the slices', () => {
+    const i = deck.slides.findIndex((s) => s.visuals.some((v) => v.kind === 'chart' && v.plot.kind === 'donut'));
+    const donut = pptx.slideCharts[i]?.[0] ?? '';
     expect(donut).toContain('<c:doughnutChart>');
     expect(seriesValues(donut, 'Tiket', 5)).toEqual([695, 60, 219, 32, 4]);
-    expect(pages[konsultasi]).toMatch(/1\.112[\s\S]*1\.010[\s\S]*1\.304/);
+    expect(decode(donut)).toContain('Live Chat: 4 (0,4%)');
+    expect(pages[i]).toContain('Live Chat: 4 (0,4%)');
+    expect(chartLabels(donut)).toEqual(['69%', '6%', '22%']);
+    // The series shows nothing by itself: a slice core gave no label has none.
+    expect(donut.match(/<c:dLbl>/g)).toHaveLength(5);
+    expect(donut).toMatch(/<\/c:dLbl>\s*<c:numFmt[^>]*\/>[\s\S]*?<c:showVal val="0"\/>/);
   });
 
-  it('keep channel colours: WhatsApp is the same green in every chart', () => {
-    const whatsapp = [...charts.values()].filter((xml) => /<c:v>WhatsApp<\/c:v>/.test(xml));
+  it('draw native charts with the report’s values; months without data are gaps; axes in id-ID', () => {
+    const chartCount = deck.slides.reduce((n, s) => n + s.visuals.filter((v) => v.kind === 'chart').length, 0);
+    expect([...pptx.all.keys()].filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(chartCount);
+    const find = (title: string) => {
+      const i = deck.slides.findIndex((s) => s.visuals.some((v) => v.kind === 'chart' && v.chart.title === title));
+      const c =
+        deck.slides[i]?.visuals
+          .filter((v) => v.kind === 'chart')
+          .findIndex((v) => v.kind === 'chart' && v.chart.title === title) ?? -1;
+      return { i, xml: pptx.slideCharts[i]?.[c] ?? '' };
+    };
+    const bar = find('Perkembangan Jumlah Konsultasi');
+    expect(bar.xml).toContain('<c:barChart>');
+    expect(seriesValues(bar.xml, 'Tiket Konsultasi', 3)).toEqual([1112, 1010, 1304]);
+    expect(chartLabels(bar.xml)).toEqual(['1.112', '1.010', '1.304']);
+    expect(pages[bar.i]).toMatch(/1\.112[\s\S]*1\.010[\s\S]*1\.304/);
+    const trend = find('Tren Tiket Konsultasi 13 Bulan');
+    expect(trend.xml).toContain('<c:lineChart>');
+    expect(trend.xml).toContain('<c:dispBlanksAs val="gap"/>');
+    expect(seriesValues(trend.xml, 'Tiket Konsultasi', 13)).toEqual([1304, ...Array(10).fill(null), 1112, 1010]);
+    // Thousands with a dot whatever the viewer's locale.
+    expect(trend.xml).toContain('formatCode="[&gt;=1000000]#\\.###\\.##0;[&gt;=1000]#\\.##0;0"');
+    expect(pages[trend.i]).toContain('1.500');
+    const followers = find('Followers Instagram');
+    expect(followers.xml).toMatch(/<c:min val="(\d+)"\/>/);
+    expect(Number(/<c:min val="(\d+)"\/>/.exec(followers.xml)?.[1])).toBeGreaterThan(100_000);
+  });
+
+  it('keep one colour per channel in every chart, distinct from the total’s', () => {
+    const whatsapp = [...pptx.all.entries()].filter(
+      ([n, xml]) => n.startsWith('ppt/charts/') && /<c:v>WhatsApp/.test(xml),
+    );
     expect(whatsapp.length).toBeGreaterThan(1);
-    for (const xml of whatsapp) expect(xml).toContain('25A244');
-  });
-
-  it('put the Narasi text after its section, in both files', () => {
-    const topik = deck.slides.findIndex((s) => s.kind === 'narasi' && s.sectionId === 'topik');
-    expect(deck.slides[topik - 1]?.sectionId).toBe('topik');
-    for (const text of [decode(slideText(slides[topik] ?? '')), pages[topik] ?? '']) {
-      expect(text).toContain('Topik DAU');
-      expect(text).toContain('LKT triwulan IV pada aplikasi SIKD Next Generation');
-    }
-    const evaluasi = deck.slides.findIndex((s) => s.kind === 'evaluasi');
-    expect(pages[evaluasi]).toContain('Manajemen Informasi');
-    expect(pages[evaluasi]).toContain('•');
+    for (const [, xml] of whatsapp) expect(xml).toContain('2E8B57');
+    const colours = deck.slides
+      .flatMap((s) =>
+        s.visuals.flatMap((v) =>
+          v.kind === 'chart' && v.chart.title.startsWith('Tiket Konsultasi per Kanal') ? [v.plot] : [],
+        ),
+      )
+      .flatMap((p) => p.series[0]?.colors ?? []);
+    expect(new Set(colours).size).toBe(5);
+    expect(colours).not.toContain('0B4F8A');
   });
 
   it('embed tables natively with every row of the report', () => {
@@ -158,15 +241,41 @@ describe('the PPTX and the PDF of the January 2025 sample', () => {
       .filter(([s]) =>
         s.visuals.some((v) => v.kind === 'table' && v.table.title.startsWith('Rincian Konsultasi Tatap Muka')),
       );
-    const xml = tatapMuka.map(([, i]) => slides[i] ?? '').join('');
-    expect((xml.match(/<a:tbl>/g) ?? []).length).toBe(tatapMuka.length);
+    const xml = tatapMuka.map(([, i]) => pptx.slides[i] ?? '').join('');
+    expect((xml.match(/<a:tbl>/g) ?? []).length).toBe(
+      tatapMuka.reduce((n, [s]) => n + s.visuals.filter((v) => v.kind === 'table').length, 0),
+    );
     for (const name of ['Bank BJB', 'Kota Lubuklinggau', 'Kab. Bolaang Mongondow']) expect(decode(xml)).toContain(name);
-    const text = tatapMuka.map(([, i]) => pages[i]).join('\n');
-    expect(text).toContain('Kota Lubuklinggau');
+    expect(tatapMuka.map(([, i]) => pages[i]).join('\n')).toContain('Kota Lubuklinggau');
+  });
+});
+
+describe('the team’s longest text in both files', () => {
+  it('every PDF page of the long-text deck is framed, nothing in the footer band or off the page (3,000 characters, 14 bullets, a 20,000-character word)', async () => {
+    const wb = parseWorkbook(longTextWorkbook(20_000), { now: TEST_NOW });
+    const deck = buildDeck(new ReportBuilder(wb).build(2025 * 12), { narasi: wb.narasi, profile: wb.profile });
+    const fonts = await deckFonts();
+    const pdf = await renderPdf(deck, { fonts, compress: false });
+    expectFramed(deck, pdfPageRuns(pdf, PAGE_H));
+    const pptx = await pptxParts(await renderPptx(deck));
+    expect(pptx.slides).toHaveLength(deck.slides.length);
+  });
+
+  it('a 50,000-character word: the PDF has exactly the pages the deck model planned (issue 22)', async () => {
+    const wb = parseWorkbook(longTextWorkbook(50_000), { now: TEST_NOW });
+    const deck = buildDeck(new ReportBuilder(wb).build(2025 * 12), { narasi: wb.narasi, profile: wb.profile });
+    const pdf = await renderPdf(deck, { fonts: await deckFonts(), compress: false });
+    expect(pdfPageTexts(pdf)).toHaveLength(deck.slides.length);
   });
 });
 
 describe('the logo from Profil Layanan', () => {
+  let deck: Deck;
+  beforeAll(async () => {
+    const builder = await sampleBuilder();
+    deck = buildDeck(builder.build(2025 * 12), { narasi: builder.wb.narasi, profile: builder.wb.profile });
+  });
+
   it('is drawn on the cover and on every framed page, and embedded in the PDF once', async () => {
     const logo = await readFile(fileURLToPath(new URL('../fixtures/logo.png', import.meta.url)));
     const pdf = Buffer.from(await deckFonts().then((fonts) => renderPdf(deck, { fonts, logo, compress: false })));

@@ -56,3 +56,43 @@ export function pdfPageTexts(pdf: Uint8Array): string[] {
     return lines.join('\n');
   });
 }
+
+/** A text run of a page: what it says, where its baseline starts (points from the top-left), its size. */
+export interface PdfRun {
+  readonly text: string;
+  readonly x: number;
+  /** Baseline, points from the top of the page. */
+  readonly y: number;
+  readonly size: number;
+}
+
+/**
+ * The text runs of each page with their positions, for pdfkit's content streams: pdfkit flips the
+ * page (`1 0 0 -1 0 H cm`) and places each run with `1 0 0 1 x y Tm`, y from the bottom.
+ */
+export function pdfPageRuns(pdf: Uint8Array, pageHeight: number): PdfRun[][] {
+  const texts = pdfPageTexts(pdf).map((t) => t.split('\n'));
+  const source = Buffer.from(pdf).toString('latin1');
+  const objects = new Map<number, string>();
+  for (const m of source.matchAll(/(?:^|\n)(\d+) 0 obj\n([\s\S]*?)\nendobj/g)) objects.set(Number(m[1]), m[2] ?? '');
+  const pagesRoot = [...objects.values()].find((b) => /\/Type \/Pages/.test(b)) ?? '';
+  const kids = [...(/\/Kids \[([^\]]*)\]/.exec(pagesRoot)?.[1] ?? '').matchAll(/(\d+) 0 R/g)].map((m) => Number(m[1]));
+  return kids.map((page, p) => {
+    const body = objects.get(page) ?? '';
+    const contents = Number(/\/Contents (\d+) 0 R/.exec(body)?.[1] ?? -1);
+    const content = /stream\n([\s\S]*?)\nendstream/.exec(objects.get(contents) ?? '')?.[1] ?? '';
+    const runs: PdfRun[] = [];
+    let x = 0;
+    let y = 0;
+    let size = 0;
+    let i = 0;
+    for (const op of content.matchAll(/1 0 0 1 ([\d.-]+) ([\d.-]+) Tm|\/\w+ ([\d.]+) Tf|\] TJ|> Tj/g)) {
+      if (op[1] !== undefined) {
+        x = Number(op[1]);
+        y = pageHeight - Number(op[2]);
+      } else if (op[3] !== undefined) size = Number(op[3]);
+      else runs.push({ text: texts[p]?.[i++] ?? '', x, y, size });
+    }
+    return runs;
+  });
+}

@@ -304,6 +304,9 @@ export function pengaduanSection(ctx: SectionContext): Section {
     );
   }
   const regions = tally(rows, (r) => r.daerah).map((r) => r.label);
+  // Rows without a region are counted, as the seed does ("…, 1 daerah tidak teridentifikasi").
+  const unknown = rows.reduce((n, r) => n + (r.daerah?.trim() ? 0 : (r.jumlah ?? 1)), 0);
+  if (unknown) regions.push(`${formatNumber(unknown)} daerah tidak teridentifikasi`);
   if (regions.length) sentences.push(`Daerah terkait: ${joinIndonesian(regions)}.`);
   return {
     id: 'pengaduan',
