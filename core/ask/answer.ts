@@ -26,6 +26,8 @@ export interface Answer {
   readonly findings: readonly Finding[];
   /** Questions offered as buttons. */
   readonly suggestions: readonly string[];
+  /** What each button shows, when the question is long and only part of it differs ("WhatsApp"). */
+  readonly suggestionTitles?: readonly string[];
   /**
    * What was answered, for tests and logs: the metric key (or "section:<id>", "agents") and its
    * figure; null for help, refusals and months without data.
@@ -93,7 +95,7 @@ export class Answerer {
       case 'target':
         return targetAnswer(data, question.metric, question.month);
       case 'clarify':
-        return clarifyAnswer(question.ask, question.suggestions);
+        return clarifyAnswer(question.ask, question.suggestions, question.titles);
       case 'compare':
         return compareAnswer(data, question.metric, question.month, question.base);
       case 'trend':

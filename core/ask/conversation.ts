@@ -18,7 +18,17 @@ import {
   type QuestionWords,
   questionWords,
 } from './parseQuestion';
-import { COMPARE_WORDS, labelWords, RANK_WORDS, SHARE_WORDS, SOFT_WORDS, TREND_WORDS } from './vocabulary';
+import {
+  BREAKDOWN_WORDS,
+  COMPARE_WORDS,
+  DOWNLOAD_WORDS,
+  labelWords,
+  RANK_WORDS,
+  SHARE_WORDS,
+  SOFT_WORDS,
+  SUMMARY_WORDS,
+  TREND_WORDS,
+} from './vocabulary';
 
 /** What a conversation remembers of its last understood question. */
 export interface Frame {
@@ -59,6 +69,10 @@ const MODE_SETS = [COMPARE_WORDS, RANK_WORDS, SHARE_WORDS, TARGET_WORDS, TREND_W
 const isMode = (w: string) => MODE_SETS.some((set) => set.has(w));
 const COMPARE = COMPARE_WORDS;
 const RANK = RANK_WORDS;
+/** Soft words that name nothing on their own. */
+const CONNECTIVES: ReadonlySet<string> = new Set(['via', 'melalui', 'lewat']);
+/** Words asking for a whole table, summary or deck: a question of its own even without a figure word. */
+const WHOLE_WORDS = [SUMMARY_WORDS, DOWNLOAD_WORDS, BREAKDOWN_WORDS];
 const CHANNELS = ['whatsapp', 'telepon', 'email', 'helpdesk', 'livechat'];
 const PLATFORMS = ['instagram', 'x', 'facebook', 'youtube', 'tiktok'];
 /** Families whose members replace each other in a follow-up ("kalau DAU?" after "topik DBH"). */
@@ -148,8 +162,11 @@ export function askInConversation(text: string, ctx: AskContext, previous: Frame
   if (words.unknown.length) return standalone();
   const marked = asked.split(' ').some((w) => FOLLOW_UP_WORDS.has(w)) || /^ (yang|yg) /.test(normalized);
   const slots = slotsOf(ctx);
-  const slotOnly = words.content.length > 0 && words.content.every((w) => slots.has(w) || SOFT_WORDS.has(w));
-  const bare = words.content.length === 0 || words.content.every((w) => SOFT_WORDS.has(w));
+  // "yg WA aja", "twitter?": only words that fill a slot of the last question (and "tiket", "lewat").
+  const slotOnly =
+    words.content.some((w) => slots.has(w)) && words.content.every((w) => slots.has(w) || SOFT_WORDS.has(w));
+  // Nothing that names a figure: "yg lewat sana?". "konsultasi" and "tiket" do name one (the total).
+  const bare = words.content.every((w) => CONNECTIVES.has(w));
   const hasMode = words.modifiers.some(isMode) || words.compareBase !== null;
 
   if (!previous) {
@@ -161,7 +178,10 @@ export function askInConversation(text: string, ctx: AskContext, previous: Frame
   }
 
   const first = parseQuestion(asked, focused);
-  const complete = ANSWERED.has(first.kind) && !bare && !slotOnly;
+  // A question that names a figure or a table and stands on its own is answered as itself; one that
+  // only fills a slot ("telepon?") builds on the last question unless it names its own period.
+  const names = !bare || words.modifiers.some((m) => WHOLE_WORDS.some((set) => set.has(m)));
+  const complete = ANSWERED.has(first.kind) && names && (!slotOnly || words.periods.length > 0);
   if (complete && !marked) return withPeriod(asked, words, focused, ctx, previous);
 
   // Merge: the new words replace the old ones of the same slot and add to the rest.
@@ -212,6 +232,7 @@ function clarify(words: QuestionWords, ctx: AskContext): Question {
       kind: 'clarify',
       ask: `Tiket yang ditangani ${name} atau nilai kepuasan ${name}, dan untuk bulan apa?`,
       suggestions: [`tiket ${agent} ${latest}`, `kepuasan ${agent} ${latest}`],
+      titles: [`Tiket ${name}`, `Kepuasan ${name}`],
     };
   }
   const period = words.periods.join(' ') || latest;
@@ -223,5 +244,6 @@ function clarify(words: QuestionWords, ctx: AskContext): Question {
     suggestions: ['konsultasi', 'whatsapp', 'pengunjung website'].map((what) =>
       [what, how, period].filter(Boolean).join(' '),
     ),
+    titles: ['Konsultasi', 'WhatsApp', 'Pengunjung website'],
   };
 }

@@ -101,7 +101,13 @@ export type Question =
   /** "nyampe target?": a figure against its target in Pengaturan. */
   | { readonly kind: 'target'; readonly metric: string; readonly month: MonthIndex }
   /** A follow-up with nothing to follow: a short question back, with buttons. */
-  | { readonly kind: 'clarify'; readonly ask: string; readonly suggestions: readonly string[] }
+  | {
+      readonly kind: 'clarify';
+      readonly ask: string;
+      readonly suggestions: readonly string[];
+      /** Short button titles: the part that differs ("WhatsApp"). */
+      readonly titles?: readonly string[];
+    }
   | { readonly kind: 'compare'; readonly metric: string; readonly month: MonthIndex; readonly base: MonthIndex }
   | { readonly kind: 'trend'; readonly metric: string; readonly from: MonthIndex; readonly to: MonthIndex }
   | {

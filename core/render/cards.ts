@@ -79,7 +79,30 @@ function tableFallback(table: Table, maxRows: number): CardElement {
   return { type: 'Container', items: [text(headers.slice(1).join(' · '), { isSubtle: true, size: 'Small' }), facts] };
 }
 
+/** Columns a Table keeps at Teams' chat width (about 450 px) without breaking words mid-word. */
+export const NARROW_TABLE_COLUMNS = 3;
+
+/**
+ * A wide table as stacked facts, one block per row (each cell under its header): at about 450 px a
+ * table of four or five columns breaks words mid-word ("Probolingg o"). 1.0 elements only.
+ */
+function stackedRows(table: Table, maxRows: number): CardElement {
+  const { headers, rows } = tableCells(table, maxRows);
+  return {
+    type: 'Container',
+    items: rows.map((cells, i) => ({
+      type: 'FactSet',
+      ...(i > 0 ? { separator: true, spacing: 'Small' } : {}),
+      facts: cells.map((value, j) => ({
+        title: escapeMarkdownInline(headers[j] ?? ''),
+        value: escapeMarkdownInline(value),
+      })),
+    })),
+  };
+}
+
 function tableElement(table: Table, maxRows = 15): CardElement {
+  if (table.columns.length > NARROW_TABLE_COLUMNS) return stackedRows(table, maxRows);
   const columns = table.columns.slice(0, 5);
   const { headers, rows } = tableCells(table, maxRows);
   const cell = (value: string, bold = false): CardElement => ({
@@ -149,10 +172,36 @@ export function chartElement(chart: Chart): CardElement {
   };
 }
 
-/** A button that asks its question as if typed (Teams' imBack). */
-export const askButton = (question: string): CardElement => ({
+/** Longest button title shown: Teams cuts longer ones at chat width ("dak …", "whatsa…"). */
+export const BUTTON_TITLE_LIMIT = 20;
+
+const MONTH_WORDS = 'januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember';
+
+/**
+ * A button's title: the question, short enough to be read whole (≤ 20 characters) — the card's own
+ * month left out, other months shortened ("Jan"), then cut at a word. The question itself travels
+ * whole in the button's data.
+ */
+export function buttonTitle(question: string, cardPeriod: string | null = null): string {
+  let title = question.trim().replace(/\s+/g, ' ');
+  const own = cardPeriod?.toLowerCase();
+  if (own && title.toLowerCase().endsWith(` ${own}`) && title.length > BUTTON_TITLE_LIMIT)
+    title = title.slice(0, -own.length - 1);
+  if (title.length > BUTTON_TITLE_LIMIT)
+    title = title
+      .replace(new RegExp(`\\b(${MONTH_WORDS})\\b`, 'gi'), (m) => `${m.slice(0, 1).toUpperCase()}${m.slice(1, 3)}`)
+      .replace(/\b(\d+) bulan\b/g, '$1 bln');
+  title = title.charAt(0).toUpperCase() + title.slice(1);
+  if (title.length <= BUTTON_TITLE_LIMIT) return title;
+  const cut = title.slice(0, BUTTON_TITLE_LIMIT - 1);
+  const atWord = cut.lastIndexOf(' ');
+  return `${(atWord >= 8 ? cut.slice(0, atWord) : cut).trimEnd()}…`;
+}
+
+/** A button that asks its question as if typed (Teams' imBack); its title is the short form. */
+export const askButton = (question: string, cardPeriod: string | null = null, title?: string): CardElement => ({
   type: 'Action.Submit',
-  title: question,
+  title: buttonTitle(title ?? question, cardPeriod),
   data: { msteams: { type: 'imBack', value: question }, question },
 });
 
@@ -196,7 +245,9 @@ export function answerCard(answer: Answer, meta: CardMeta): AdaptiveCard {
   }
   body.push(text(meta.source, { isSubtle: true, size: 'Small', spacing: 'Medium' }));
   // A button asks its text as typed; one built from an absurdly long data label is left out.
-  const buttons = answer.suggestions.filter((q) => q.length <= 120);
+  const buttons = answer.suggestions
+    .map((q, i) => ({ q, title: answer.suggestionTitles?.[i] }))
+    .filter(({ q }) => q.length <= 120);
   const card: AdaptiveCard = {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -209,7 +260,7 @@ export function answerCard(answer: Answer, meta: CardMeta): AdaptiveCard {
       ? {
           actions: [
             ...(answer.links ?? []).map((l) => ({ type: 'Action.OpenUrl', title: l.title, url: l.url })),
-            ...buttons.slice(0, 6).map(askButton),
+            ...buttons.slice(0, 6).map(({ q, title }) => askButton(q, answer.period, title)),
           ],
         }
       : {}),

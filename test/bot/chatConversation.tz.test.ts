@@ -181,6 +181,21 @@ describe('follow-ups change one part of the last question', () => {
     );
   });
 
+  it('a complete question is answered as itself, whatever came before (seen on a rendered card)', async () => {
+    // "konsultasi" names the ticket total: it is no follow-up of TikTok's followers.
+    const t = await chat('followers tiktok januari 2025', 'konsultasi januari 2025', 'tiket desember 2024');
+    expect(t.map((x) => [x[0], x[1], x[2]])).toEqual([
+      [undefined, undefined, 'Januari 2025'],
+      ['konsultasi.total', 1010, 'Januari 2025'],
+      ['konsultasi.total', 1112, 'Desember 2024'],
+    ]);
+    expect((await chat('topik DBH januari 2025', 'pengunjung website'))[1]?.slice(0, 3)).toEqual([
+      'website.pengunjung',
+      104000,
+      'Januari 2025',
+    ]);
+  });
+
   it('a follow-up with nothing to follow asks back with buttons, never a guess', async () => {
     for (const q of ['dibanding bulan sebelumnya gmn?', 'naik atau turun?', 'terus hanna gmn?', 'kalau februari?']) {
       const reply = await brain.ask(q, { conversation: `fresh${q}` });
@@ -201,5 +216,37 @@ describe('follow-ups change one part of the last question', () => {
     for (let i = 0; i < MAX_CONVERSATIONS + 50; i++)
       await brain.ask('konsultasi januari 2025', { conversation: `n${i}` });
     expect(brain.conversationCount).toBe(MAX_CONVERSATIONS);
+  });
+});
+
+describe('a follow-up never turns a complete question into another figure', () => {
+  it('every phrasing-table question that names its period answers the same after any other one', async () => {
+    const { PHRASINGS } = await import('../fixtures/askPhrasings');
+    // A period alone ("januari 2025") is a follow-up in a conversation by design: left out.
+    const periodOnly = /^(\w+ )?\d{4}(-\d\d)?$|^(triwulan|kuartal|semester|q\d)/i;
+    const complete = PHRASINGS.filter(([q, e]) => e !== 'refuse' && /\d{4}|bulan (lalu|ini)/.test(q))
+      .map(([q]) => q)
+      .filter((q) => !periodOnly.test(q));
+    const alone = new Map<string, unknown>();
+    for (const q of complete) {
+      const a = (await brain.ask(q)).answer;
+      alone.set(q, [a?.answered?.subject, a?.answered?.value, a?.period]);
+    }
+    const differs: string[] = [];
+    // Each question after a spread of others (a deterministic stride through the table).
+    for (let i = 0; i < complete.length; i++) {
+      for (const stride of [1, 7, 31]) {
+        const before = complete[(i + stride) % complete.length] ?? '';
+        const q = complete[i] ?? '';
+        const conversation = `p${i}:${stride}`;
+        await brain.ask(before, { conversation });
+        const a = (await brain.ask(q, { conversation })).answer;
+        const got = [a?.answered?.subject, a?.answered?.value, a?.period];
+        if (JSON.stringify(got) !== JSON.stringify(alone.get(q)))
+          differs.push(`${before} → ${q}: ${JSON.stringify(got)} (alone ${JSON.stringify(alone.get(q))})`);
+      }
+    }
+    expect(complete.length).toBeGreaterThan(100);
+    expect(differs).toEqual([]);
   });
 });

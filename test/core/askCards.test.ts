@@ -8,6 +8,7 @@ import {
   type AdaptiveCard,
   answerCard,
   answerSummary,
+  buttonTitle,
   CARD_BYTE_LIMIT,
   cardBytes,
   utf8Bytes,
@@ -104,7 +105,9 @@ describe('the whole activity stays under the limit', () => {
     const card = answerCard(ask('kepuasan januari 2025', hostileAnswerer, c), META);
     expect(JSON.stringify(card)).toContain('Agen dengan nama sangat panjang');
     expect(Math.max(...texts(card).map((t) => t.length))).toBeLessThanOrEqual(1_000);
-    expect(card.body.some((e) => e.type === 'Table')).toBe(true);
+    // Five columns are too wide for Teams' chat: the table is stacked facts, one block per agent.
+    const stacked = card.body.find((e) => e.type === 'Container' && JSON.stringify(e).includes('"FactSet"'));
+    expect(JSON.stringify(stacked)).toContain('Agen dengan nama sangat panjang');
   });
 });
 
@@ -125,10 +128,49 @@ describe('honest figures in cards', () => {
       { x: 'Jan-24', y: 1304 },
       { x: 'Des-24', y: 1112 },
     ]);
-    const line = answerCard(ask('tren konsultasi 13 bulan'), META).body.find((e) => e.type === 'Chart.Line') as {
+    const line = answerCard(ask('tren konsultasi 2023'), META).body.find((e) => e.type === 'Chart.Line') as {
       data: { values: { x: string; y: number }[] }[];
     };
-    expect(line.data[0]?.values.map((p) => p.x)).toEqual(['Jan-24', 'Des-24', 'Jan-25']);
+    expect(line.data[0]?.values.map((p) => p.x)).toEqual(['Jan-23', 'Feb-23', 'Mar-23', 'Apr-23', 'Jun-23', 'Jul-23']);
+  });
+
+  it('a trend with fewer than half its months is a table, and its title says how many (issue 16)', () => {
+    const answer = ask('tren konsultasi 13 bulan');
+    expect(answer.title).toBe('Tren Tiket Konsultasi: Januari 2024 – Januari 2025 (3 dari 13 bulan ada datanya)');
+    expect(answer.chart).toBeNull();
+    expect(answer.table?.rows.map((r) => r[0])).toEqual(['Januari 2024', 'Desember 2024', 'Januari 2025']);
+  });
+
+  it('charts run in time order; data errors only on the figures they touch; no "belum tersedia; data terakhir" of the same month', () => {
+    const bar = answerCard(ask('whatsapp januari 2025'), META).body.find((e) => e.type === 'Chart.VerticalBar') as {
+      data: { x: string }[];
+    };
+    expect(bar.data.map((p) => p.x)).toEqual(['Jan-24', 'Des-24', 'Jan-25']);
+    // The sample's 'Whatsap' row is a Tiket error: on ticket cards, not on Instagram's or PPID's.
+    expect(ask('whatsapp januari 2025').findings.map((f) => f.tab)).toEqual(['Tiket']);
+    expect(ask('followers instagram januari 2025').findings).toEqual([]);
+    expect(ask('ppid januari 2025').findings).toEqual([]);
+    expect(ask('tujuan ppid januari 2025').findings).toEqual([]);
+    expect(ask('followers tiktok januari 2025').sentences).toEqual(['Data Januari 2025 belum tersedia.']);
+  });
+
+  it('wide tables are stacked facts at Teams width; buttons show at most 20 characters and ask the whole question', () => {
+    const card = answerCard(ask('top pemda januari 2025'), META);
+    expect(card.body.some((e) => e.type === 'Table')).toBe(false);
+    expect(JSON.stringify(card)).toContain('{"title":"Pemda","value":"Kab. Probolinggo"}');
+    const narrow = answerCard(ask('kategori pengguna januari 2025'), META);
+    expect(narrow.body.some((e) => e.type === 'Table')).toBe(true);
+    for (const q of ['bantuan', 'whatsapp januari 2025', 'followers instagram januari 2025', 'layer 2 januari 2025']) {
+      for (const action of answerCard(ask(q), META).actions ?? []) {
+        const a = action as { title: string; data?: { question?: string } };
+        if (!a.data) continue;
+        expect(a.title.length, a.title).toBeLessThanOrEqual(20);
+        expect(a.data.question?.length).toBeGreaterThanOrEqual(a.title.replace('…', '').length);
+      }
+    }
+    expect(buttonTitle('tren instagram followers 12 bulan', 'Januari 2025')).toBe('Tren instagram…');
+    expect(buttonTitle('topik whatsapp januari 2025', 'Januari 2025')).toBe('Topik whatsapp');
+    expect(buttonTitle('whatsapp desember 2024', 'Januari 2025')).toBe('Whatsapp Des 2024');
   });
 
   it('a one-point trend says so and draws no chart', () => {

@@ -6,8 +6,16 @@ import { findingsForMonth } from '../../metrics/monthFindings';
 import type { ReportBuilder } from '../../metrics/report';
 import type { MonthIndex } from '../../period/yearMonth';
 import type { Finding } from '../../workbook/findings';
+import { TABS } from '../../workbook/tabs';
 import type { ParsedWorkbook } from '../../workbook/workbook';
 import type { Answer } from '../answer';
+
+/** Data tabs by name and alias, lower case: where a finding points. Tabs that feed every figure are left out. */
+const DATA_TAB_BY_NAME: ReadonlyMap<string, string> = new Map(
+  TABS.filter((t) => !['pengaturan', 'hariLibur', 'rekap', 'narasi', 'profil'].includes(t.id)).flatMap((t) =>
+    [t.name, ...('aliases' in t ? (t.aliases as readonly string[]) : [])].map((n) => [n.toLowerCase(), t.id] as const),
+  ),
+);
 
 /** What every kind of answer reads: the workbook's reports (built once per month) and the shared wording. */
 
@@ -123,18 +131,38 @@ export class AskData {
     return findingsForMonth(this.report(m)).filter((f) => f.severity === 'error');
   }
 
-  noData(m: MonthIndex, title: string, again?: (month: string) => string): Answer {
-    const latest = this.latest();
+  /**
+   * The month's errors that can touch a figure read from these tabs (coverage keys such as
+   * "tiket.zona" count as their tab): a Tiket row's error is no Instagram card's business. Errors of
+   * tabs that feed every figure (Pengaturan, Hari Libur, Rekap Historis) and of tabs not known by
+   * name are kept.
+   */
+  errorsFor(m: MonthIndex, ...tabs: readonly string[]): Finding[] {
+    const wanted = new Set(tabs.map((t) => t.split('.')[0]));
+    return this.errorsOf(m).filter((f) => {
+      const tab = DATA_TAB_BY_NAME.get(f.tab.trim().toLowerCase());
+      return tab === undefined || wanted.has(tab);
+    });
+  }
+
+  /** No data for the month; `latest` is the last month that has it (the figure's own, when known). */
+  noData(
+    m: MonthIndex,
+    title: string,
+    again?: (month: string) => string,
+    latest: MonthIndex | null = this.latest(),
+  ): Answer {
     const last = latest === null ? null : monthLabel(latest);
     return {
       title,
       period: monthLabel(m),
       facts: [],
-      sentences: [`Data ${monthLabel(m)} belum tersedia${last ? `; data terakhir: ${last}` : ''}.`],
+      // Never "belum tersedia; data terakhir: <the same month>".
+      sentences: [`Data ${monthLabel(m)} belum tersedia${last && latest !== m ? `; data terakhir: ${last}` : ''}.`],
       chart: null,
       table: null,
       findings: [],
-      suggestions: last ? [again ? again(last.toLowerCase()) : `ringkasan ${last.toLowerCase()}`] : [],
+      suggestions: last && latest !== m ? [again ? again(last.toLowerCase()) : `ringkasan ${last.toLowerCase()}`] : [],
       answered: null,
     };
   }

@@ -122,7 +122,7 @@ export function daysAnswer(data: AskData, key: string, range: DayRange): Answer 
     sentences,
     chart: null,
     table: null,
-    findings: logged.flatMap((m) => data.errorsOf(m)),
+    findings: logged.flatMap((m) => data.errorsFor(m, def.tab)),
     suggestions: [`${again} ${monthText}`],
     answered: { subject: key, value },
   };
@@ -192,7 +192,7 @@ export function agentAnswer(
     ],
     chart: null,
     table: null,
-    findings: days ? [] : data.errorsOf(to),
+    findings: days ? [] : data.errorsFor(to, 'tiket'),
     suggestions: [`tiket per agen ${days ? label.toLowerCase() : monthLabel(to).toLowerCase()}`],
     answered: { subject: `agent:${name}${channel ? `:${channel}` : ''}`, value: mine },
   };
@@ -243,7 +243,7 @@ export function channelHoursAnswer(
     ],
     chart: null,
     table: null,
-    findings: days ? [] : data.errorsOf(m),
+    findings: days ? [] : data.errorsFor(m, 'tiket'),
     suggestions: [`tiket ${where.replace('di ', '')} jam layanan ${monthLabel(m).toLowerCase()}`],
     answered: { subject: `jam:${outside ? 'luar' : 'dalam'}:${channel}`, value: count },
   };

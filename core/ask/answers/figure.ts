@@ -18,13 +18,14 @@ export function figureAnswer(data: AskData, key: string, m: MonthIndex, relative
     const latest = data.latestOf(key);
     if (relative && latest !== null && latest < m)
       return data.labelledLatest(m, latest, figureAnswer(data, key, latest));
-    return data.noData(m, title, (month) => `${def?.label.toLowerCase() ?? key} ${month}`);
+    return data.noData(m, title, (month) => `${def?.label.toLowerCase() ?? key} ${month}`, data.latestOf(key));
   }
   const pct = data.pct;
   const decimals = figureDecimals(def, pct);
   const share = shareSentence(data, key, m);
-  const categories = [monthShortLabel(m - 1), monthShortLabel(m), monthShortLabel(m - 12)];
-  const values = [f.previousMonth, f.value, f.sameMonthLastYear];
+  // In time order: a year before, the month before, the month.
+  const categories = [monthShortLabel(m - 12), monthShortLabel(m - 1), monthShortLabel(m)];
+  const values = [f.sameMonthLastYear, f.previousMonth, f.value];
   return {
     title,
     period: monthLabel(m),
@@ -58,7 +59,7 @@ export function figureAnswer(data: AskData, key: string, m: MonthIndex, relative
       series: [{ name: def.label, values }],
     },
     table: null,
-    findings: data.errorsOf(m),
+    findings: data.errorsFor(m, def.tab),
     suggestions: [`tren ${askWords(def)} 12 bulan`],
     answered: { subject: key, value: f.value },
   };
@@ -115,7 +116,7 @@ export function shareAnswer(data: AskData, key: string, baseKey: string, m: Mont
     ],
     chart: null,
     table: null,
-    findings: data.errorsOf(m),
+    findings: data.errorsFor(m, def.tab),
     suggestions: [`${askWords(def)} ${monthLabel(m).toLowerCase()}`],
     answered: { subject: key, value: pct },
   };
@@ -154,7 +155,7 @@ export function compareAnswer(data: AskData, key: string, m: MonthIndex, base: M
       series: [{ name: def.label, values: [baseValue, value] }],
     },
     table: null,
-    findings: [...data.errorsOf(m), ...data.errorsOf(base)],
+    findings: [...data.errorsFor(m, def.tab), ...data.errorsFor(base, def.tab)],
     suggestions: [`tren ${askWords(def)} 12 bulan`],
     answered: { subject: key, value },
   };
@@ -187,7 +188,7 @@ export function targetAnswer(data: AskData, key: string, m: MonthIndex): Answer 
     ],
     chart: null,
     table: null,
-    findings: data.errorsOf(m),
+    findings: data.errorsFor(m, def.tab),
     suggestions: [`tren ${askWords(def)} 12 bulan`],
     answered: { subject: key, value },
   };

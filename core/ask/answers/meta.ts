@@ -77,7 +77,7 @@ export function downloadAnswer(data: AskData, m: MonthIndex): Answer {
 }
 
 /** A follow-up with nothing to follow: one short question back, and the questions it could mean as buttons. */
-export function clarifyAnswer(ask: string, suggestions: readonly string[]): Answer {
+export function clarifyAnswer(ask: string, suggestions: readonly string[], titles?: readonly string[]): Answer {
   return {
     title: 'Pertanyaan yang mana?',
     period: null,
@@ -87,6 +87,7 @@ export function clarifyAnswer(ask: string, suggestions: readonly string[]): Answ
     table: null,
     findings: [],
     suggestions,
+    ...(titles ? { suggestionTitles: titles } : {}),
     answered: null,
   };
 }

@@ -71,7 +71,7 @@ export function rankAnswer(data: AskData, family: RankFamily, least: boolean, m:
       ],
       rows: rows.slice(0, MAX_TABLE_ROWS).map(([name, n]) => [name, n]),
     },
-    findings: data.errorsOf(m),
+    findings: data.errorsFor(m, 'tiket'),
     suggestions: [`${spec.table(channel)} ${monthLabel(m).toLowerCase()}`],
     answered: { subject: `rank:${family}${channel ? `:${channel}` : ''}:${least ? 'least' : 'most'}`, value: first[1] },
   };

@@ -99,6 +99,22 @@ const SECTION_TABLES: Record<
   },
 };
 
+/** The tabs a report section reads (the rest read Tiket): which data errors its card shows. */
+const SECTION_TABS: Readonly<Record<string, readonly string[]>> = {
+  kepuasan: ['kepuasan'],
+  ppid: ['ppid'],
+  emailLapor: ['emailLapor'],
+  chatbot: ['chatbot'],
+  pengaduan: ['pengaduan'],
+  medsos: ['medsos'],
+  publikasi: ['publikasi'],
+  webinar: ['webinar'],
+  blast: ['blast'],
+  kanalTelepon: ['telepon', 'tiket'],
+  website: ['website'],
+  viconTatapMuka: ['vicon', 'tatapMuka'],
+};
+
 /** The first count of a ranking row (rank and name come first). */
 const firstCount = (row: readonly unknown[]): number | null =>
   (row.find((c, i) => i > 0 && typeof c === 'number') as number | undefined) ?? null;
@@ -147,7 +163,7 @@ function sectionTableAnswer(
     sentences,
     chart: chartIndex === null ? null : (section.charts[chartIndex] ?? null),
     table: table ? { ...table, rows: table.rows.slice(0, MAX_TABLE_ROWS) } : null,
-    findings: data.errorsOf(m),
+    findings: data.errorsFor(m, ...(SECTION_TABS[sectionId] ?? ['tiket'])),
     suggestions: options.suggestions ?? [],
     answered: {
       subject: options.subject ?? `section:${sectionId}`,
@@ -233,7 +249,7 @@ function channelTopics(data: AskData, channel: string, m: MonthIndex): Answer {
       ],
       rows: rows.slice(0, MAX_TABLE_ROWS).map(([t, n]) => [t, n]),
     },
-    findings: data.errorsOf(m),
+    findings: data.errorsFor(m, 'tiket'),
     suggestions: [`topik konsultasi ${monthLabel(m).toLowerCase()}`],
     answered: { subject: `section:topikKanal:${channel}`, value: rows[0]?.[1] ?? null },
   };

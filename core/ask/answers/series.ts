@@ -21,8 +21,10 @@ export function trendAnswer(data: AskData, key: string, from: MonthIndex, to: Mo
   const low = months[values.indexOf(min)] ?? to;
   const missing = months.filter((_, i) => values[i] === null);
   const onePoint = known.length === 1;
+  // Fewer than half the months: a line of a few points would look like a trend; the table says it.
+  const sparse = known.length * 2 < months.length;
   return {
-    title,
+    title: sparse ? `${title} (${known.length} dari ${months.length} bulan ada datanya)` : title,
     period: `${monthLabel(from)} – ${monthLabel(to)}`,
     facts: onePoint
       ? [{ label: monthLabel(peak), value: valueText(def, max, data.pct) }]
@@ -40,14 +42,15 @@ export function trendAnswer(data: AskData, key: string, from: MonthIndex, to: Mo
           ]
         : []),
     ],
-    chart: onePoint
-      ? null
-      : {
-          kind: 'line',
-          title: def.label,
-          categories: months.map(monthShortLabel),
-          series: [{ name: def.label, values }],
-        },
+    chart:
+      onePoint || sparse
+        ? null
+        : {
+            kind: 'line',
+            title: def.label,
+            categories: months.map(monthShortLabel),
+            series: [{ name: def.label, values }],
+          },
     table: {
       title: def.label,
       columns: [
