@@ -1,6 +1,7 @@
 import { type Answer, Answerer } from '../core/ask/answer';
 import { askInConversation, type Frame, type Turn } from '../core/ask/conversation';
 import type { Question } from '../core/ask/parseQuestion';
+import { MAX_QUESTION_CHARS } from '../core/ask/questionLimit';
 import { dateTimeNumeric } from '../core/format/idDate';
 import { ReportBuilder } from '../core/metrics/report';
 import { type MonthIndex, monthOfWallClock, toIsoMonth, wibWallClock } from '../core/period/yearMonth';
@@ -102,7 +103,9 @@ export class Brain {
     return this.reply(() => ({ kind: 'summary', month }), false, `ringkasan ${month}`);
   }
 
-  async ask(text: string, options: AskOptions = {}): Promise<Reply> {
+  async ask(message: string, options: AskOptions = {}): Promise<Reply> {
+    // Never more than Teams can send is looked at, parsed or kept as a cache key (the parser refuses it).
+    const text = message.length > MAX_QUESTION_CHARS ? message.slice(0, MAX_QUESTION_CHARS + 1) : message;
     const force = /\b(segarkan|refresh|muat ulang|reload)\b/i.test(text);
     const id = options.conversation;
     const previous = id === undefined ? null : this.frameOf(id);

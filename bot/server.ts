@@ -173,6 +173,9 @@ export function createHttpApp(
     if (e?.type === 'entity.parse.failed') return problem(res, 400, 'Permintaan tidak valid: JSON rusak');
     if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported')
       return problem(res, 415, 'Permintaan harus berjenis application/json (UTF-8)');
+    // The router could not decode a %-escape in the path ("/laporan/%E0%A4%A.pdf"): the caller's mistake.
+    if (error instanceof URIError)
+      return problem(res, 400, 'Permintaan tidak valid: alamat berisi %-encoding yang rusak');
     log({ event: 'httpError', error: reasonOf(error) });
     if (!res.headersSent) problem(res, 500, 'Kesalahan server');
   });

@@ -18,6 +18,7 @@ import {
   type QuestionWords,
   questionWords,
 } from './parseQuestion';
+import { questionTooLong } from './questionLimit';
 import {
   BREAKDOWN_WORDS,
   COMPARE_WORDS,
@@ -151,6 +152,8 @@ const THAT_PERIOD = /\b(minggu|pekan|bulan|hari|tanggal|periode) (itu|tersebut|y
 
 /** A question asked in a conversation, given what it remembers of the turn before. */
 export function askInConversation(text: string, ctx: AskContext, previous: Frame | null): Turn {
+  // A pasted page is refused (by parseQuestion) before any word of it is looked up.
+  if (questionTooLong(text)) return { question: parseQuestion(text, ctx), frame: null };
   const normalized = ` ${normalizeQuestion(text)} `;
   const focused: AskContext = previous ? { ...ctx, focusMonth: previous.focusMonth } : ctx;
   const asked = previous ? normalized.replace(THAT_PERIOD, ` ${previous.period} `) : normalized;

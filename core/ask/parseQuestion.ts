@@ -4,6 +4,7 @@ import { monthFromWord, monthWords } from '../period/monthNames';
 import { type MonthIndex, month1Of, monthIndex, monthOfWallClock, yearOf } from '../period/yearMonth';
 import { closestMatch, levenshtein } from '../text/textMatch';
 import { FILLER_WORDS, REMARK_WORDS, TARGET_WORDS, withoutParticle } from './chatWords';
+import { questionTooLong } from './questionLimit';
 import {
   type AskSection,
   BREAKDOWN_WORDS,
@@ -604,6 +605,9 @@ const targetId = (a: Alias) =>
 
 /** Parses a question in Bahasa Indonesia (or English); never throws. */
 export function parseQuestion(text: string, ctx: AskContext): Question {
+  // Bounded before any parsing: a pasted page costs milliseconds, not seconds of fuzzy matching.
+  const tooLong = questionTooLong(text);
+  if (tooLong) return refuse(tooLong, [`konsultasi ${monthLabel(latestMonth(ctx)).toLowerCase()}`]);
   const normalized = normalizeQuestion(text);
   const plain = normalized.split(' ').filter(Boolean);
   const greeting = new Set([
