@@ -175,7 +175,13 @@ export function askInConversation(text: string, ctx: AskContext, previous: Frame
   if (!previous) {
     const agentsOnly = words.content.length > 0 && words.content.every((w) => slots.get(w)?.has('agent'));
     const nothing = words.content.length === 0;
-    if ((nothing && (hasMode || (marked && words.periods.length))) || (agentsOnly && !hasMode && !words.periods.length))
+    // "kalau yg WA aja?" as a first message: it narrows a question this chat no longer holds.
+    const narrowsNothing = marked && slotOnly && !hasMode && !words.periods.length;
+    if (
+      (nothing && (hasMode || (marked && words.periods.length))) ||
+      (agentsOnly && !hasMode && !words.periods.length) ||
+      narrowsNothing
+    )
       return { question: clarify(words, ctx), frame: null };
     return standalone();
   }
@@ -208,7 +214,19 @@ export function askInConversation(text: string, ctx: AskContext, previous: Frame
     ...words.modifiers.filter((m) => !COMPARE.has(m) || words.compareBase === null),
   ];
   const period = newPeriod ? words.periods.join(' ') : previous.period;
-  const merged = [...subject, ...mode, period, words.compareBase ?? ''].join(' ').replace(/\s+/g, ' ').trim();
+  // The kept comparison ("dibanding desember 2024") follows the period: before it, the parser would
+  // read its month as the question's and compare the other way round (held-out corpus, "kalau live chat?").
+  const comparing = (m: string) => m === 'dibanding' || /\d{4}$/.test(m);
+  const merged = [
+    ...subject,
+    ...mode.filter((m) => !comparing(m)),
+    period,
+    ...mode.filter(comparing),
+    words.compareBase ?? '',
+  ]
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const mergedWords = questionWords(merged, focused);
   const question = parseQuestion(merged, focused);
   if (ANSWERED.has(question.kind)) return { question, frame: frameOf(question, mergedWords, ctx) };
@@ -236,6 +254,23 @@ function clarify(words: QuestionWords, ctx: AskContext): Question {
       ask: `Tiket yang ditangani ${name} atau nilai kepuasan ${name}, dan untuk bulan apa?`,
       suggestions: [`tiket ${agent} ${latest}`, `kepuasan ${agent} ${latest}`],
       titles: [`Tiket ${name}`, `Kepuasan ${name}`],
+    };
+  }
+  const named = words.content.filter((w) => !SOFT_WORDS.has(w));
+  if (named.length && !words.periods.length && !compareWords(words)) {
+    // A figure without its question ("yg WA aja?"): ask for the period, offering the latest months.
+    const months = ctx.monthsWithData.filter((m) => m <= ctx.currentMonth).sort((a, b) => b - a);
+    const [last = ctx.currentMonth - 1, before = last - 1] = months;
+    const subject = named.join(' ');
+    return {
+      kind: 'clarify',
+      ask: 'Pertanyaan sebelumnya tidak ada di percakapan ini. Untuk bulan apa?',
+      suggestions: [
+        `${subject} ${monthLabel(last).toLowerCase()}`,
+        `${subject} ${monthLabel(before).toLowerCase()}`,
+        `tren ${subject} 12 bulan`,
+      ],
+      titles: [monthLabel(last), monthLabel(before), 'Tren 12 bulan'],
     };
   }
   const period = words.periods.join(' ') || latest;

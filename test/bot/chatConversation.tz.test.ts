@@ -209,6 +209,24 @@ describe('follow-ups change one part of the last question', () => {
     expect((await brain.ask('kalau februari?')).answer?.answered).toBeNull();
   });
 
+  it('a figure alone as the first message asks for its period, offering the latest months (held-out corpus)', async () => {
+    const reply = await brain.ask('kalau yg WA aja?', { conversation: 'fresh-wa' });
+    expect(reply.answer?.answered).toBeNull();
+    expect(reply.answer?.sentences[0]).toBe('Pertanyaan sebelumnya tidak ada di percakapan ini. Untuk bulan apa?');
+    expect(reply.answer?.suggestions).toEqual([
+      'whatsapp januari 2025',
+      'whatsapp desember 2024',
+      'tren whatsapp 12 bulan',
+    ]);
+  });
+
+  it('a comparison followed by another figure keeps its direction (held-out corpus: "kalau live chat?")', async () => {
+    const t = await chat('help desk januari', 'naik atau turun?', 'kalau live chat?');
+    expect(t[2]?.[3]).toBe(
+      'Jumlah konsultasi melalui Live Chat di bulan Januari 2025 (4) turun 69% dibandingkan Desember 2024 (13).',
+    );
+  });
+
   it('the memory is bounded and forgets after 30 minutes', async () => {
     await brain.ask('whatsapp januari 2025', { conversation: 'x' });
     now += CONVERSATION_TTL_MS + 1;
