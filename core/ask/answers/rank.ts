@@ -11,17 +11,50 @@ import { type AskData, MAX_TABLE_ROWS } from './context';
 /** Each family: its keys, its name, and the question that shows the whole table. */
 const FAMILIES: Record<
   RankFamily,
-  { prefix: (channel?: string) => string; noun: string; unit: string; table: (channel?: string) => string }
+  {
+    prefix: (channel?: string) => string;
+    noun: string;
+    unit: string;
+    table: (channel?: string) => string;
+    /** The tab its figures come from: only that tab's data errors are shown with it. */
+    tab: string;
+  }
 > = {
-  kanal: { prefix: () => 'konsultasi.kanal.', noun: 'Kanal', unit: 'tiket', table: () => 'sebaran kanal' },
-  topik: { prefix: () => 'konsultasi.topik.', noun: 'Topik', unit: 'tiket', table: () => 'topik konsultasi' },
+  kanal: {
+    prefix: () => 'konsultasi.kanal.',
+    noun: 'Kanal',
+    unit: 'tiket',
+    table: () => 'sebaran kanal',
+    tab: 'tiket',
+  },
+  topik: {
+    prefix: () => 'konsultasi.topik.',
+    noun: 'Topik',
+    unit: 'tiket',
+    table: () => 'topik konsultasi',
+    tab: 'tiket',
+  },
   topikKanal: {
     prefix: (channel) => `konsultasi.kanal.${channel ?? 'whatsapp'}.topik.`,
     noun: 'Topik',
     unit: 'tiket',
     table: (channel) => `topik ${channel ?? 'whatsapp'}`,
+    tab: 'tiket',
   },
-  layer2: { prefix: () => 'layer2.unit.', noun: 'Unit Layer 2', unit: 'tiket dieskalasi', table: () => 'layer 2' },
+  layer2: {
+    prefix: () => 'layer2.unit.',
+    noun: 'Unit Layer 2',
+    unit: 'tiket dieskalasi',
+    table: () => 'layer 2',
+    tab: 'tiket',
+  },
+  chatbot: {
+    prefix: () => 'chatbot.menu.',
+    noun: 'Menu chatbot',
+    unit: 'pengguna',
+    table: () => 'menu chatbot',
+    tab: 'chatbot',
+  },
 };
 
 export function rankAnswer(data: AskData, family: RankFamily, least: boolean, m: MonthIndex, channel?: string): Answer {
@@ -67,11 +100,11 @@ export function rankAnswer(data: AskData, family: RankFamily, least: boolean, m:
       title: `${spec.noun}${channelName ? ` ${channelName}` : ''}, ${least ? 'paling sedikit dahulu' : 'terbanyak dahulu'}`,
       columns: [
         { header: spec.noun, format: 'text' },
-        { header: 'Tiket', format: 'int' },
+        { header: spec.unit === 'pengguna' ? 'Pengguna' : 'Tiket', format: 'int' },
       ],
       rows: rows.slice(0, MAX_TABLE_ROWS).map(([name, n]) => [name, n]),
     },
-    findings: data.errorsFor(m, 'tiket'),
+    findings: data.errorsFor(m, spec.tab),
     suggestions: [`${spec.table(channel)} ${monthLabel(m).toLowerCase()}`],
     answered: { subject: `rank:${family}${channel ? `:${channel}` : ''}:${least ? 'least' : 'most'}`, value: first[1] },
   };

@@ -151,9 +151,10 @@ function sectionTableAnswer(
   const table = tableTitle ? (titled(section) ?? null) : (section.tables[0] ?? null);
   const sentences = options.sentences ?? section.sentences.slice(0, 4);
   if (!table?.rows.length && sentences.length === 0) {
+    // The month has data, but not for this table: no data, said as such (not a refusal).
     return {
-      ...data.refuse(`${title.split(' — ')[0]} tidak ada di laporan ${monthLabel(m)}`, [], null),
-      title,
+      ...data.noData(m, title, (month) => `${title.split(' — ')[0]?.toLowerCase()} ${month}`),
+      sentences: [`Data ${title.split(' — ')[0]} ${monthLabel(m)} belum tersedia.`],
     };
   }
   return {
