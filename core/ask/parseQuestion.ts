@@ -1,5 +1,5 @@
 import { dateLabel, MONTH_NAMES_ID, monthLabel } from '../format/idDate';
-import { STATIC_METRICS } from '../metrics/catalog';
+import { PROVINCE_KEY_PREFIX, STATIC_METRICS } from '../metrics/catalog';
 import { monthFromWord, monthWords } from '../period/monthNames';
 import { type MonthIndex, month1Of, monthIndex, monthOfWallClock, yearOf } from '../period/yearMonth';
 import { closestMatch, levenshtein } from '../text/textMatch';
@@ -452,6 +452,8 @@ function vocabularyOf(metrics: readonly { readonly key: string; readonly label: 
   const aliases: Alias[] = [];
   const labels = new Map(metrics.map((m) => [m.key, m.label]));
   for (const m of metrics) {
+    // Provinces are asked by their names ("dari Jawa Timur"), read by the region pass, not as labels.
+    if (m.key.startsWith(PROVINCE_KEY_PREFIX)) continue;
     const fixed = STATIC_KEYS.has(m.key);
     const words = labelWords(m.label);
     aliases.push({ words, target: { kind: 'metric', key: m.key }, fixed, label: m.label });

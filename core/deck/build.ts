@@ -387,6 +387,7 @@ const hasFigure = (table: Table) =>
 /** A table to show: some rows, and a figure unless it is a list of text (Rincian …). */
 const showable = (table: Table) =>
   table.rows.length > 0 &&
+  !table.detail &&
   (hasFigure(table) || table.columns.every((c, i) => c.format === 'text' || isRowNumber(table, i)));
 
 /** A column that only numbers the rows (No, Peringkat): 1, 2, 3 … or ties of them. */

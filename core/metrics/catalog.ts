@@ -1,3 +1,4 @@
+import { PROVINCES } from '../region/areas';
 import { CHANNELS, PLATFORMS, USER_CATEGORIES } from '../workbook/enums';
 import type { TabId } from '../workbook/tabs';
 
@@ -15,6 +16,7 @@ export const SECTION_IDS = [
   'konsultasi',
   'topik',
   'pengguna',
+  'provinsi',
   'zona',
   'kanal',
   'kanalWhatsapp',
@@ -117,12 +119,22 @@ const MEDSOS_FIELDS = [
 
 export const medsosKey = (platform: string, field: string) => `medsos.${platform}.${field}`;
 
+/** Tickets by province: `konsultasi.provinsi.jawatimur` (the province's slug, METRICS.md's key rule). */
+export const PROVINCE_KEY_PREFIX = 'konsultasi.provinsi.';
+export const provinceKey = (provinceSlug: string) => `${PROVINCE_KEY_PREFIX}${provinceSlug}`;
+/** The two rows that make the province table add up to the month's total. */
+export const PROVINCE_NOT_PEMDA_KEY = 'konsultasi.provinsi.bukanPemda';
+export const PROVINCE_UNKNOWN_KEY = 'konsultasi.provinsi.tidakTeridentifikasi';
+
 /** Every fixed metric key of METRICS.md, one definition each. */
 export const STATIC_METRICS: readonly MetricDef[] = [
   count('konsultasi.total', 'Tiket Konsultasi', 'konsultasi', 'tiket'),
   ...CHANNELS.values.map((c) => count(`konsultasi.kanal.${c.id}`, c.label, 'konsultasi', 'tiket')),
   ...USER_CATEGORIES.values.map((c) => count(`konsultasi.pengguna.${c.id}`, c.label, 'pengguna', 'tiket.kategori')),
   count('konsultasi.pengguna.tidakDiisi', 'Kategori Pengguna Tidak Diisi', 'pengguna', 'tiket.kategori'),
+  ...PROVINCES.map((p) => count(provinceKey(p.slug), `Tiket dari ${p.name}`, 'provinsi', 'tiket.kategori')),
+  count(PROVINCE_NOT_PEMDA_KEY, 'Tiket Pengguna Bukan Pemda', 'provinsi', 'tiket.kategori'),
+  count(PROVINCE_UNKNOWN_KEY, 'Tiket dengan Provinsi Tidak Teridentifikasi', 'provinsi', 'tiket.kategori'),
   count('konsultasi.zona.teridentifikasi', 'Tiket dengan Zona Waktu Teridentifikasi', 'zona', 'tiket.zona'),
   count('konsultasi.zona.tidakTeridentifikasi', 'Tiket dengan Zona Waktu Tidak Teridentifikasi', 'zona', 'tiket.zona'),
   count('konsultasi.zona.dariPemda', 'Tiket dengan Zona Waktu dari Provinsi Pemda', 'zona', 'tiket.zona'),
@@ -288,6 +300,12 @@ export const METRIC_DEFINITIONS: Readonly<Record<string, string>> = {
   'konsultasi.pengguna.*':
     'Tickets by `Kategori Pengguna` (pemda, kl, akademisi, lainnya); null in a month whose tickets have no category.',
   'konsultasi.pengguna.tidakDiisi': 'Tickets of a categorised month whose `Kategori Pengguna` is blank.',
+  'konsultasi.provinsi.*':
+    'Tickets of Pemda whose `Nama Instansi` resolves (core/region) to a Pemda of that province (38 keys, the province slug: `konsultasi.provinsi.jawatimur`); a name of two Pemda of one province (Bogor) counts there.',
+  'konsultasi.provinsi.bukanPemda':
+    'Tickets whose `Kategori Pengguna` is K/L, Akademisi or Lainnya: users without a province.',
+  'konsultasi.provinsi.tidakTeridentifikasi':
+    'Tickets whose province is unknown: Pemda tickets whose `Nama Instansi` is blank, off the official list or names Pemda of several provinces, and tickets without `Kategori Pengguna`. With the 38 provinces and bukanPemda it sums to `konsultasi.total`.',
   'konsultasi.zona.teridentifikasi':
     'Tickets with a `Zona Waktu` (WIB, WITA, WIT), typed or, when blank, taken from the province of a Pemda whose `Nama Instansi` is on the official list.',
   'konsultasi.zona.tidakTeridentifikasi':

@@ -1,5 +1,6 @@
 import { type MonthIndex, monthOfWallClock, toIsoMonth } from '../period/yearMonth';
-import { resolvePemda } from '../region/pemda';
+import { PROVINCES } from '../region/areas';
+import { provinceOfName, resolvePemda } from '../region/pemda';
 import { slug } from '../text/textMatch';
 import type { ColumnTable } from '../workbook/columnTable';
 import { CHANNELS, PUBLICATION_TYPES, USER_CATEGORIES, ZONES } from '../workbook/enums';
@@ -15,6 +16,9 @@ import {
   MetricCatalog,
   type MetricDef,
   medsosKey,
+  PROVINCE_NOT_PEMDA_KEY,
+  PROVINCE_UNKNOWN_KEY,
+  provinceKey,
 } from './catalog';
 import { layer2Score, workingDaysBetween } from './layer2Score';
 import { isInsideServiceHoursAt } from './serviceHours';
@@ -156,6 +160,8 @@ class TicketAggregator {
   private readonly c = new SlotCounters();
   private readonly topicSlots = new Map<string, TopicSlots>();
   private readonly unitSlots = new Map<string, { count: number; sum: number; n: number }>();
+  /** A Pemda name's province slot, once per distinct text (a real log repeats a few hundred names). */
+  private readonly provinceSlots = new Map<string, number>();
   private readonly s = {
     total: this.c.slot('konsultasi.total'),
     channel: slotsBy(this.c, CHANNELS.ids, 'konsultasi.kanal.'),
@@ -177,6 +183,9 @@ class TicketAggregator {
     layer2Pending: this.c.slot('layer2.menunggu'),
     layer2Sum: this.c.slot('layer2._skorSum'),
     layer2N: this.c.slot('layer2._skorN'),
+    province: PROVINCES.map((p) => this.c.slot(provinceKey(p.slug))),
+    provinceNotPemda: this.c.slot(PROVINCE_NOT_PEMDA_KEY),
+    provinceUnknown: this.c.slot(PROVINCE_UNKNOWN_KEY),
     // Coverage counters: a month that never fills an optional column has no figures from it.
     covered: this.c.slot('_cov.tiket'),
     coveredCategory: this.c.slot('_cov.tiket.kategori'),
@@ -255,6 +264,16 @@ class TicketAggregator {
       add(f, s.total, w);
       add(f, channelSlot[channel] ?? -1, w);
       add(f, userSlot[kategori.codes[i] ?? 0] ?? -1, w);
+      const category = kategori.codes[i] ?? 0;
+      add(
+        f,
+        category === 0
+          ? s.provinceUnknown
+          : category === pemdaCode
+            ? this.provinceSlotFor(instansi[i])
+            : s.provinceNotPemda,
+        w,
+      );
       if (topic) {
         add(f, topic.all, w);
         add(f, topic.perChannel[channel] ?? -1, w);
@@ -298,6 +317,20 @@ class TicketAggregator {
       ['tiket.eskalasi', this.s.coveredEscalation],
     ];
     return keys.map(([key, slot]) => [key, this.c.monthsWith(slot)]);
+  }
+
+  /** The province slot of a Pemda ticket's `Nama Instansi` (unknown: blank, off the list, or of several provinces). */
+  private provinceSlotFor(name: unknown): number {
+    if (typeof name !== 'string') return this.s.provinceUnknown;
+    let slot = this.provinceSlots.get(name);
+    if (slot === undefined) {
+      const province = provinceOfName(name);
+      slot = province
+        ? (this.s.province[PROVINCES.indexOf(province)] ?? this.s.provinceUnknown)
+        : this.s.provinceUnknown;
+      this.provinceSlots.set(name, slot);
+    }
+    return slot;
   }
 
   /** The topic's slots, with the one for this channel (code) resolved. */

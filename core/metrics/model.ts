@@ -19,6 +19,11 @@ export interface Table {
   readonly title: string;
   readonly columns: readonly TableColumn[];
   readonly rows: readonly (readonly TableCell[])[];
+  /**
+   * A full listing (every province) that the HTML, XLSX and the add-on's tab print; the deck shows
+   * the section's chart and shorter tables instead, as a slide cannot hold it.
+   */
+  readonly detail?: boolean;
 }
 
 export interface ChartSeries {

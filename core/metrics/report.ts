@@ -8,6 +8,7 @@ import { Figures, type MetricFigure, metricFigure } from './figures';
 import type { Report, Section } from './model';
 import { SectionContext } from './sectionContext';
 import { blastSection, publikasiSection, webinarSection, websiteSection } from './sections/outreach';
+import { provinsiSection } from './sections/provinces';
 import { kepuasanSection, layer2Section } from './sections/quality';
 import {
   chatbotSection,
@@ -36,6 +37,7 @@ const BUILDERS: ReadonlyArray<readonly [SectionId, (ctx: SectionContext) => Sect
   ['konsultasi', konsultasiSection],
   ['topik', topikSection],
   ['pengguna', penggunaSection],
+  ['provinsi', provinsiSection],
   ['zona', zonaSection],
   ['kanal', kanalSection],
   ...channelSections,

@@ -1,5 +1,5 @@
 import { MatchList } from '../text/textMatch';
-import { PEMDA, type Pemda, type PemdaKind } from './areas';
+import { PEMDA, type Pemda, type PemdaKind, type Province } from './areas';
 
 /**
  * A Pemda name as agents type it → the one Pemda of the official list it names.
@@ -239,4 +239,16 @@ export function suggestPemda(text: string): Pemda[] {
   };
   const ofKind = parsed.kind ? near(keys[parsed.kind]) : [];
   return ofKind.length ? ofKind : near(keys.any);
+}
+
+/**
+ * The province a Pemda name places its ticket in: its Pemda's, or, for a name of several Pemda of
+ * one province ("Bogor": the kabupaten and the kota, both Jawa Barat), that province; else null.
+ */
+export function provinceOfName(text: string): Province | null {
+  const resolved = resolvePemda(text);
+  if (resolved.status === 'found') return resolved.pemda.province;
+  if (resolved.status === 'unknown') return null;
+  const first = resolved.candidates[0]?.province ?? null;
+  return resolved.candidates.every((c) => c.province === first) ? first : null;
 }

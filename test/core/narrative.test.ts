@@ -146,6 +146,12 @@ const JANUARY_2025: Record<string, readonly string[]> = {
     'Pada bulan Januari 2025, pengguna layanan terdiri atas Pemda 824 pengguna (81,58%), Kementerian/Lembaga 93 pengguna (9,21%), Akademisi 33 pengguna (3,27%), dan Lainnya 60 pengguna (5,94%).',
     'Pemda pengguna layanan terbanyak pada bulan Januari 2025 adalah Kab. Bangka Selatan, Kab. Probolinggo, dan Kota Manado (masing-masing 11 tiket).',
   ],
+  provinsi: [
+    'Pada bulan Januari 2025, tiket Pemda berasal dari 27 dari 38 provinsi; provinsi dengan tiket terbanyak adalah Jawa Timur (168 tiket), Jawa Tengah (157 tiket), dan Jawa Barat (116 tiket).',
+    'Menurut wilayah, tiket Pemda terbanyak berasal dari Jawa (476 tiket; 58%), Bali dan Nusa Tenggara (109 tiket; 13%), Sumatera (99 tiket; 12%), Sulawesi (69 tiket; 8%), Kalimantan (43 tiket; 5%), Maluku (14 tiket; 2%), dan Papua (14 tiket; 2%).',
+    'Dari 1.010 tiket, 186 tiket berasal dari pengguna bukan Pemda (K/L, akademisi, lainnya).',
+    'Di luar 10 provinsi terbanyak, 17 provinsi lain mencatat 177 tiket.',
+  ],
   zona: [
     'Selama bulan Januari 2025, dari total 1.010 tiket konsultasi, sebanyak 987 tiket dapat diidentifikasi asal zona waktunya, sedangkan 23 tiket sisanya tidak dapat diidentifikasi.',
     'Zona waktu 41 tiket Pemda yang kolom Zona Waktu-nya kosong diambil dari provinsi Pemda tersebut.',
@@ -239,6 +245,7 @@ const MARCH_2025_PARTLY: Record<string, readonly string[]> = {
   ],
   topik: ['Data topik tiket bulan Maret 2025 belum tersedia.'],
   pengguna: ['Data kategori pengguna layanan bulan Maret 2025 belum tersedia.'],
+  provinsi: ['Data asal provinsi pengguna layanan bulan Maret 2025 belum tersedia.'],
   zona: [
     'Data zona waktu tiket bulan Maret 2025 belum tersedia.',
     'Data jam layanan tiket bulan Maret 2025 belum tersedia.',
@@ -289,6 +296,7 @@ const MAY_2025_NONE: Record<string, readonly string[]> = {
   konsultasi: ['Data tiket konsultasi bulan Mei 2025 belum tersedia.'],
   topik: ['Data topik tiket bulan Mei 2025 belum tersedia.'],
   pengguna: ['Data kategori pengguna layanan bulan Mei 2025 belum tersedia.'],
+  provinsi: ['Data asal provinsi pengguna layanan bulan Mei 2025 belum tersedia.'],
   zona: ['Data tiket bulan Mei 2025 belum tersedia.'],
   kanal: ['Data tiket per kanal bulan Mei 2025 belum tersedia.'],
   kanalWhatsapp: ['Data jumlah konsultasi melalui WhatsApp DJPK bulan Mei 2025 belum tersedia.'],

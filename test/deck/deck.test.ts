@@ -261,8 +261,11 @@ describe('the deck of January 2025 follows seed 000', () => {
           s.visuals.some((v) => v.kind === 'table' && v.table.title.startsWith(`${table.title} — `)),
         );
         const allTables = hostSection.flatMap((s) => s.tables);
+        // A full listing (every province) is the HTML's and XLSX's; the slide has its chart.
+        const detailWithChart = table.detail === true && section.charts.some(chartDrawable);
         const shownElsewhere =
           perPlatform ||
+          detailWithChart ||
           repeatsChart(
             table,
             hostSection.flatMap((s) => s.charts.filter(chartDrawable)),

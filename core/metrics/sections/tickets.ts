@@ -2,6 +2,8 @@ import { formatShare, percentFormat } from '../../format/figure';
 import { monthLabel, monthShortLabel } from '../../format/idDate';
 import { formatNumber } from '../../format/idNumber';
 import { joinIndonesian, shareText } from '../../format/sentences';
+import type { Province } from '../../region/areas';
+import { provinceOfName, resolvePemda } from '../../region/pemda';
 import { looseKey } from '../../text/textMatch';
 import { CHANNELS, type ChannelId, USER_CATEGORIES, ZONES } from '../../workbook/enums';
 import { OTHER_TOPICS, topicOf } from '../../workbook/topics';
@@ -227,7 +229,7 @@ export function topikSection(ctx: SectionContext): Section {
   };
 }
 
-/** "Kabupaten Bogor" and "Kab. Bogor" are one Pemda. */
+/** A name off the official list: "Kabupaten Antah" and "Kab. Antah" are still counted together. */
 const instansiKey = (name: string) =>
   looseKey(
     name
@@ -236,10 +238,53 @@ const instansiKey = (name: string) =>
       .replace(/^kota madya\b/i, 'kota'),
   );
 
-interface PemdaCount {
+/**
+ * One Pemda's key and printed name: a name on the official list is its Pemda ("KAB BOGOR", "Pemkab
+ * Bogor" and "Kabupaten Bogor" are one, printed "Kab. Bogor"); any other name is kept as typed.
+ */
+function pemdaOfName(name: string): { key: string; name: string; province: Province | null } {
+  const resolved = resolvePemda(name);
+  if (resolved.status === 'found') {
+    const pemda = resolved.pemda;
+    return { key: `pemda:${pemda.code}`, name: pemda.name, province: pemda.province };
+  }
+  return { key: `nama:${instansiKey(name)}`, name: name.trim(), province: provinceOfName(name) };
+}
+
+export interface PemdaCount {
   readonly name: string;
   readonly count: number;
   readonly topics: readonly string[];
+  /** Its province (a name off the list: the province it still names, if one). */
+  readonly province?: Province | null;
+}
+
+/** The month's Pemda tickets by Pemda, most first (ties by name), each with its top topics. */
+export function pemdaCounts(tickets: readonly Ticket[]): PemdaCount[] {
+  const byPemda = new Map<string, { name: string; province: Province | null; tickets: Ticket[] }>();
+  // A month repeats each name many times: it is resolved once.
+  const ofName = new Map<string, ReturnType<typeof pemdaOfName>>();
+  for (const t of tickets) {
+    if (t.kategori !== 'pemda' || !t.instansi) continue;
+    let pemda = ofName.get(t.instansi);
+    if (pemda === undefined) {
+      pemda = pemdaOfName(t.instansi);
+      ofName.set(t.instansi, pemda);
+    }
+    const group = byPemda.get(pemda.key);
+    if (group) group.tickets.push(t);
+    else byPemda.set(pemda.key, { name: pemda.name, province: pemda.province, tickets: [t] });
+  }
+  return [...byPemda.values()]
+    .map((group) => ({
+      name: group.name,
+      province: group.province,
+      count: group.tickets.reduce((s, t) => s + t.jumlah, 0),
+      topics: topicTallies(group.tickets)
+        .top.slice(0, 3)
+        .map((t) => t.label),
+    }))
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
 }
 
 /**
@@ -269,32 +314,7 @@ export function penggunaSection(ctx: SectionContext): Section {
   const keys = USER_CATEGORIES.values.map((c) => `konsultasi.pengguna.${c.id}`);
   const covered = ctx.figures.coversKey('tiket.kategori', ctx.m) || keys.some((k) => ctx.value(k) !== null);
   const unfilled = ctx.value('konsultasi.pengguna.tidakDiisi');
-  const pemdaTickets = ctx.tickets().filter((t) => t.kategori === 'pemda' && t.instansi);
-  const names = new Map<string, string>();
-  const byPemda = new Map<string, Ticket[]>();
-  // A month repeats each name many times: its key (three regexes and a normalisation) is made once.
-  const keyOfName = new Map<string, string>();
-  for (const t of pemdaTickets) {
-    const name = t.instansi ?? '';
-    let key = keyOfName.get(name);
-    if (key === undefined) {
-      key = instansiKey(name);
-      keyOfName.set(name, key);
-    }
-    if (!names.has(key)) names.set(key, (t.instansi ?? '').trim());
-    const list = byPemda.get(key) ?? [];
-    list.push(t);
-    byPemda.set(key, list);
-  }
-  const pemda = [...byPemda.entries()]
-    .map(([key, list]) => ({
-      name: names.get(key) ?? key,
-      count: list.reduce((s, t) => s + t.jumlah, 0),
-      topics: topicTallies(list)
-        .top.slice(0, 3)
-        .map((t) => t.label),
-    }))
-    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
+  const pemda = ctx.memo('pemdaCounts', () => pemdaCounts(ctx.tickets()));
   const n = ctx.settings.topPemda;
   const top = topPemda(pemda, n);
   const sentences: string[] = [];
