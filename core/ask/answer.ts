@@ -6,6 +6,7 @@ import { agentAnswer, agentsAnswer, channelHoursAnswer, daysAnswer } from './ans
 import { compareAnswer, figureAnswer, shareAnswer, targetAnswer } from './answers/figure';
 import { clarifyAnswer, downloadAnswer, freshnessAnswer, helpAnswer, refreshAnswer } from './answers/meta';
 import { rankAnswer } from './answers/rank';
+import { regionAnswer } from './answers/region';
 import { sectionAnswer } from './answers/sections';
 import { totalAnswer, trendAnswer } from './answers/series';
 import { summaryAnswer } from './answers/summary';
@@ -90,6 +91,10 @@ export class Answerer {
         return agentAnswer(data, question.name, question.from, question.to, question.days, question.channel);
       case 'rank':
         return rankAnswer(data, question.family, question.least, question.month, question.channel);
+      case 'region':
+        return data.withLatestFallback(question.month, question.relative === true, (m) =>
+          regionAnswer(data, question.region, question.top, m),
+        );
       case 'channelHours':
         return channelHoursAnswer(data, question.channel, question.outside, question.month, question.days);
       case 'target':

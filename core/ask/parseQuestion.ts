@@ -1,10 +1,11 @@
 import { dateLabel, MONTH_NAMES_ID, monthLabel } from '../format/idDate';
-import { PROVINCE_KEY_PREFIX, STATIC_METRICS } from '../metrics/catalog';
+import { PROVINCE_KEY_PREFIX, PROVINCE_NOT_PEMDA_KEY, PROVINCE_UNKNOWN_KEY, STATIC_METRICS } from '../metrics/catalog';
 import { monthFromWord, monthWords } from '../period/monthNames';
 import { type MonthIndex, month1Of, monthIndex, monthOfWallClock, yearOf } from '../period/yearMonth';
 import { closestMatch, levenshtein } from '../text/textMatch';
 import { FILLER_WORDS, REMARK_WORDS, TARGET_WORDS, withoutParticle } from './chatWords';
 import { questionTooLong } from './questionLimit';
+import { findRegions, KNOWN_ISLANDS, type Region, regionWords } from './regions';
 import {
   type AskSection,
   BREAKDOWN_WORDS,
@@ -98,6 +99,14 @@ export type Question =
       readonly outside: boolean;
       readonly month: MonthIndex;
       readonly days: DayRange | null;
+    }
+  /** Tickets from a province or island group, or its Pemda with the most tickets (issue 20). */
+  | {
+      readonly kind: 'region';
+      readonly region: Region;
+      readonly top: boolean;
+      readonly month: MonthIndex;
+      readonly relative?: boolean;
     }
   /** "nyampe target?": a figure against its target in Pengaturan. */
   | { readonly kind: 'target'; readonly metric: string; readonly month: MonthIndex }
@@ -434,6 +443,8 @@ interface Alias {
 }
 
 const STATIC_KEYS = new Set(STATIC_METRICS.map((d) => d.key));
+/** The province table's two rows that are no place, asked by their labels. */
+const NOT_A_PLACE_KEYS: ReadonlySet<string> = new Set([PROVINCE_NOT_PEMDA_KEY, PROVINCE_UNKNOWN_KEY]);
 const STATIC_DEFS = STATIC_METRICS.map((d) => ({ key: d.key, label: d.label }));
 
 interface Vocabulary {
@@ -453,7 +464,7 @@ function vocabularyOf(metrics: readonly { readonly key: string; readonly label: 
   const labels = new Map(metrics.map((m) => [m.key, m.label]));
   for (const m of metrics) {
     // Provinces are asked by their names ("dari Jawa Timur"), read by the region pass, not as labels.
-    if (m.key.startsWith(PROVINCE_KEY_PREFIX)) continue;
+    if (m.key.startsWith(PROVINCE_KEY_PREFIX) && !NOT_A_PLACE_KEYS.has(m.key)) continue;
     const fixed = STATIC_KEYS.has(m.key);
     const words = labelWords(m.label);
     aliases.push({ words, target: { kind: 'metric', key: m.key }, fixed, label: m.label });
@@ -673,7 +684,18 @@ export function parseQuestion(text: string, ctx: AskContext): Question {
       `ringkasan ${latestText}`,
     ]);
   }
-  const words = classify(rest, vocabulary, new Set([...(ctx.agents ?? []).map(agentWord), 'ditangani']));
+  const places = findRegions(rest, (w) => vocabulary.known.has(w));
+  if (places.unknown.length) {
+    return refuse(
+      `wilayah ${places.unknown.map((w) => `'${w}'`).join(', ')} tidak dikenal; sebut nama provinsi (mis. 'Jawa Timur', 'NTB') atau pulau (${KNOWN_ISLANDS.join(', ')})`,
+      [`konsultasi dari jawa timur ${latestText}`, `pemda terbanyak di sulawesi ${latestText}`],
+    );
+  }
+  const words = classify(
+    places.regions.length ? places.rest : rest,
+    vocabulary,
+    new Set([...(ctx.agents ?? []).map(agentWord), 'ditangani']),
+  );
   const months = refs.filter((r) => r.kind === 'month' || r.kind === 'relative');
   const range = refs.map((r) => rangeOfRef(r, ctx)).find((r) => r !== null) ?? null;
   const lastMonths = refs.find((r) => r.kind === 'lastMonths');
@@ -698,6 +720,29 @@ export function parseQuestion(text: string, ctx: AskContext): Question {
   }
   if (dayRefs.length > 1 || (days && (months.length || range || lastMonths))) {
     return refuse('pertanyaan menyebut lebih dari satu periode', [ask('konsultasi'), `konsultasi ${latestText}`]);
+  }
+  if (places.regions.length) {
+    const region = places.regions[0] as Region;
+    const again = (what: string) => ask(`${what} ${regionWords(region)}`);
+    if (new Set(places.regions.map(regionWords)).size > 1)
+      return refuse('tanyakan satu provinsi atau satu pulau per pertanyaan', [
+        ...places.regions.slice(0, 2).map((r) => ask(`konsultasi dari ${regionWords(r)}`)),
+      ]);
+    if (days) return refuse('tiket per wilayah hanya tersedia per bulan', [again('konsultasi dari')]);
+    if (range || lastMonths || months.length > 1 || words.has(TREND_WORDS) || words.has(COMPARE_WORDS))
+      return refuse('tren atau perbandingan tiket per wilayah belum tersedia; tanyakan satu bulan', [
+        again('konsultasi dari'),
+      ]);
+    const other = words.content.filter((w) => !SOFT_WORDS.has(w) && !REGION_TICKET_WORDS.has(w));
+    if (other.length || words.has(SHARE_WORDS) || words.has(TARGET_WORDS))
+      return refuse(
+        `per wilayah baru tersedia jumlah tiket dan Pemda terbanyak, bukan ${other.length ? other.map((w) => `'${w}'`).join(', ') : 'persentase atau target'}`,
+        [again('konsultasi dari'), again('pemda terbanyak di')],
+      );
+    const top = words.has(RANK_WORDS) || /\bmana\b/.test(normalized);
+    if (top && !words.content.some((w) => w === 'pemda' || w === 'daerah'))
+      return refuse('di dalam satu wilayah baru tersedia peringkat Pemda', [again('pemda terbanyak di')]);
+    return { kind: 'region', region, top, month, ...(relative ? { relative } : {}) };
   }
 
   if (words.has(DOWNLOAD_WORDS) && words.content.every((w) => SOFT_WORDS.has(w))) {
@@ -933,6 +978,8 @@ export function parseQuestion(text: string, ctx: AskContext): Question {
 }
 
 const CHANNELS: ReadonlySet<string> = new Set(['whatsapp', 'telepon', 'email', 'helpdesk', 'livechat']);
+/** Words beside a place that still ask for its tickets or its Pemda ("tiket pemda dari Jawa Timur"). */
+const REGION_TICKET_WORDS: ReadonlySet<string> = new Set(['pemda', 'daerah', 'pengguna', 'asal', 'provinsi']);
 const HOURS_KEYS: ReadonlySet<string> = new Set(['konsultasi.jam.luar', 'konsultasi.jam.dalam']);
 const TARGETED: ReadonlySet<string> = new Set(['telepon.serviceLevel', 'kepuasan.rataRata']);
 const LEAST_WORDS: ReadonlySet<string> = new Set(['tersedikit', 'terendah']);
@@ -1033,6 +1080,7 @@ function questionWordsOf(alias: Alias): string {
       kepuasan: 'kepuasan',
       zona: 'sebaran zona waktu',
       pengguna: 'kategori pengguna',
+      provinsi: 'tiket per provinsi',
       agen: 'tiket per agen',
       ppid: 'tujuan ppid',
       emailLapor: 'email lapor per jenis',

@@ -420,6 +420,7 @@ export type AskSection =
   | 'kepuasan'
   | 'zona'
   | 'pengguna'
+  | 'provinsi'
   | 'agen'
   | 'ppid'
   | 'emailLapor'
@@ -480,6 +481,8 @@ export const SECTION_WORDS: readonly SectionWords[] = [
   { section: 'zona', words: ['zona', 'jamlayanan'] },
   { section: 'pengguna', words: ['pengguna'], ranked: true },
   { section: 'pengguna', words: ['kategori', 'pengguna'], ranked: true },
+  { section: 'provinsi', words: ['provinsi'], ranked: true },
+  { section: 'provinsi', words: ['asal', 'provinsi'], ranked: true },
   { section: 'agen', words: ['agen'], ranked: true },
   { section: 'ppid', words: ['tujuan', 'ppid'], ranked: true },
   { section: 'ppid', words: ['tujuan', 'permohonan'], ranked: true },

@@ -95,7 +95,7 @@ describe('chat words never block an answer (issue 16)', () => {
     const refused: [string, string][] = [
       ['tiket bukan pemda januari 2025', 'bukan'],
       ['tiket WA sama email januari 2025', 'sama'],
-      ['konsultasi provinsi januari 2025', 'provinsi'],
+      ['konsultasi kecamatan januari 2025', 'kecamatan'],
       ['followers linkedin januari', 'linkedin'],
     ];
     for (const [q, word] of refused) {

@@ -39,6 +39,7 @@ const SECTION_TABLES: Record<
     headline: 'konsultasi.jam.luar',
   },
   pengguna: { id: 'pengguna', table: 'Pengguna Layanan per Kategori', title: 'Pengguna Layanan', chart: 0 },
+  provinsi: { id: 'provinsi', table: 'Tiket per Provinsi', title: 'Tiket per Provinsi', chart: 0 },
   ppid: {
     id: 'ppid',
     table: 'Tujuan Permohonan',
