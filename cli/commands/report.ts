@@ -99,7 +99,12 @@ export async function reportCommand(options: ReportOptions, io: CliIo): Promise<
         ? `${JSON.stringify(toReportJson(report), null, 2)}\n`
         : format === 'md'
           ? renderMarkdown(report, { validateHint: hint })
-          : renderHtml(report, { generatedAt, source: `Sumber: ${source.description}`, validateHint: hint });
+          : renderHtml(report, {
+              generatedAt,
+              source: `Sumber: ${source.description}`,
+              narasi: wb.narasi,
+              profile: wb.profile,
+            });
     if (target === undefined) {
       io.stdout(text);
       continue;

@@ -1,12 +1,19 @@
 import { formatCell, NO_DATA } from '../format/figure';
 import { changePhrase, joinIndonesian } from '../format/sentences';
 import type { Chart, Report, Section, Table, TableCell } from '../metrics/model';
-import { toIsoMonth } from '../period/yearMonth';
 import { chartDrawable } from '../render/chartData';
-import { closestMatch, looseKey } from '../text/textMatch';
-import type { Finding } from '../workbook/findings';
+import {
+  contactsOf,
+  EVALUASI,
+  type NarasiRow,
+  narasiBody,
+  narasiParagraphs,
+  PEMBUKA,
+  para,
+  placeNarasi,
+} from '../render/narrative';
+import { looseKey } from '../text/textMatch';
 import { DEFAULT_PROFILE, type ServiceProfile } from '../workbook/profile';
-import { NARASI, type RowOf } from '../workbook/tabs';
 import { barsHeight, CHART_MIN_H, type ChartContext, chartFitsHalf, chartPlot, plotKind as plotKindAt } from './charts';
 import { TextFlow } from './flow';
 import {
@@ -37,9 +44,10 @@ import {
   titleFits,
   titleLayout,
 } from './layout';
-import type { Contact, Deck, LaidParagraph, Paragraph, Slide, Tile, Visual } from './model';
+import type { Deck, LaidParagraph, Paragraph, Slide, Tile, Visual } from './model';
 
-export type NarasiRow = RowOf<typeof NARASI>;
+export type { NarasiRow };
+export { contactsOf, narasiParagraphs };
 
 export interface DeckInput {
   /** All `Narasi` rows; those of the report's month are used. */
@@ -49,8 +57,6 @@ export interface DeckInput {
 
 export const DECK_TITLE = 'Laporan Layanan Informasi DJPK';
 const ORGANISATION = 'Direktorat Jenderal Perimbangan Keuangan — Kementerian Keuangan Republik Indonesia';
-const PEMBUKA = 'Pembuka';
-const EVALUASI = 'Evaluasi dan Saran';
 const CONTINUED = ' (lanjutan)';
 
 /**
@@ -74,8 +80,6 @@ const RINGKASAN_PT = 14;
 
 type SlideDraft = Omit<Slide, 'number' | 'titleLayout'>;
 
-const para = (text: string, bullet = false, heading = false): Paragraph => ({ text, bullet, heading });
-
 const draft = (kind: Slide['kind'], title: string, parts: Partial<SlideDraft> = {}): SlideDraft => ({
   kind,
   title,
@@ -90,28 +94,6 @@ const draft = (kind: Slide['kind'], title: string, parts: Partial<SlideDraft> = 
   notes: '',
   ...parts,
 });
-
-/** `Teks` → paragraphs: lines starting with "-" or "•" are bullets, other lines plain text. */
-export function narasiParagraphs(text: string): Paragraph[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const bullet = /^[-•▪●]\s*/.exec(line);
-      return bullet ? para(line.slice(bullet[0].length), true) : para(line);
-    });
-}
-
-/** Rows for one place: each `Judul` (unless it only repeats `skipTitle`) becomes a heading over its text. */
-function narasiBody(rows: readonly NarasiRow[], skipTitle: string | null): Paragraph[] {
-  return rows.flatMap((row) => [
-    ...(row.judul && (skipTitle === null || looseKey(row.judul) !== looseKey(skipTitle))
-      ? [para(row.judul, false, true)]
-      : []),
-    ...narasiParagraphs(row.teks),
-  ]);
-}
 
 const narasiNotes = (rows: readonly NarasiRow[]) => `Dari tab Narasi, baris ${rows.map((r) => r.row).join(', ')}.`;
 
@@ -732,70 +714,6 @@ function tileOf(table: Table | undefined, index: number, key: string, report: Re
         : `${phrase} dibanding ${report.previousMonthLabel}`,
     direction,
   };
-}
-
-export function contactsOf(profile: ServiceProfile): Contact[] {
-  const rows: Array<[string, string]> = [
-    ['Telepon', profile.telepon],
-    ['WhatsApp', profile.whatsapp],
-    ['Email Contact Center', profile.emailCallCenter],
-    ['Email Lapor', profile.emailLapor],
-    ['Live Chat / Help Desk', profile.liveChat],
-    ['Video Conference', profile.videoConference],
-    ['Website', profile.website],
-    ['Instagram', profile.instagram],
-    ['X (Twitter)', profile.x],
-    ['Facebook', profile.facebook],
-    ['YouTube', profile.youtube],
-    ['Jam Operasional', profile.jamOperasional],
-  ];
-  return rows.filter(([, value]) => value.trim() !== '').map(([label, value]) => ({ label, value }));
-}
-
-interface Placement {
-  readonly pembuka: NarasiRow[];
-  readonly evaluasi: NarasiRow[];
-  readonly bySection: Map<string, NarasiRow[]>;
-  readonly unplaced: NarasiRow[];
-  readonly findings: Finding[];
-}
-
-/** Where each of the month's `Narasi` rows goes: by section title or id, `Pembuka`, `Evaluasi dan Saran`. */
-function placeNarasi(report: Report, rows: readonly NarasiRow[]): Placement {
-  const placement: Placement = { pembuka: [], evaluasi: [], bySection: new Map(), unplaced: [], findings: [] };
-  const targets = new Map<string, string>();
-  for (const s of report.sections) {
-    targets.set(looseKey(s.title), s.id);
-    targets.set(looseKey(s.id), s.id);
-  }
-  const names = [...report.sections.flatMap((s) => [s.title, s.id]), PEMBUKA, EVALUASI];
-  for (const row of rows) {
-    if (toIsoMonth(row.bulan) !== report.month) continue;
-    const key = looseKey(row.bagian);
-    if (key === looseKey(PEMBUKA)) placement.pembuka.push(row);
-    else if (key === looseKey(EVALUASI)) placement.evaluasi.push(row);
-    else {
-      const id = targets.get(key);
-      if (id !== undefined) {
-        const list = placement.bySection.get(id) ?? [];
-        list.push(row);
-        placement.bySection.set(id, list);
-        continue;
-      }
-      placement.unplaced.push(row);
-      const near = closestMatch(row.bagian, names, (n) => n);
-      placement.findings.push({
-        tab: NARASI.name,
-        row: row.row,
-        column: 'Bagian',
-        cell: `B${row.row}`,
-        severity: 'warning',
-        message: `${near ? `Bagian '${row.bagian}' tidak dikenal; maksud Anda '${near}'?` : `Bagian '${row.bagian}' tidak dikenal.`} Teksnya ditaruh sebelum ${EVALUASI}`,
-        month: report.month,
-      });
-    }
-  }
-  return placement;
 }
 
 /** The Ringkasan slide (tiles and sentences), continued when its sentences do not fit under the tiles. */

@@ -1,4 +1,5 @@
 import type { Chart, Table } from '../metrics/model';
+import type { Contact, NarrativeParagraph } from '../render/narrative';
 import type { Finding } from '../workbook/findings';
 import type { ServiceProfile } from '../workbook/profile';
 import type { Box } from './layout';
@@ -8,13 +9,8 @@ import type { Box } from './layout';
  * where, at which size and in which lines is taken here; the PPTX and PDF renderers only draw it.
  */
 
-export interface Paragraph {
-  readonly text: string;
-  /** Drawn with a "•" in front. */
-  readonly bullet: boolean;
-  /** A bold line introducing what follows (a `Narasi` row's `Judul`). */
-  readonly heading: boolean;
-}
+/** A paragraph of the slide's text (core/render/narrative.ts: the same for every renderer). */
+export type Paragraph = NarrativeParagraph;
 
 /** A paragraph (or the part of it on this slide) as laid out in the slide's text box. */
 export interface LaidParagraph extends Paragraph {
@@ -39,10 +35,7 @@ export interface Tile {
   readonly direction: 'up' | 'down' | 'same' | null;
 }
 
-export interface Contact {
-  readonly label: string;
-  readonly value: string;
-}
+export type { Contact };
 
 /** One series of a chart as drawn: values, their printed labels and colours, per category. */
 export interface PlotSeries {

@@ -60,6 +60,12 @@ describe('report', () => {
     );
     expect(text.match(/<svg /g)?.length).toBeGreaterThan(20);
     expect(text).not.toMatch(/<script/);
+    // The team's Narasi, Evaluasi dan Saran and contacts from the workbook; no command for the director.
+    expect(text).toContain(
+      '<section id="evaluasi"><h2>Evaluasi dan Saran</h2><div class="narasi"><h3>Tim Contact Center</h3>',
+    );
+    expect(text).toContain('<dt>WhatsApp</dt><dd>0811-150420-7</dd>');
+    expect(text).not.toMatch(/npm run|--data /);
     const md = await cli('report', '--data', SAMPLE_XLSX, '--format', 'md');
     expect(md.stdout).toContain('| WhatsApp | 695 | 69% | 771 | 1.028 | -10% | -32% |');
   });

@@ -99,12 +99,16 @@ describe('SVG charts', () => {
 });
 
 describe('HTML report', () => {
-  it('keeps the findings out of the director’s report: a notice with the count and how to list them', async () => {
-    const html = renderHtml(await sampleReport('2025-01'), { validateHint: 'npm run -s validate -- --data x.xlsx' });
-    expect(html).not.toContain('class="findings"');
-    expect(html).not.toContain("Kanal 'Whatsap' tidak dikenal");
+  it('keeps the findings table out of the director’s report: a notice with the count and what to fix', async () => {
+    const html = renderHtml(await sampleReport('2025-01'));
+    expect(html).not.toContain('class="findings"><thead');
     expect(html).toContain('Terdapat 1 temuan (1 galat) pada data Januari 2025.');
-    expect(html).toContain('<code>npm run -s validate -- --data x.xlsx</code>');
+    expect(html).toContain(
+      '<li>Tab Tiket, sel B1272 (kolom Kanal): Kanal &#39;Whatsap&#39; tidak dikenal; maksud Anda &#39;WhatsApp&#39;?</li>',
+    );
+    expect(html).toContain('Daftar lengkapnya ada di tab Validasi pada laporan .xlsx.');
+    // No command for the director to run.
+    expect(html).not.toMatch(/npm run|--data|--month|<code>/);
   });
 
   it('tables scroll inside their card; print CSS for A4 with page numbers', async () => {
@@ -119,7 +123,9 @@ describe('HTML report', () => {
   it('validate --format html lists the findings on their own page', async () => {
     const report = await sampleReport('2025-01');
     const html = renderFindingsHtml(report.findings, 'Januari 2025');
-    expect(html).toContain('<td class="galat">Galat</td><td>Tiket</td><td>B1272</td>');
+    expect(html).toContain(
+      '<td class="text title galat" data-label="Tingkat">Galat</td><td class="text short" data-label="Tab">Tiket</td><td class="text short" data-label="Sel">B1272</td>',
+    );
   });
 });
 
