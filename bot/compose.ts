@@ -58,6 +58,13 @@ export function composeBot(
       secret: config.DECK_LINK_SECRET,
       publicBaseUrl: config.PUBLIC_BASE_URL,
       ttlSeconds: Math.round(config.DECK_LINK_TTL_HOURS * 3600),
+      // One build at a time (a core each, the event loop keeps the other), four more may wait.
+      render: {
+        timeMs: config.DECK_RENDER_TIMEOUT_SECONDS * 1000,
+        memoryMb: config.DECK_RENDER_MEMORY_MB,
+        concurrency: 1,
+        maxWaiting: 4,
+      },
     },
     source,
     now,

@@ -110,6 +110,12 @@ export const ConfigSchema = z
       .min(0.01)
       .max(24 * 31)
       .default(72),
+    /**
+     * One deck build (a worker thread, one at a time): its time limit and its JS heap limit. A build
+     * that reaches one is answered with one sentence (HTTP 503), never a hung link.
+     */
+    DECK_RENDER_TIMEOUT_SECONDS: z.coerce.number().min(0.01).max(600).default(60),
+    DECK_RENDER_MEMORY_MB: z.coerce.number().int().min(16).max(16_384).default(512),
   })
   .superRefine((c, ctx) => {
     if (c.GOOGLE_SHEETS_ID && !c.GOOGLE_APPLICATION_CREDENTIALS) {
