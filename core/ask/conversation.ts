@@ -11,6 +11,7 @@ import { FOLLOW_UP_WORDS, TARGET_WORDS } from './chatWords';
 import {
   type AskContext,
   agentWord,
+  asksForHelp,
   daysText,
   normalizeQuestion,
   parseQuestion,
@@ -187,6 +188,10 @@ export function askInConversation(text: string, ctx: AskContext, previous: Frame
   }
 
   const first = parseQuestion(asked, focused);
+  // "bantuan", "segarkan", "kapan data diperbarui" mean the same after any question; merged into the
+  // last one, "bantuan" read as the figure word 'satuan' and was refused (Agents Playground, issue 16).
+  if ((first.kind === 'help' && asksForHelp(asked)) || first.kind === 'refresh' || first.kind === 'freshness')
+    return { question: first, frame: null };
   // A question that names a figure or a table and stands on its own is answered as itself; one that
   // only fills a slot ("telepon?") builds on the last question unless it names its own period.
   const names = !bare || words.modifiers.some((m) => WHOLE_WORDS.some((set) => set.has(m)));

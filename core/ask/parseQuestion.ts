@@ -616,38 +616,44 @@ function matchAliases(content: readonly string[], vocabulary: Vocabulary): Match
 const targetId = (a: Alias) =>
   a.target.kind === 'metric' ? `m:${a.target.key}` : `s:${a.target.entry.section}:${a.target.entry.channel ?? ''}`;
 
+/** Words that alone make a greeting or a call for help ("halo", "tolong", "selamat pagi bot"). */
+const GREETING_WORDS = new Set([
+  'bantuan',
+  'help',
+  'menu',
+  'panduan',
+  'halo',
+  'hi',
+  'hello',
+  'hai',
+  'bot',
+  'bisa',
+  'apa',
+  'kamu',
+  'anda',
+  'tolong',
+  'pak',
+  'bu',
+  'selamat',
+  'pagi',
+  'siang',
+  'sore',
+  'malam',
+]);
+
+/** A greeting or a call for help ("bantuan", "halo", "help"), however many questions came before it. */
+export function asksForHelp(normalized: string): boolean {
+  const plain = normalized.split(' ').filter(Boolean);
+  return plain.every((w) => GREETING_WORDS.has(w)) || /\b(bantuan|help|panduan)\b/.test(normalized);
+}
+
 /** Parses a question in Bahasa Indonesia (or English); never throws. */
 export function parseQuestion(text: string, ctx: AskContext): Question {
   // Bounded before any parsing: a pasted page costs milliseconds, not seconds of fuzzy matching.
   const tooLong = questionTooLong(text);
   if (tooLong) return refuse(tooLong, [`konsultasi ${monthLabel(latestMonth(ctx)).toLowerCase()}`]);
   const normalized = normalizeQuestion(text);
-  const plain = normalized.split(' ').filter(Boolean);
-  const greeting = new Set([
-    'bantuan',
-    'help',
-    'menu',
-    'panduan',
-    'halo',
-    'hi',
-    'hello',
-    'hai',
-    'bot',
-    'bisa',
-    'apa',
-    'kamu',
-    'anda',
-    'tolong',
-    'pak',
-    'bu',
-    'selamat',
-    'pagi',
-    'siang',
-    'sore',
-    'malam',
-  ]);
-  if (plain.length === 0 || plain.every((w) => greeting.has(w))) return { kind: 'help', suggestion: null };
-  if (/\b(bantuan|help|panduan)\b/.test(normalized)) return { kind: 'help', suggestion: null };
+  if (asksForHelp(normalized)) return { kind: 'help', suggestion: null };
   if (REFRESH_WORDS.some((w) => ` ${normalized} `.includes(` ${w} `))) return { kind: 'refresh' };
   if (FRESHNESS_PATTERNS.some((re) => re.test(normalized))) return { kind: 'freshness' };
 
@@ -710,7 +716,7 @@ export function parseQuestion(text: string, ctx: AskContext): Question {
   if (words.unknown.length) {
     const nearSuggestions = words.nearMiss ? [ask(words.nearMiss)] : [];
     return {
-      ...refuse(`kata ${words.unknown.map((w) => `'${w}'`).join(', ')} belum saya kenal`, [
+      ...refuse(`kata ${[...new Set(words.unknown)].map((w) => `'${w}'`).join(', ')} belum saya kenal`, [
         ...nearSuggestions,
         ...suggestionsFor(words.content, vocabulary, ask),
         `konsultasi ${latestText}`,

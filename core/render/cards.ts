@@ -175,6 +175,17 @@ export function chartElement(chart: Chart): CardElement {
 /** Longest button title shown: Teams cuts longer ones at chat width ("dak …", "whatsa…"). */
 export const BUTTON_TITLE_LIMIT = 20;
 
+const PROPER_NAMES: Readonly<Record<string, string>> = {
+  whatsapp: 'WhatsApp',
+  tiktok: 'TikTok',
+  youtube: 'YouTube',
+  instagram: 'Instagram',
+  facebook: 'Facebook',
+  ppid: 'PPID',
+};
+
+const PROPER_NAME_WORDS = new RegExp(`\\b(${Object.keys(PROPER_NAMES).join('|')})\\b`, 'gi');
+
 const MONTH_WORDS = 'januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember';
 
 /**
@@ -191,6 +202,10 @@ export function buttonTitle(question: string, cardPeriod: string | null = null):
     title = title
       .replace(new RegExp(`\\b(${MONTH_WORDS})\\b`, 'gi'), (m) => `${m.slice(0, 1).toUpperCase()}${m.slice(1, 3)}`)
       .replace(/\b(\d+) bulan\b/g, '$1 bln');
+  // Read as written elsewhere on the card: "WhatsApp Jan 2025", "X feeds Januari 2025" (not "Whatsapp", "januari").
+  title = title
+    .replace(new RegExp(`\\b(${MONTH_WORDS})\\b`, 'gi'), (m) => `${m.slice(0, 1).toUpperCase()}${m.slice(1)}`)
+    .replace(PROPER_NAME_WORDS, (m) => PROPER_NAMES[m.toLowerCase()] ?? m);
   title = title.charAt(0).toUpperCase() + title.slice(1);
   if (title.length <= BUTTON_TITLE_LIMIT) return title;
   const cut = title.slice(0, BUTTON_TITLE_LIMIT - 1);

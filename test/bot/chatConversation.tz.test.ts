@@ -196,6 +196,31 @@ describe('follow-ups change one part of the last question', () => {
     ]);
   });
 
+  it('"bantuan", "segarkan", "kapan data diperbarui" mid-chat are themselves, and the chat goes on (Agents Playground)', async () => {
+    // Merged into the last question, "bantuan" was read as 'satuan' and refused.
+    const t = await chat(
+      'konsultasi januari 2025',
+      'bantuan',
+      'kalau desember 2024?',
+      'tolong',
+      'segarkan',
+      'kapan data terakhir diperbarui?',
+      'yg WA aja',
+    );
+    expect(t.map((x) => [x[0], x[1], x[2]])).toEqual([
+      ['konsultasi.total', 1010, 'Januari 2025'],
+      [undefined, undefined, null],
+      ['konsultasi.total', 1112, 'Desember 2024'],
+      [undefined, undefined, null],
+      [undefined, undefined, null],
+      ['freshness', 24300, 'Januari 2025'],
+      ['konsultasi.kanal.whatsapp', 771, 'Desember 2024'],
+    ]);
+    expect(t[1]?.[3]).toMatch(/^Tanyakan angka layanan informasi DJPK/);
+    expect(t[3]?.[3]).toMatch(/^Tanyakan angka layanan informasi DJPK/);
+    expect(t[4]?.[3]).toBe('Data spreadsheet telah dimuat ulang.');
+  });
+
   it('a follow-up with nothing to follow asks back with buttons, never a guess', async () => {
     for (const q of ['dibanding bulan sebelumnya gmn?', 'naik atau turun?', 'terus hanna gmn?', 'kalau februari?']) {
       const reply = await brain.ask(q, { conversation: `fresh${q}` });

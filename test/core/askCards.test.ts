@@ -168,9 +168,15 @@ describe('honest figures in cards', () => {
         expect(a.data.question?.length).toBeGreaterThanOrEqual(a.title.replace('…', '').length);
       }
     }
-    expect(buttonTitle('tren instagram followers 12 bulan', 'Januari 2025')).toBe('Tren instagram…');
-    expect(buttonTitle('topik whatsapp januari 2025', 'Januari 2025')).toBe('Topik whatsapp');
-    expect(buttonTitle('whatsapp desember 2024', 'Januari 2025')).toBe('Whatsapp Des 2024');
+    expect(buttonTitle('tren instagram followers 12 bulan', 'Januari 2025')).toBe('Tren Instagram…');
+    expect(buttonTitle('topik whatsapp januari 2025', 'Januari 2025')).toBe('Topik WhatsApp');
+    expect(buttonTitle('whatsapp desember 2024', 'Januari 2025')).toBe('WhatsApp Des 2024');
+    // Seen in the Agents Playground: "X feeds januari 2025" beside "X konten Jan 2025".
+    expect(buttonTitle('x feeds januari 2025')).toBe('X feeds Januari 2025');
+    // A figure's own buttons need not repeat it: "Tren tiket…" and "Tiket konsultasi…" hid what they asked.
+    const titles = (q: string) => (answerCard(ask(q), META).actions ?? []).map((a) => (a as { title: string }).title);
+    expect(titles('konsultasi januari 2025')).toEqual(['Tren 12 bulan']);
+    expect(titles('konsultasi februari 2025')).toEqual(['Januari 2025']);
   });
 
   it('a one-point trend says so and draws no chart', () => {

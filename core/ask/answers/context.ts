@@ -39,6 +39,9 @@ export const HELP_EXAMPLES = [
   'ringkasan bulan lalu',
 ];
 
+/** The title of a figure card's "tren <figure> 12 bulan" button: the card already names the figure. */
+export const TREND_TITLE = 'Tren 12 bulan';
+
 export const shownValue = (value: number | null, decimals: number) =>
   value === null ? null : roundHalfAwayFromZero(value, decimals);
 
@@ -163,6 +166,8 @@ export class AskData {
       table: null,
       findings: [],
       suggestions: last && latest !== m ? [again ? again(last.toLowerCase()) : `ringkasan ${last.toLowerCase()}`] : [],
+      // The card names the figure; its button needs only the month ("Tiket konsultasi…" hid it).
+      ...(last && latest !== m && again ? { suggestionTitles: [last] } : {}),
       answered: null,
     };
   }

@@ -58,6 +58,7 @@ export function daysAnswer(data: AskData, key: string, range: DayRange): Answer 
           `Belum ada data ${def.label} untuk ${range.label}; catatan terakhir bertanggal ${dateLabel(lastDay * MS_PER_DAY)}.`,
         ],
         suggestions: [`${again} ${monthLabel(data.latestOf(key) ?? toMonth).toLowerCase()}`],
+        suggestionTitles: [monthLabel(data.latestOf(key) ?? toMonth)],
       };
     return {
       ...data.refuse(

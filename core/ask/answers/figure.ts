@@ -6,7 +6,7 @@ import { figureDecimals } from '../../metrics/catalog';
 import type { MonthIndex } from '../../period/yearMonth';
 import type { Answer } from '../answer';
 import { shareBaseOf } from '../vocabulary';
-import { type AskData, askWords, shownValue, subjectOf, valueText } from './context';
+import { type AskData, askWords, shownValue, subjectOf, TREND_TITLE, valueText } from './context';
 
 /** One metric in one month: the figure with both comparisons, a share of its whole, or two months side by side. */
 
@@ -61,6 +61,7 @@ export function figureAnswer(data: AskData, key: string, m: MonthIndex, relative
     table: null,
     findings: data.errorsFor(m, def.tab),
     suggestions: [`tren ${askWords(def)} 12 bulan`],
+    suggestionTitles: [TREND_TITLE],
     answered: { subject: key, value: f.value },
   };
 }
@@ -157,6 +158,7 @@ export function compareAnswer(data: AskData, key: string, m: MonthIndex, base: M
     table: null,
     findings: [...data.errorsFor(m, def.tab), ...data.errorsFor(base, def.tab)],
     suggestions: [`tren ${askWords(def)} 12 bulan`],
+    suggestionTitles: [TREND_TITLE],
     answered: { subject: key, value },
   };
 }
@@ -190,6 +192,7 @@ export function targetAnswer(data: AskData, key: string, m: MonthIndex): Answer 
     table: null,
     findings: data.errorsFor(m, def.tab),
     suggestions: [`tren ${askWords(def)} 12 bulan`],
+    suggestionTitles: [TREND_TITLE],
     answered: { subject: key, value },
   };
 }

@@ -4,7 +4,7 @@ import { formatNumber } from '../../format/idNumber';
 import { figureDecimals } from '../../metrics/catalog';
 import type { MonthIndex } from '../../period/yearMonth';
 import type { Answer } from '../answer';
-import { type AskData, askWords, subjectOf, valueText } from './context';
+import { type AskData, askWords, subjectOf, TREND_TITLE, valueText } from './context';
 
 /** One metric over a run of months: its trend (peak and low), or its sum or average over the span. */
 
@@ -112,6 +112,7 @@ export function totalAnswer(data: AskData, key: string, from: MonthIndex, to: Mo
     table: null,
     findings: [],
     suggestions: [`tren ${askWords(def)} 12 bulan`],
+    suggestionTitles: [TREND_TITLE],
     answered: { subject: key, value },
   };
 }
