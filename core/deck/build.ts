@@ -403,7 +403,7 @@ export function repeatsSentences(table: Table, sentences: readonly string[]): bo
  * the chart and its counts are that chart's values; its shares and changes are in the chart's
  * labels, the legend or the sentences. The deck shows the chart; the HTML and XLSX keep both.
  */
-export function repeatsChart(table: Table, charts: readonly Chart[]): boolean {
+export function repeatsChart(table: Table, charts: readonly Chart[], besidesTotal = false): boolean {
   if (!table.rows.length || table.columns[0]?.format !== 'text') return false;
   // A text column besides the label carries something no chart shows.
   if (table.columns.slice(1).some((c) => c.format === 'text')) return false;
@@ -420,11 +420,16 @@ export function repeatsChart(table: Table, charts: readonly Chart[]): boolean {
         ...(series ? [[...series.values]] : []),
       ];
     });
-  // Every row is one chart's category or series, with the same counts.
-  return table.rows.every((row) =>
-    shownFor(String(row[0] ?? '')).some((shown) =>
-      counts.every((i) => row[i] === null || shown.includes(row[i] as number)),
-    ),
+  // Every row is one chart's category or series, with the same counts (with `besidesTotal`, a
+  // total row aside: the sentences say the total).
+  const rows = besidesTotal ? table.rows.filter((row) => !TOTAL_LABEL.test(String(row[0] ?? ''))) : table.rows;
+  return (
+    rows.length > 0 &&
+    rows.every((row) =>
+      shownFor(String(row[0] ?? '')).some((shown) =>
+        counts.every((i) => row[i] === null || shown.includes(row[i] as number)),
+      ),
+    )
   );
 }
 
@@ -470,6 +475,37 @@ function rowsIn(table: Table, other: Table): boolean {
   );
 }
 
+const TOTAL_LABEL = /^(total|grand total|jumlah|keseluruhan)\b/i;
+
+/**
+ * The table as the deck shows it: a column or a row without any figure ("belum tersedia" in every
+ * cell) is left out, so a slide is not a grid of "belum tersedia"; `missing` names the months or rows
+ * left out, said once in the section's text. A table left with its total row only is empty (the
+ * sentences say the total). The HTML and the XLSX keep every cell.
+ */
+export function pruneTable(table: Table): { table: Table; missing: string[] } {
+  if (!table.rows.length) return { table, missing: [] };
+  const isFigureColumn = (i: number) => i > 0 && table.columns[i]?.format !== 'text';
+  const emptyColumn = (i: number) => i > 0 && table.rows.every((row) => row[i] === null || row[i] === '');
+  const keptColumns = table.columns.flatMap((_, i) => (emptyColumn(i) ? [] : [i]));
+  if (!keptColumns.some(isFigureColumn)) return { table, missing: [] };
+  const emptyRow = (row: readonly TableCell[]) => keptColumns.every((i) => !isFigureColumn(i) || row[i] === null);
+  const rows = table.rows.filter((row) => !emptyRow(row));
+  const droppedColumns = table.columns
+    .filter((c, i) => emptyColumn(i) && !/^perubahan\b/i.test(c.header))
+    .map((c) => c.header);
+  const droppedRows = table.rows.filter(emptyRow).map((row) => String(row[0] ?? ''));
+  const onlyTotal = rows.length > 0 && rows.every((row) => TOTAL_LABEL.test(String(row[0] ?? '')));
+  return {
+    table: {
+      ...table,
+      columns: keptColumns.map((i) => table.columns[i] as Table['columns'][number]),
+      rows: onlyTotal ? [] : rows.map((row) => keptColumns.map((i) => row[i] ?? null)),
+    },
+    missing: [...droppedColumns, ...droppedRows.filter((r) => r)],
+  };
+}
+
 /**
  * A section has data for the month when one of its figures has a value (or, for a section
  * without metric keys, a table has a figure); a section without data is said once on the
@@ -497,6 +533,15 @@ export function deckOrder(sections: readonly Section[]): Section[] {
     }
   }
   return out;
+}
+
+/**
+ * The title of one platform's row of a table: "Performa Media Sosial Januari 2025" → "Performa
+ * Instagram Januari 2025" (short enough for the table's width; the slide is "Performa Instagram").
+ */
+export function platformTableTitle(table: Table, label: string): string {
+  const named = table.title.replace(/\bMedia Sosial\b/, label);
+  return named === table.title ? `${table.title} — ${label}` : named;
 }
 
 interface Group {
@@ -532,7 +577,7 @@ function chartGroups(
       const label = String(row[0]);
       title = `${table.title.split(' ')[0]} ${label}`;
       const facts: Table = {
-        title: `${table.title} — ${label}`,
+        title: platformTableTitle(table, label),
         columns: [
           { header: 'Indikator', format: 'text' },
           { header: 'Nilai', format: 'text' },
@@ -555,12 +600,18 @@ function chartGroups(
  * tables in the report's order, a chart standing where the table it replaces stood (the seeds show
  * "Topik Konsultasi Teknis" before the chart of the other topics).
  */
-function visualOrder(section: Section, charts: readonly Chart[], tables: readonly Table[]): Pending[] {
+function visualOrder(
+  section: Section,
+  charts: readonly Chart[],
+  tables: readonly Table[],
+  reported: readonly Table[] = section.tables,
+): Pending[] {
+  // Placed by the report's tables (before pruning): a chart stays where the report has it.
   const replaced = new Map<Table, Chart>();
-  for (const t of section.tables) {
-    const chart = charts.find((c) => repeatsChart(t, [c]) && ![...replaced.values()].includes(c));
+  section.tables.forEach((t, i) => {
+    const chart = charts.find((c) => repeatsChart(reported[i] ?? t, [c]) && ![...replaced.values()].includes(c));
     if (chart) replaced.set(t, chart);
-  }
+  });
   const attached = new Set(replaced.values());
   return [
     ...charts.filter((c) => !attached.has(c)).map((chart): Pending => ({ kind: 'chart', chart })),
@@ -572,15 +623,32 @@ function visualOrder(section: Section, charts: readonly Chart[], tables: readonl
   ];
 }
 
-function sectionSlides(section: Section, narasi: readonly NarasiRow[], ctx: ChartContext): SlideDraft[] {
+function sectionSlides(reported: Section, narasi: readonly NarasiRow[], ctx: ChartContext): SlideDraft[] {
+  const pruned = reported.tables.map(pruneTable);
+  const section: Section = { ...reported, tables: pruned.map((p) => p.table) };
+  // What the pruned tables left out, said once unless the sentences already say the comparison is missing.
+  const comparisonSaid = section.sentences.some((s) => /pembanding/i.test(s));
+  const missingSaid = (names: readonly string[]) =>
+    names.every((n) => section.sentences.some((s) => /belum/i.test(s) && s.toLowerCase().includes(n.toLowerCase())));
+  const leftOut = pruned
+    .filter((p) => p.missing.length && !(comparisonSaid && p.table.rows.length) && !missingSaid(p.missing))
+    .map((p) => para(`${p.table.title}: data ${joinIndonesian(p.missing)} belum tersedia.`));
   const charts = section.charts.filter(chartDrawable);
-  const candidates = section.tables.filter((t) => showable(t) && !repeatsChart(t, charts));
+  const candidates = section.tables.filter((t) => showable(t) && !repeatsChart(t, charts, true));
   const unique = candidates.filter((t) => !repeatsTable(t, candidates));
   // A table the sentences already say is shown only where it costs no slide (see below).
   const optional = unique.filter((t) => repeatsSentences(t, section.sentences));
   const tables = unique.filter((t) => !optional.includes(t));
+  // An empty table is said in a line, unless a sentence already says its data is missing
+  // ("Data topik konsultasi WhatsApp … belum tersedia" for "Top 3 Topik Konsultasi WhatsApp").
+  const said = (t: Table) =>
+    section.sentences.some((s) => {
+      const words = s.toLowerCase();
+      const own = t.title.toLowerCase().match(/[a-z]{4,}/g) ?? [];
+      return /belum tersedia|belum ada data/.test(words) && own.length > 0 && own.every((w) => words.includes(w));
+    });
   const emptyTables = section.tables
-    .filter((t) => t.rows.length === 0)
+    .filter((t, i) => reported.tables[i]?.rows.length === 0 && !said(t))
     .map((t) => para(`${t.title}: tidak ada data bulan ini.`));
   const groups = chartGroups(section, section.sentences, charts, tables);
   const grouped = new Set(groups.flatMap((g) => g.paragraphs.map((p) => p.text)));
@@ -591,7 +659,9 @@ function sectionSlides(section: Section, narasi: readonly NarasiRow[], ctx: Char
       (t) =>
         groups.length > 0 &&
         t.rows.every((r) =>
-          groups.some((g) => g.visuals.some((v) => v.kind === 'table' && v.table.title === `${t.title} — ${r[0]}`)),
+          groups.some((g) =>
+            g.visuals.some((v) => v.kind === 'table' && v.table.title === platformTableTitle(t, String(r[0]))),
+          ),
         ),
     ),
   );
@@ -600,12 +670,14 @@ function sectionSlides(section: Section, narasi: readonly NarasiRow[], ctx: Char
     paragraphs: [
       ...section.sentences.filter((s) => !grouped.has(s)).map((s) => para(s)),
       ...emptyTables,
+      ...leftOut,
       ...narasiBody(narasi, section.title),
     ],
     visuals: visualOrder(
       section,
       charts.filter((c) => !groupedCharts.has(c)),
       tables.filter((t) => !splitTables.has(t)),
+      reported.tables,
     ),
   };
   const notes = `Bagian laporan: ${section.title} (${section.id}).${narasi.length ? ` ${narasiNotes(narasi)}` : ''}`;
@@ -621,6 +693,7 @@ function sectionSlides(section: Section, narasi: readonly NarasiRow[], ctx: Char
           section,
           charts.filter((c) => !groupedCharts.has(c)),
           withExtra,
+          reported.tables,
         );
         const trial = pack(group.paragraphs, visuals, ctx);
         if (trial.slides.length <= packed.slides.length && trial.pt >= packed.pt) {

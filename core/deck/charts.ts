@@ -158,23 +158,24 @@ export function chartPlot(chart: Chart, width: number, ctx: ChartContext): Chart
   const maxValue = Math.max(0, ...allValues);
   const minValue = Math.min(...allValues);
   const single = chart.series.length === 1;
-  const series: PlotSeries[] = chart.series.map((s, si) => {
+  // A series without a value for any month is not drawn (its empty legend entry would say "0" in
+  // PowerPoint); the note names it.
+  const series: PlotSeries[] = chart.series.flatMap((s, si) => {
+    if (!s.values.some((v) => v !== null)) return [];
     const own = chartColor(s.key ?? s.name, si);
     const monthly = single && chart.categories.includes(ctx.monthShort);
-    return {
-      name: s.name,
-      values: s.values.map((v) => v ?? null),
-      labels: s.values.map((v) => (v === null || chart.kind === 'line' ? null : label(v))),
-      // Three months of one figure: the report month in full colour, the months it is compared with lighter.
-      colors: chart.categories.map((c) => (monthly && c !== ctx.monthShort ? lighten(own) : own)),
-    };
+    return [
+      {
+        name: s.name,
+        values: s.values.map((v) => v ?? null),
+        labels: s.values.map((v) => (v === null || chart.kind === 'line' ? null : label(v))),
+        // Three months of one figure: the report month in full colour, the months it is compared with lighter.
+        colors: chart.categories.map((c) => (monthly && c !== ctx.monthShort ? lighten(own) : own)),
+      },
+    ];
   });
   const legend =
-    chart.series.length > 1
-      ? chart.series.flatMap((s, i) =>
-          s.values.some((v) => v !== null) ? [{ label: s.name, color: series[i]?.colors[0] ?? paletteColor(i) }] : [],
-        )
-      : [];
+    chart.series.length > 1 ? series.map((s, i) => ({ label: s.name, color: s.colors[0] ?? paletteColor(i) })) : [];
   let axis: ValueAxis;
   if (chart.kind === 'line') axis = axisOf(0, maxValue || 1, 4, true, label, isWhole(chart));
   else if (isStock(chart, ctx.report) && minValue > 0) {

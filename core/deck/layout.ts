@@ -81,6 +81,10 @@ export function clampLines(lines: readonly string[], maxLines: number, width: nu
   return kept;
 }
 
+/** A one-line text (a table's or chart's title) as both files draw it: shortened with "…" when it does not fit. */
+export const fitLine = (text: string, width: number, pt: number, bold = false): string =>
+  clampLines(wrap(text, width, pt, bold).lines, 1, width, pt, bold)[0] ?? '';
+
 /** A slide title: 26 pt on one line, else shrunk to at most two lines (down to 18 pt), else shortened. */
 export function titleLayout(title: string): { pt: number; lines: string[] } {
   for (let pt = TITLE_PT; pt >= MIN_TITLE_PT; pt -= 2) {

@@ -63,6 +63,9 @@ export function chartNotes(chart: Chart): string[] {
       const gaps = chart.categories.filter((_, i) => !present(s.values[i]) && !isMissing(i));
       if (gaps.length && s.values.some(present)) notes.push(`${s.name}: belum ada data untuk ${joinIndonesian(gaps)}.`);
     }
+    // A series without any value is not drawn at all; say which.
+    const empty = chart.series.filter((s) => !s.values.some(present)).map((s) => s.name);
+    if (empty.length && chart.series.length > 1) notes.push(`Belum ada data untuk ${joinIndonesian(empty)}.`);
   }
   return notes;
 }

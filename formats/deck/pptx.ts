@@ -14,6 +14,7 @@ import {
   contactBoxes,
   FOOTER_BOX,
   FOOTER_PT,
+  fitLine,
   LINE_FACTOR,
   lineHeight,
   MARGIN_X,
@@ -147,7 +148,8 @@ function addChart(pptx: PptxGenJS, slide: PptxSlide, plot: ChartPlot, box: Box):
   const common: PptxGenJS.IChartOpts = {
     ...area,
     showTitle: true,
-    title: plot.title,
+    // Shortened as the PDF shortens it, so both files show the same title.
+    title: fitLine(plot.title, area.w, CHART_TITLE_PT, true),
     titleFontSize: CHART_TITLE_PT,
     titleColor: INK,
     titleFontFace: FONT,
@@ -213,7 +215,7 @@ function addChart(pptx: PptxGenJS, slide: PptxSlide, plot: ChartPlot, box: Box):
 function addTable(slide: PptxSlide, table: Table, layout: LaidTable, box: Box): void {
   addLine(
     slide,
-    table.title,
+    fitLine(table.title, box.w, TABLE_TITLE_PT, true),
     { ...box, h: TABLE_TITLE_H },
     { fontSize: TABLE_TITLE_PT, bold: true, color: DJPK_BLUE, valign: 'middle' },
   );
@@ -418,12 +420,22 @@ function withLabels(xml: string, plot: ChartPlot): string {
  */
 async function finish(bytes: Uint8Array, plots: readonly ChartPlot[]): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
+  // pptxgenjs numbers chart parts with a counter shared by every presentation the process makes
+  // (a second deck starts at chart40.xml): the n-th smallest number is the n-th chart added.
+  const chartNumber = (name: string) => Number(/^ppt\/charts\/chart(\d+)\.xml$/.exec(name)?.[1] ?? Number.NaN);
+  const chartRank = new Map(
+    Object.keys(zip.files)
+      .map(chartNumber)
+      .filter((n) => !Number.isNaN(n))
+      .sort((a, b) => a - b)
+      .map((n, rank) => [n, rank] as const),
+  );
   for (const name of Object.keys(zip.files).filter((n) => /\.xml$/.test(n))) {
     let xml = (await zip.file(name)?.async('string')) ?? '';
     const chart = /^ppt\/charts\/chart(\d+)\.xml$/.exec(name);
     if (chart) {
       xml = xml.replace(/<c:pt idx="\d+"><c:v><\/c:v><\/c:pt>/g, '');
-      const plot = plots[Number(chart[1]) - 1];
+      const plot = plots[chartRank.get(Number(chart[1])) ?? -1];
       if (plot) xml = withLabels(xml, plot);
     }
     const tagged = xml

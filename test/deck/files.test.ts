@@ -3,9 +3,19 @@ import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../core/deck/build';
-import { BODY_BOTTOM, FOOTER_Y, SLIDE_H, SLIDE_W } from '../../core/deck/layout';
+import { chartAreas } from '../../core/deck/charts';
+import {
+  BODY_BOTTOM,
+  CHART_TITLE_PT,
+  FOOTER_Y,
+  fitLine,
+  SLIDE_H,
+  SLIDE_W,
+  TABLE_TITLE_PT,
+} from '../../core/deck/layout';
 import type { Deck } from '../../core/deck/model';
 import { ReportBuilder } from '../../core/metrics/report';
+import { monthIndex } from '../../core/period/yearMonth';
 import { textWidthEm } from '../../core/text/measure';
 import { parseWorkbook } from '../../core/workbook/workbook';
 import { deckFonts } from '../../formats/deck/deckFiles';
@@ -58,6 +68,13 @@ function seriesValues(xml: string, name: string, categories: number): (number | 
   return values;
 }
 
+const escapeXml = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** The custom data labels of a chart's XML, series by series. */
 const chartLabels = (xml: string): string[] =>
   [...xml.matchAll(/<c:dLbl><c:idx val="\d+"\/><c:tx>[\s\S]*?<a:t>([^<]*)<\/a:t>/g)].map((m) => decode(m[1] ?? ''));
@@ -88,10 +105,62 @@ function expectFramed(deck: Deck, runs: PdfRun[][]): void {
       where,
     ).toBe(true);
     const band = page.filter((r) => r.y > FOOTER_Y * 72);
-    expect(band.map((r) => r.text).sort(), where).toEqual([String(slide.number), FOOTER].sort());
+    expect(band.map((r) => r.text).sort(), where).toEqual([String(slide.number), deck.footer].sort());
     if (slide.kind === 'closing') return;
     for (const run of page.filter((r) => !band.includes(r)))
       expect(run.y, `${where}: ${run.text.slice(0, 40)}`).toBeLessThanOrEqual(BODY_BOTTOM * 72 + 1);
+  });
+}
+
+/**
+ * Both files print the same figures: every chart label and legend entry, every table cell, every
+ * table and chart title (shortened alike when it does not fit); no empty series in the PPTX.
+ */
+function expectSameFigures(deck: Deck, pptx: PptxParts, pages: string[]): void {
+  deck.slides.forEach((slide, i) => {
+    const xmlCharts = pptx.slideCharts[i] ?? [];
+    const charts = slide.visuals.flatMap((v) => (v.kind === 'chart' ? [v.plot] : []));
+    expect(xmlCharts).toHaveLength(charts.length);
+    const pdfText = pages[i] ?? '';
+    charts.forEach((plot, c) => {
+      const xml = xmlCharts[c] ?? '';
+      // The title as both draw it; one series per drawn series (a series without data is not written).
+      const title = slide.visuals.find((v) => v.kind === 'chart' && v.plot === plot)?.box.w ?? 0;
+      const shownTitle = fitLine(
+        plot.title,
+        chartAreas(plot, { x: 0, y: 0, w: title, h: 1 }).chart.w,
+        CHART_TITLE_PT,
+        true,
+      );
+      expect(decode(xml), plot.title).toContain(shownTitle);
+      expect(pdfText.replace(/\n/g, ' '), plot.title).toContain(shownTitle);
+      expect(xml.match(/<c:ser>/g) ?? [], plot.title).toHaveLength(plot.series.length);
+      for (const series of plot.series)
+        if (plot.kind !== 'donut')
+          expect(
+            seriesValues(xml, escapeXml(series.name), plot.categories.length),
+            `${plot.title} ${series.name}`,
+          ).toEqual(series.values);
+      const labels = plot.series.flatMap((s) => s.labels.filter((l): l is string => l !== null));
+      expect(chartLabels(xmlCharts[c] ?? ''), plot.title).toEqual(labels);
+      for (const label of labels) expect(pdfText, `${plot.title}: ${label}`).toContain(label);
+      for (const entry of plot.legend) {
+        expect(decode(xmlCharts[c] ?? ''), plot.title).toContain(entry.label);
+        expect(pdfText.replace(/\n/g, ' '), plot.title).toContain(entry.label.slice(0, 20));
+      }
+    });
+    const pptxText = decode(slideText(pptx.slides[i] ?? '')).replace(/\u200b/g, '');
+    for (const v of slide.visuals) {
+      if (v.kind !== 'table') continue;
+      const title = fitLine(v.table.title, v.box.w, TABLE_TITLE_PT, true);
+      expect(pptxText, v.table.title).toContain(title);
+      expect(pdfText, v.table.title).toContain(title);
+      for (const row of v.layout.rows)
+        for (const cell of row.cells) {
+          expect(pptxText).toContain(cell.text.replace(/\u200b/g, ''));
+          for (const line of cell.lines) expect(pdfText).toContain(line);
+        }
+    }
   });
 }
 
@@ -151,30 +220,13 @@ describe('the PPTX and the PDF of the January 2025 sample', () => {
   });
 
   it('print the same figures in both files: every chart label and legend entry, every table cell', () => {
-    deck.slides.forEach((slide, i) => {
-      const xmlCharts = pptx.slideCharts[i] ?? [];
-      const charts = slide.visuals.flatMap((v) => (v.kind === 'chart' ? [v.plot] : []));
-      expect(xmlCharts).toHaveLength(charts.length);
-      const pdfText = pages[i] ?? '';
-      charts.forEach((plot, c) => {
-        const labels = plot.series.flatMap((s) => s.labels.filter((l): l is string => l !== null));
-        expect(chartLabels(xmlCharts[c] ?? ''), plot.title).toEqual(labels);
-        for (const label of labels) expect(pdfText, `${plot.title}: ${label}`).toContain(label);
-        for (const entry of plot.legend) {
-          expect(decode(xmlCharts[c] ?? ''), plot.title).toContain(entry.label);
-          expect(pdfText.replace(/\n/g, ' '), plot.title).toContain(entry.label.slice(0, 20));
-        }
-      });
-      const pptxText = decode(slideText(pptx.slides[i] ?? '')).replace(/\u200b/g, '');
-      for (const v of slide.visuals) {
-        if (v.kind !== 'table') continue;
-        for (const row of v.layout.rows)
-          for (const cell of row.cells) {
-            expect(pptxText).toContain(cell.text.replace(/\u200b/g, ''));
-            for (const line of cell.lines) expect(pdfText).toContain(line);
-          }
-      }
-    });
+    expectSameFigures(deck, pptx, pages);
+  });
+
+  it('label a second deck made by the same process alike (pptxgenjs numbers chart parts across decks)', async () => {
+    const again = await pptxParts(await renderPptx(deck));
+    expect(again.slideCharts.flat().map(chartLabels)).toEqual(pptx.slideCharts.flat().map(chartLabels));
+    expect(again.slideCharts.flat().some((xml) => chartLabels(xml).includes('1.010'))).toBe(true);
   });
 
   it('label the donut of channels alike: "Live Chat: 4 (0,4%)" in the legend of both, the shares on the slices', () => {
@@ -248,6 +300,44 @@ describe('the PPTX and the PDF of the January 2025 sample', () => {
     for (const name of ['Bank BJB', 'Kota Lubuklinggau', 'Kab. Bolaang Mongondow']) expect(decode(xml)).toContain(name);
     expect(tatapMuka.map(([, i]) => pages[i]).join('\n')).toContain('Kota Lubuklinggau');
   });
+});
+
+describe('months the sample knows in part, in both files (issue 17: charts never invent zeros)', () => {
+  it.each([
+    [2024, 12],
+    [2023, 7],
+  ])(
+    '%i-%i: every page framed, the same figures, no "0 (0%)", no drawn point where the report has none',
+    async (year, month) => {
+      const builder = await sampleBuilder();
+      const report = builder.build(monthIndex(year, month));
+      const deck = buildDeck(report, { narasi: builder.wb.narasi, profile: builder.wb.profile });
+      const [pptxBytes, pdf] = await Promise.all([
+        renderPptx(deck),
+        deckFonts().then((fonts) => renderPdf(deck, { fonts, compress: false })),
+      ]);
+      const pptx = await pptxParts(pptxBytes);
+      const pages = pdfPageTexts(pdf);
+      expect(pptx.slides).toHaveLength(deck.slides.length);
+      expectFramed(deck, pdfPageRuns(pdf, PAGE_H));
+      expectSameFigures(deck, pptx, pages);
+      for (const page of pages) expect(page).not.toMatch(/: 0 \(0%\)/);
+      for (const [name, xml] of pptx.all)
+        if (name.startsWith('ppt/charts/')) expect(decode(xml)).not.toMatch(/: 0 \(0%\)/);
+      // Every point drawn is the report's own value; a month the report has no figure for has no point.
+      deck.slides.forEach((slide, i) => {
+        const charts = slide.visuals.flatMap((v) => (v.kind === 'chart' ? [v] : []));
+        charts.forEach(({ chart, plot }, c) => {
+          if (plot.kind === 'donut') return;
+          for (const series of plot.series) {
+            const source = chart.series.find((s) => s.name === series.name)?.values ?? [];
+            const drawn = seriesValues(pptx.slideCharts[i]?.[c] ?? '', escapeXml(series.name), plot.categories.length);
+            expect(drawn, `${chart.title} ${series.name}`).toEqual(source.map((v) => v ?? null));
+          }
+        });
+      });
+    },
+  );
 });
 
 describe('the team’s longest text in both files', () => {
