@@ -2,10 +2,11 @@ import { dateLabel, MONTH_NAMES_ID, monthLabel } from '../format/idDate';
 import { PROVINCE_KEY_PREFIX, PROVINCE_NOT_PEMDA_KEY, PROVINCE_UNKNOWN_KEY, STATIC_METRICS } from '../metrics/catalog';
 import { monthFromWord, monthWords } from '../period/monthNames';
 import { type MonthIndex, month1Of, monthIndex, monthOfWallClock, yearOf } from '../period/yearMonth';
+import { suggestPemda } from '../region/pemda';
 import { closestMatch, levenshtein } from '../text/textMatch';
 import { FILLER_WORDS, REMARK_WORDS, TARGET_WORDS, withoutParticle } from './chatWords';
 import { questionTooLong } from './questionLimit';
-import { findRegions, KNOWN_ISLANDS, type Region, regionWords } from './regions';
+import { findRegions, KNOWN_ISLANDS, namesPemda, type Region, regionWords } from './regions';
 import {
   type AskSection,
   BREAKDOWN_WORDS,
@@ -691,6 +692,17 @@ export function parseQuestion(text: string, ctx: AskContext): Question {
     ]);
   }
   const places = findRegions(rest, (w) => vocabulary.known.has(w));
+  const unknownPemda = places.unknown.find(namesPemda);
+  if (unknownPemda) {
+    const near = suggestPemda(unknownPemda);
+    return {
+      ...refuse(`Pemda '${unknownPemda}' tidak ada di daftar resmi Kemendagri`, [
+        ...near.map((p) => `konsultasi dari ${p.officialName.toLowerCase()} ${latestText}`),
+        `top pemda ${latestText}`,
+      ]),
+      ...(near[0] ? { nearMiss: near[0].officialName } : {}),
+    };
+  }
   if (places.unknown.length) {
     return refuse(
       `wilayah ${places.unknown.map((w) => `'${w}'`).join(', ')} tidak dikenal; sebut nama provinsi (mis. 'Jawa Timur', 'NTB') atau pulau (${KNOWN_ISLANDS.join(', ')})`,

@@ -1,4 +1,4 @@
-import { ISLAND_GROUPS, type IslandGroup, PROVINCES, type Province } from '../region/areas';
+import { ISLAND_GROUPS, type IslandGroup, type Pemda, PROVINCES, type Province } from '../region/areas';
 import { resolvePemda } from '../region/pemda';
 
 /**
@@ -11,7 +11,9 @@ import { resolvePemda } from '../region/pemda';
 
 export type Region =
   | { readonly kind: 'province'; readonly province: Province }
-  | { readonly kind: 'island'; readonly island: IslandGroup };
+  | { readonly kind: 'island'; readonly island: IslandGroup }
+  /** One kabupaten or kota, named with its kind ("kab bogor", "kota manado"). */
+  | { readonly kind: 'pemda'; readonly pemda: Pemda };
 
 export interface RegionFound {
   /** The places named, in order. */
@@ -40,6 +42,8 @@ const ISLAND_NAMES: ReadonlyArray<readonly [words: string, id: IslandGroup['id']
 /** Words before a place that say which kind it is. */
 const ISLAND_MARKERS = new Set(['pulau', 'wilayah', 'kepulauan', 'regional']);
 const PROVINCE_MARKERS = new Set(['provinsi', 'prov', 'propinsi']);
+/** Words before a kabupaten's or kota's name; a bare name ("bogor") names no one Pemda. */
+const PEMDA_MARKERS = new Set(['kab', 'kabupaten', 'pemkab', 'kota', 'pemkot', 'kotamadya', 'kodya']);
 /** Words that continue an island's name into a province's ("Sulawesi Selatan"). */
 const DIRECTIONS = new Set(['utara', 'selatan', 'timur', 'barat', 'tengah', 'tenggara', 'daya', 'pusat', 'pegunungan']);
 /** Words that never start a place name, so "provinsi terbanyak" is not an unknown province. */
@@ -82,7 +86,31 @@ export function findRegions(text: string, known: (word: string) => boolean = () 
   const kept: string[] = [];
   let i = 0;
   while (i < words.length) {
-    const word = words[i] ?? '';
+    // "Kab." and "Prov." keep their dot through normalisation (it is part of decimals and dates).
+    const word = (words[i] ?? '').replace(/\.$/, '');
+    if (PEMDA_MARKERS.has(word)) {
+      const after = words[i + 1] ?? '';
+      let pemda: { region: Region; end: number } | null = null;
+      for (let n = Math.min(MAX_PLACE_WORDS, words.length - i - 1); n >= 1 && !pemda; n--) {
+        const resolved = resolvePemda(`${word} ${words.slice(i + 1, i + 1 + n).join(' ')}`);
+        if (resolved.status === 'found' && resolved.pemda.kind !== 'provinsi')
+          pemda = { region: { kind: 'pemda', pemda: resolved.pemda }, end: i + 1 + n };
+      }
+      if (pemda) {
+        regions.push(pemda.region);
+        i = pemda.end;
+        continue;
+      }
+      // "kab antah berantah": a Pemda we cannot name is refused by name, never read as another.
+      const free = (w: string) => w !== '' && !NOT_PLACES.has(w) && !known(w) && !/^\d/.test(w);
+      if (free(after)) {
+        let end = i + 2;
+        while (end < words.length && end - i < MAX_PLACE_WORDS && free(words[end] ?? '')) end++;
+        unknown.push(words.slice(i, end).join(' '));
+        i = end;
+        continue;
+      }
+    }
     const marker = ISLAND_MARKERS.has(word) ? 'island' : PROVINCE_MARKERS.has(word) ? 'province' : null;
     let start = marker ? i + 1 : i;
     let found: { region: Region; end: number } | null = null;
@@ -123,25 +151,38 @@ export function findRegions(text: string, known: (word: string) => boolean = () 
       i = end;
       continue;
     }
-    kept.push(word);
+    kept.push(words[i] ?? '');
     i++;
   }
   return { regions, unknown, rest: kept.join(' ') };
 }
 
+/** An unknown place typed as a kabupaten or kota ("kab antah berantah"). */
+export const namesPemda = (place: string): boolean => PEMDA_MARKERS.has(place.split(' ')[0] ?? '');
+
 /** The provinces of a region. */
 export const provincesOf = (region: Region): Province[] =>
-  region.kind === 'province' ? [region.province] : PROVINCES.filter((p) => p.island.id === region.island.id);
+  region.kind === 'province'
+    ? [region.province]
+    : region.kind === 'pemda'
+      ? [region.pemda.province]
+      : PROVINCES.filter((p) => p.island.id === region.island.id);
 
 /** "Provinsi Jawa Timur", "Sulawesi (6 provinsi)". */
 export const regionName = (region: Region): string =>
   region.kind === 'province'
     ? `Provinsi ${region.province.name}`
-    : `wilayah ${region.island.name} (${provincesOf(region).length} provinsi)`;
+    : region.kind === 'pemda'
+      ? region.pemda.name
+      : `wilayah ${region.island.name} (${provincesOf(region).length} provinsi)`;
 
 /** The words that ask for a region again ("jawa timur", "pulau sulawesi"). */
 export const regionWords = (region: Region): string =>
-  region.kind === 'province' ? region.province.name.toLowerCase() : `pulau ${region.island.name.toLowerCase()}`;
+  region.kind === 'province'
+    ? region.province.name.toLowerCase()
+    : region.kind === 'pemda'
+      ? region.pemda.officialName.toLowerCase()
+      : `pulau ${region.island.name.toLowerCase()}`;
 
 /** Every place name the bot knows, for a refusal that lists them. */
 export const KNOWN_ISLANDS = ISLAND_GROUPS.map((g) => g.name);

@@ -25,6 +25,7 @@ function regionPemda(data: AskData, region: Region, m: MonthIndex) {
 }
 
 export function regionAnswer(data: AskData, region: Region, top: boolean, m: MonthIndex): Answer {
+  if (region.kind === 'pemda') return pemdaAnswer(data, region, m);
   const name = regionName(region);
   const title = `${top ? 'Pemda dengan tiket terbanyak di' : 'Tiket dari'} ${name} — ${monthLabel(m)}`;
   const count = regionTickets(data, region, m);
@@ -108,5 +109,40 @@ export function regionAnswer(data: AskData, region: Region, top: boolean, m: Mon
       value: count,
       ...(region.kind === 'province' ? { metric: provinceKey(region.province.slug) } : {}),
     },
+  };
+}
+
+/** "kab bogor januari brp kali nanya?": one Pemda's tickets in the month, its topics named. */
+function pemdaAnswer(data: AskData, region: Extract<Region, { kind: 'pemda' }>, m: MonthIndex): Answer {
+  const name = regionName(region);
+  const title = `Tiket dari ${name} — ${monthLabel(m)}`;
+  // The month knows who wrote only when its tickets carry categories (its province's figure exists).
+  if (regionTickets(data, region, m) === null)
+    return data.noData(m, title, (month) => `konsultasi dari ${regionWords(region)} ${month}`);
+  const own = regionPemda(data, region, m).find((p) => p.name === region.pemda.name);
+  const count = own?.count ?? 0;
+  const pemdaTotal = data.builder.figures.value('konsultasi.pengguna.pemda', m);
+  const ofPemda =
+    count > 0 && pemdaTotal !== null && pemdaTotal > 0
+      ? ` (${shareText(count, pemdaTotal, data.pct)} dari tiket Pemda)`
+      : '';
+  return {
+    title,
+    period: monthLabel(m),
+    facts: [{ label: `Tiket dari ${name}`, value: formatNumber(count) }],
+    sentences: [
+      count > 0
+        ? `Pada ${monthLabel(m)} terdapat ${formatNumber(count)} tiket dari ${name}${ofPemda}.`
+        : `Pada ${monthLabel(m)} tidak terdapat tiket dari ${name}.`,
+      ...(own?.topics.length ? [`Topik terbanyak: ${joinIndonesian(own.topics)}.`] : []),
+    ],
+    chart: null,
+    table: null,
+    findings: data.errorsFor(m, 'tiket'),
+    suggestions: [
+      `konsultasi dari ${region.pemda.province.name.toLowerCase()} ${monthLabel(m).toLowerCase()}`,
+      `top pemda ${monthLabel(m).toLowerCase()}`,
+    ],
+    answered: { subject: `region:${regionWords(region)}`, value: count },
   };
 }
