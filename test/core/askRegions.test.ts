@@ -107,7 +107,9 @@ describe('questions about a place', () => {
 
   it('reads places from the words a person types', () => {
     const names = (q: string) =>
-      findRegions(q).regions.map((r) => (r.kind === 'province' ? r.province.name : `pulau ${r.island.name}`));
+      findRegions(q).regions.map((r) =>
+        r.kind === 'province' ? r.province.name : r.kind === 'island' ? `pulau ${r.island.name}` : r.pemda.name,
+      );
     expect(names('tiket dari nusa tenggara barat')).toEqual(['Nusa Tenggara Barat']);
     expect(names('tiket dari nusa tenggara')).toEqual(['pulau Bali dan Nusa Tenggara']);
     expect(names('pemda di kepulauan riau')).toEqual(['Kepulauan Riau']);
