@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { DEFAULT_SETTINGS } from '../../core/workbook/settings';
-import { templateTabs } from '../../core/workbook/template';
+import { pemdaListTab, templateTabs } from '../../core/workbook/template';
 import { templateWorkbook } from '../../formats/xlsx/templateWorkbook';
 import { CliError } from '../errors';
 import { checkedTarget, writeOutputFile } from '../safeWrite';
@@ -12,7 +12,7 @@ export async function templateCommand(options: { out: string; force: boolean }, 
     throw new CliError(`Berkas ${options.out} sudah ada; pakai nama lain atau --force untuk menimpa`);
   }
   const path = await checkedTarget(options.out, null);
-  await writeOutputFile(path, await templateWorkbook(templateTabs(DEFAULT_SETTINGS.layer2Units)));
+  await writeOutputFile(path, await templateWorkbook(templateTabs(DEFAULT_SETTINGS.layer2Units), [pemdaListTab()]));
   io.stderr(`Template ditulis: ${path}\n`);
   return 0;
 }

@@ -94,7 +94,7 @@ export const TIKET = tab({
       header: 'Nama Instansi',
       aliases: ['Instansi', 'Daerah', 'Pengguna'],
       kind: 'text',
-      note: 'Untuk Kategori Pemda: nama Pemda menurut daftar resmi Kemendagri, mis. Kab. Bogor, Kota Bogor, Prov. Jawa Barat (Kabupaten/Pemkab/Pemerintah Kabupaten … juga boleh). Nama yang tidak ada di daftar menjadi peringatan di Validasi.',
+      note: 'Untuk Kategori Pemda: nama Pemda menurut daftar resmi Kemendagri, mis. Kab. Bogor, Kota Bogor, Prov. Jawa Barat (Kabupaten/Pemkab/Pemerintah Kabupaten … juga boleh). Template baru menawarkan nama resmi dari tab Daftar Pemda sebagai drop-down (nama lain tetap diterima, hanya diberi tanda). Nama yang tidak ada di daftar menjadi peringatan di Validasi.',
     }),
     col({ key: 'topik', header: 'Topik', kind: 'text' }),
     col({

@@ -1,3 +1,4 @@
+import { PEMDA } from '../region/areas';
 import type { CellValue } from './cells';
 import { EnumSpec } from './enums';
 import { PROFILE_ROWS } from './profile';
@@ -17,11 +18,57 @@ export interface TemplateTab {
   readonly header: readonly string[];
   /** Drop-down list values per 0-based column. */
   readonly dropdowns: ReadonlyArray<{ readonly col: number; readonly values: readonly string[] }>;
+  /** Drop-downs whose values are a column of another tab (too many for an inline list). */
+  readonly rangeDropdowns: readonly RangeDropdown[];
   /** Columns that hold dates (formatted dd/mm/yyyy hh:mm). */
   readonly dateColumns: readonly number[];
   readonly notes: ReadonlyArray<{ readonly col: number; readonly note: string }>;
   readonly examples: readonly (readonly CellValue[])[];
 }
+
+/**
+ * A drop-down of a column of a reference tab that warns, never refuses: Nama Instansi offers the
+ * official Pemda names, and a K/L, a university or a Pemda written another way is still accepted
+ * (the report resolves the usual spellings; Validasi names what it cannot).
+ */
+export interface RangeDropdown {
+  readonly col: number;
+  readonly sourceTab: string;
+  /** 0-based column of the source tab; its values start on row 2. */
+  readonly sourceCol: number;
+  readonly count: number;
+  /** Shown by the spreadsheet when a value is not on the list. */
+  readonly help: string;
+}
+
+/** The reference tab of the official Pemda names (Kemendagri, idn-area-data): not a log, never read. */
+export const PEMDA_LIST_TAB = 'Daftar Pemda';
+
+export interface ReferenceTab {
+  readonly name: string;
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+/** Every Pemda of the official list: its official name (what the drop-down offers), the report's short form, kind, province, zone. */
+export function pemdaListTab(): ReferenceTab {
+  const kinds = { provinsi: 'Provinsi', kabupaten: 'Kabupaten', kota: 'Kota' } as const;
+  return {
+    name: PEMDA_LIST_TAB,
+    header: ['Nama Resmi', 'Nama di Laporan', 'Jenis', 'Provinsi', 'Zona Waktu', 'Kode'],
+    rows: PEMDA.map((p) => [
+      p.officialName,
+      p.name,
+      kinds[p.kind],
+      p.province.name,
+      p.province.zone.toUpperCase(),
+      p.code,
+    ]),
+  };
+}
+
+const PEMDA_DROPDOWN_HELP =
+  'Kategori Pemda: pilih nama resmi dari daftar (ketik sebagian nama untuk mencari), mis. Kabupaten Bogor. Instansi lain (K/L, akademisi, lainnya) boleh diketik bebas: tanda peringatan di sel itu tidak menghalangi dan tidak mengubah laporan.';
 
 const d = (y: number, m: number, day: number, h = 0, mi = 0) => new Date(Date.UTC(y, m - 1, day, h, mi));
 
@@ -32,7 +79,7 @@ const EXAMPLES: Record<string, ReadonlyArray<Record<string, CellValue>>> = {
       tanggal: d(2025, 1, 6, 9, 15),
       kanal: 'WhatsApp',
       kategori: 'Pemda',
-      instansi: 'Kab. Bogor',
+      instansi: 'Kabupaten Bogor',
       topik: 'DAU',
       zona: 'WIB',
       eskalasi: 'Tidak',
@@ -106,10 +153,16 @@ function templateTab(spec: TabSpec, layer2Units: readonly string[]): TemplateTab
             ...spec.columns.map((c) => example[c.key] ?? null),
             EXAMPLE_COLUMN,
           ]);
+  const rangeDropdowns = spec.columns.flatMap((c, col): RangeDropdown[] =>
+    spec.id === 'tiket' && c.key === 'instansi'
+      ? [{ col, sourceTab: PEMDA_LIST_TAB, sourceCol: 0, count: PEMDA.length, help: PEMDA_DROPDOWN_HELP }]
+      : [],
+  );
   return {
     name: spec.name,
     header: [...spec.columns.map((c) => c.header), ...(marked ? [EXAMPLE_COLUMN] : [])],
     dropdowns,
+    rangeDropdowns,
     dateColumns: spec.columns.flatMap((c, col) => (c.kind === 'date' ? [col] : [])),
     notes: [
       ...spec.columns.flatMap((c, col) => (c.note ? [{ col, note: c.note }] : [])),

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { columnLetter } from '../../core/workbook/findings';
-import { EXAMPLE_COLUMN, type TemplateTab } from '../../core/workbook/template';
+import { EXAMPLE_COLUMN, type ReferenceTab, type TemplateTab } from '../../core/workbook/template';
 import { addGridSheet } from './gridSheet';
 
 const VALIDATED_ROWS = 5000;
@@ -8,8 +8,17 @@ const VALIDATED_ROWS = 5000;
 /** exceljs has range validations at runtime (worksheet.dataValidations) but not in its typings. */
 type WithRangeValidations = { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } };
 
-/** A fresh tracking workbook as .xlsx bytes: every tab with headers, drop-downs, notes and example rows. */
-export async function templateWorkbook(tabs: readonly TemplateTab[]): Promise<Uint8Array> {
+/** A sheet name inside a formula: quoted, its quotes doubled ('Daftar Pemda'!). */
+const sheetRef = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+/**
+ * A fresh tracking workbook as .xlsx bytes: every tab with headers, drop-downs, notes and example
+ * rows, then the reference tabs (the official Pemda names) that drop-downs read from.
+ */
+export async function templateWorkbook(
+  tabs: readonly TemplateTab[],
+  references: readonly ReferenceTab[] = [],
+): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   for (const tab of tabs) {
     const sheet = addGridSheet(workbook, tab.name, [tab.header, ...tab.examples]);
@@ -26,6 +35,20 @@ export async function templateWorkbook(tabs: readonly TemplateTab[]): Promise<Ui
         formulae: [`"${values.join(',')}"`],
       });
     }
+    for (const dropdown of tab.rangeDropdowns) {
+      const letter = columnLetter(dropdown.col);
+      const source = columnLetter(dropdown.sourceCol);
+      // errorStyle 'information': Excel offers the list and only informs on another value (OK keeps it).
+      (sheet as unknown as WithRangeValidations).dataValidations.add(`${letter}2:${letter}${VALIDATED_ROWS}`, {
+        type: 'list',
+        allowBlank: true,
+        showErrorMessage: true,
+        errorStyle: 'information',
+        errorTitle: 'Nama tidak ada di daftar',
+        error: dropdown.help,
+        formulae: [`${sheetRef(dropdown.sourceTab)}!$${source}$2:$${source}$${dropdown.count + 1}`],
+      });
+    }
     for (const col of tab.dateColumns) sheet.getColumn(col + 1).numFmt = 'dd/mm/yyyy hh:mm';
     // Example rows look like examples: grey italics.
     tab.examples.forEach((_, i) => {
@@ -34,5 +57,6 @@ export async function templateWorkbook(tabs: readonly TemplateTab[]): Promise<Ui
     });
     for (const { col, note } of tab.notes) sheet.getRow(1).getCell(col + 1).note = note;
   }
+  for (const reference of references) addGridSheet(workbook, reference.name, [reference.header, ...reference.rows]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

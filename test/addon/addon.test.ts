@@ -595,7 +595,7 @@ describe('Validasi Data, Buat Template', () => {
   it('Buat Template adds only missing tabs, with drop-downs, and never touches existing ones', () => {
     const empty = setUp({ Catatan: [['bebas']] });
     expect(empty.addon.createTemplate?.()).toMatch(
-      /^Tab ditambahkan: Tiket, Chatbot, Publikasi, .*Hari Libur, Narasi, Profil Layanan\.$/,
+      /^Tab ditambahkan: Tiket, Chatbot, Publikasi, .*Hari Libur, Narasi, Profil Layanan, Daftar Pemda\.$/,
     );
     const tiket = empty.env.spreadsheet.sheet('Tiket');
     expect(tiket.cells[0]?.slice(0, 3)).toEqual(['Tanggal', 'Kanal', 'Kategori Pengguna']);
@@ -604,6 +604,21 @@ describe('Validasi Data, Buat Template', () => {
       allowInvalid: true,
     });
     expect(tiket.frozenRows).toBe(1);
+    // Nama Instansi (D) offers the 552 official Pemda names of the list tab, warning on another name.
+    const names = empty.env.spreadsheet.sheet('Daftar Pemda');
+    expect(names.cells[0]).toEqual(['Nama Resmi', 'Nama di Laporan', 'Jenis', 'Provinsi', 'Zona Waktu', 'Kode']);
+    expect(names.cells).toHaveLength(553);
+    expect(names.cells).toContainEqual(['Kabupaten Bogor', 'Kab. Bogor', 'Kabupaten', 'Jawa Barat', 'WIB', '32.01']);
+    expect(names.cells).toContainEqual(['Kota Manado', 'Kota Manado', 'Kota', 'Sulawesi Utara', 'WITA', '71.71']);
+    expect(names.cells.map((r) => r[0])).toContain('Provinsi Papua Barat Daya');
+    expect(tiket.cells[0]?.[3]).toBe('Nama Instansi');
+    const rule = tiket.validations.get('2,4,2000,1');
+    expect(rule).toMatchObject({
+      range: { sheet: 'Daftar Pemda', row: 2, col: 1, numRows: 552, numCols: 1 },
+      showDropdown: true,
+      allowInvalid: true,
+    });
+    expect(rule?.helpText).toContain('Instansi lain (K/L, akademisi, lainnya) boleh diketik bebas');
     expect(empty.env.spreadsheet.sheet('Catatan').cells).toEqual([['bebas']]);
 
     const full = setUp();
@@ -706,9 +721,11 @@ describe('a new tab has 1,000 rows × 26 columns, as in Google Sheets', () => {
     const { env, addon } = setUp({ Sheet1: [] });
     const message = String(addon.createTemplate?.());
     expect(message).toMatch(/^Tab ditambahkan: Tiket, /);
-    const added = env.spreadsheet.sheets.filter((s) => s.name !== 'Sheet1');
+    // The list of 552 Pemda fits a new tab's 1,000 rows; every tracking tab grows to 2,001 once.
+    const added = env.spreadsheet.sheets.filter((s) => s.name !== 'Sheet1' && s.name !== 'Daftar Pemda');
     expect(added.length).toBeGreaterThan(15);
     for (const sheet of added) expect([sheet.name, sheet.maxRows]).toEqual([sheet.name, 2001]);
+    expect(env.spreadsheet.sheet('Daftar Pemda').maxRows).toBe(1000);
     expect(env.spreadsheet.sheet('Tiket').validations.get('2,2,2000,1')?.values).toContain('WhatsApp');
     expect(breakdown(env.log.calls)['Sheet.insertRowsAfter']).toBe(added.length);
     expect(breakdown(env.log.calls)['Sheet.insertColumnsAfter']).toBeUndefined();

@@ -24,6 +24,18 @@ export interface Call {
 /** Objects whose calls count as spreadsheet service calls. */
 export const SPREADSHEET_TARGETS = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'Protection']);
 
+/**
+ * A data validation rule as the add-on builds it: a list of values or a range's values, and whether
+ * another value only shows a warning (`allowInvalid`, PLATFORM.dataValidation).
+ */
+export interface ValidationRule {
+  readonly values?: string[];
+  readonly range?: { sheet: string; row: number; col: number; numRows: number; numCols: number };
+  readonly showDropdown?: boolean;
+  readonly allowInvalid: boolean;
+  readonly helpText?: string;
+}
+
 export class CallLog {
   readonly calls: Call[] = [];
   /** Makes a call fail as a service error would (the message it returns is thrown), e.g. mid-write. */
@@ -185,7 +197,7 @@ export class FakeSheet
   /** Stored cells: what a person typed (dates as UTC-encoded wall-clock). */
   cells: CellValue[][] = [];
   numberFormats = new Map<string, string>();
-  validations = new Map<string, { values: string[]; allowInvalid: boolean }>();
+  validations = new Map<string, ValidationRule>();
   notes: string[][] = [];
   charts: ChartRecord[] = [];
   protection: { warningOnly: boolean; description: string } | null = null;
@@ -450,7 +462,7 @@ class FakeRange {
   setFontColor(_c: string) {
     return this;
   }
-  setDataValidation(rule: { values: string[]; allowInvalid: boolean }) {
+  setDataValidation(rule: ValidationRule) {
     this.sheet.validations.set(`${this.row},${this.col},${this.numRows},${this.numCols}`, rule);
     return this;
   }
@@ -616,6 +628,14 @@ export const PLATFORM = {
    * is: no catch or finally of the script runs, so a half-built tab stays until the next run.
    */
   runtime: 'developers.google.com/apps-script/guides/services/quotas',
+  /**
+   * DataValidationBuilder (Apps Script reference, spreadsheet/data-validation-builder; the same
+   * signatures in @types/google-apps-script): requireValueInList(values, showDropdown),
+   * requireValueInRange(range, showDropdown) "require that the input is equal to a value in the
+   * given range", setAllowInvalid(allowInvalidData) "whether to show a warning when input fails data
+   * validation or whether to reject the input entirely", setHelpText(helpText) the text shown then.
+   */
+  dataValidation: 'developers.google.com/apps-script/reference/spreadsheet/data-validation-builder',
 } as const;
 
 export const CELL_LIMIT = 10_000_000;
@@ -826,17 +846,39 @@ export class FakeEnvironment {
         return proxiedStyle;
       },
       newDataValidation: () => {
-        const rule = { values: [] as string[], allowInvalid: true };
-        const builder = {
+        const rule: { -readonly [K in keyof ValidationRule]: ValidationRule[K] } = { allowInvalid: true };
+        const builder: Fake<
+          GoogleAppsScript.Spreadsheet.DataValidationBuilder,
+          'requireValueInList' | 'setAllowInvalid' | 'setHelpText'
+        > & { requireValueInRange(range: FakeRange, showDropdown?: boolean): unknown; build(): ValidationRule } = {
           requireValueInList: (values: string[]) => {
             rule.values = values;
+            return builder;
+          },
+          // A drop-down of a range's values (PLATFORM.dataValidation): kept as the range it reads,
+          // which must be a range of this spreadsheet, whatever tab it is on.
+          requireValueInRange: (range: FakeRange, showDropdown = true) => {
+            const source = unwrapped.get(range as object) ?? range;
+            if (!(source instanceof FakeRange)) throw new Error('requireValueInRange needs a Range');
+            rule.range = {
+              sheet: source.sheet.name,
+              row: source.row,
+              col: source.col,
+              numRows: source.numRows,
+              numCols: source.numCols,
+            };
+            rule.showDropdown = showDropdown;
             return builder;
           },
           setAllowInvalid: (v: boolean) => {
             rule.allowInvalid = v;
             return builder;
           },
-          build: () => rule,
+          setHelpText: (text: string) => {
+            rule.helpText = text;
+            return builder;
+          },
+          build: () => ({ ...rule }),
         };
         return recorded(env.log, 'DataValidationBuilder', builder);
       },

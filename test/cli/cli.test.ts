@@ -44,7 +44,7 @@ describe('report', () => {
         message: "Kanal 'Whatsap' tidak dikenal; maksud Anda 'WhatsApp'?",
       }),
     );
-    expect(Object.keys(json.sections)).toHaveLength(23);
+    expect(Object.keys(json.sections)).toHaveLength(24);
     expect(stderr).toContain('1 temuan data (1 galat) untuk Januari 2025');
   });
 
@@ -271,6 +271,20 @@ describe('validate and template', () => {
     // Example rows are marked in a last "Contoh" column and not counted (issue 8: a fresh template
     // reported "melayani 2 tiket konsultasi … turun 100%"); validate says they are there.
     expect(raw.Tiket?.[0]?.at(-1)).toBe('Contoh');
+    // Nama Instansi offers the official Pemda names of the 'Daftar Pemda' tab; another name only informs.
+    expect(raw['Daftar Pemda']).toHaveLength(553);
+    expect(raw['Daftar Pemda']?.[1]).toEqual(['Provinsi Aceh', 'Prov. Aceh', 'Provinsi', 'Aceh', 'WIB', '11']);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const validations = (
+      book.getWorksheet('Tiket') as unknown as { dataValidations: { model: Record<string, unknown> } }
+    ).dataValidations.model;
+    const instansi = Object.entries(validations).find(([range]) => range.startsWith('D2'))?.[1];
+    expect(instansi).toMatchObject({
+      type: 'list',
+      errorStyle: 'information',
+      formulae: ["'Daftar Pemda'!$A$2:$A$553"],
+    });
     const parsed = parseWorkbook(raw, { now: Date.UTC(2026, 0, 1) });
     expect(parsed.tiket).toHaveLength(0);
     expect(parsed.rekap).toHaveLength(0);
