@@ -74,13 +74,11 @@ export class Answerer {
       case 'refuse':
         return data.refuse(question.reason, question.suggestions, question.nearMiss ?? null);
       case 'summary':
-        return data.withLatestFallback(question.month, question.relative === true, (m) => summaryAnswer(data, m));
+        return summaryAnswer(data, question.month);
       case 'section':
-        return data.withLatestFallback(question.month, question.relative === true, (m) =>
-          sectionAnswer(data, question.section, m, question.channel),
-        );
+        return sectionAnswer(data, question.section, question.month, question.channel);
       case 'figure':
-        return figureAnswer(data, question.metric, question.month, question.relative === true);
+        return figureAnswer(data, question.metric, question.month);
       case 'share':
         return shareAnswer(data, question.metric, question.base, question.month);
       case 'days':
@@ -92,9 +90,7 @@ export class Answerer {
       case 'rank':
         return rankAnswer(data, question.family, question.least, question.month, question.channel);
       case 'region':
-        return data.withLatestFallback(question.month, question.relative === true, (m) =>
-          regionAnswer(data, question.region, question.top, m),
-        );
+        return regionAnswer(data, question.region, question.top, question.month);
       case 'channelHours':
         return channelHoursAnswer(data, question.channel, question.outside, question.month, question.days);
       case 'target':

@@ -105,10 +105,14 @@ describe('the phrasing table', () => {
     expect(ask('konsultasi hari ini').sentences[0]).toContain('catatan terakhir bertanggal');
   });
 
-  it('"bulan ini" without data says so and answers the latest month, labelled', () => {
-    const answer = ask('konsultasi bulan ini');
-    expect(answer.title).toBe('Tiket Konsultasi — Januari 2025 (data terakhir)');
-    expect(answer.sentences[0]).toBe('Data Februari 2025 belum tersedia; berikut data terakhir, Januari 2025.');
+  it('"bulan ini" without data says so and gives no other month\'s figure; the latest month is a button', () => {
+    for (const q of ['konsultasi bulan ini', 'ringkasan bulan ini', 'kanal bulan ini', 'top pemda bulan ini']) {
+      const answer = ask(q);
+      expect(answer.answered, q).toBeNull();
+      expect(answer.facts, q).toEqual([]);
+      expect(answer.sentences, q).toEqual(['Data Februari 2025 belum tersedia; data terakhir: Januari 2025.']);
+      expect(answer.suggestions[0], q).toMatch(/januari 2025$/);
+    }
   });
 
   it('Layer 2 names the fastest and slowest unit in its first sentence', () => {

@@ -191,22 +191,4 @@ export class AskData {
       answered: null,
     };
   }
-
-  /** "bulan lalu" whose month has no data yet: say so, then answer for the latest month with data. */
-  withLatestFallback(m: MonthIndex, relative: boolean, make: (m: MonthIndex) => Answer): Answer {
-    const latest = this.latest();
-    if (!relative || this.hasData(m) || latest === null || latest >= m) return make(m);
-    return this.labelledLatest(m, latest, make(latest));
-  }
-
-  labelledLatest(m: MonthIndex, latest: MonthIndex, answer: Answer): Answer {
-    return {
-      ...answer,
-      title: `${answer.title} (data terakhir)`,
-      sentences: [
-        `Data ${monthLabel(m)} belum tersedia; berikut data terakhir, ${monthLabel(latest)}.`,
-        ...answer.sentences,
-      ],
-    };
-  }
 }

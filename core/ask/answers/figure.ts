@@ -10,16 +10,14 @@ import { type AskData, askWords, shownValue, subjectOf, TREND_TITLE, valueText }
 
 /** One metric in one month: the figure with both comparisons, a share of its whole, or two months side by side. */
 
-export function figureAnswer(data: AskData, key: string, m: MonthIndex, relative = false): Answer {
+export function figureAnswer(data: AskData, key: string, m: MonthIndex): Answer {
   const def = data.builder.figures.def(key);
   const title = `${def?.label ?? key} — ${monthLabel(m)}`;
   const f = data.report(m).metrics[key];
-  if (!def || !f || f.value === null) {
-    const latest = data.latestOf(key);
-    if (relative && latest !== null && latest < m)
-      return data.labelledLatest(m, latest, figureAnswer(data, key, latest));
+  // "bulan lalu" with no data yet is said as such, the latest month offered as a button: never that
+  // month's figure under this month's question (Agents Playground, December 2026 on the sample).
+  if (!def || !f || f.value === null)
     return data.noData(m, title, (month) => `${def?.label.toLowerCase() ?? key} ${month}`, data.latestOf(key));
-  }
   const pct = data.pct;
   const decimals = figureDecimals(def, pct);
   const share = shareSentence(data, key, m);
