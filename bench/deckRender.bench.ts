@@ -11,7 +11,7 @@
  * Target: another user's question answered in ≤ 1 s during the render. Prints; asserts nothing.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -244,8 +244,14 @@ for (let run = 0; run < RUNS; run++) {
   worst.push(Math.max(...others.questions));
   medians.push(median(others.questions));
   worstHealth.push(Math.max(...others.health));
+  // The bot's own account of the build (absent before issue 22: then only the link's time) and its peak RSS.
+  await new Promise((r) => setTimeout(r, 200));
+  const built = bot.log
+    .filter((l) => l.includes('"deck.built"'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>)[0];
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(await readFile(`/proc/${bot.child.pid}/status`, 'utf8').catch(() => ''))?.[1];
   console.log(
-    `  run ${run + 1}: PDF ${status} ${(bytes / 1024).toFixed(0)} KiB in ${ms(renderMs)}; ${others.questions.length} other questions (${others.answeredBeforeEnd} answered before the PDF), slowest ${ms(Math.max(...others.questions))}, median ${ms(median(others.questions))}; /healthz slowest ${ms(Math.max(...others.health))}; requests never answered: ${others.failed}`,
+    `  run ${run + 1}: PDF ${status} ${(bytes / 1024).toFixed(0)} KiB in ${ms(renderMs)}${built?.workerMs !== undefined ? ` (in the worker ${ms(Number(built.workerMs))}, its heap ${built.heapUsedMb} of ${built.heapLimitMb} MiB)` : ''}; bot peak RSS ${hwm ? `${Math.round(Number(hwm) / 1024)} MiB` : '?'}; ${others.questions.length} other questions (${others.answeredBeforeEnd} answered before the PDF), slowest ${ms(Math.max(...others.questions))}, median ${ms(median(others.questions))}; /healthz slowest ${ms(Math.max(...others.health))}; requests never answered: ${others.failed}`,
   );
   await stop(bot.child);
 }
