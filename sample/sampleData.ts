@@ -940,6 +940,16 @@ function narasi(): Grid {
       ].join('\n'),
     ),
     row(
+      'Layanan Email',
+      'Email Contact Center',
+      [
+        'Email Contact Center callcenter.djpk@kemenkeu.go.id bertujuan untuk menampung:',
+        '- Konsultasi yang dikirim pengguna melalui Email atau Website DJPK (Hai Kemenkeu dan Live Chat),',
+        '- Pengiriman Dokumen/Surat kepada DJPK yang bersifat tidak rutin (sewaktu-waktu).',
+        'Dikelola oleh Agen menggunakan aplikasi Deskpro yang terintegrasi dengan Layanan Hai Kemenkeu. Sebagian besar keperluan melalui email adalah untuk penyampaian surat dan konfirmasi tindak lanjutnya.',
+      ].join('\n'),
+    ),
+    row(
       'viconTatapMuka',
       'Pedoman Konsultasi Tatap Muka',
       [
