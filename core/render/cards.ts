@@ -1,6 +1,8 @@
 import type { Answer } from '../ask/answer';
 import type { Chart, Table } from '../metrics/model';
 import { formatCell, seriesFormat } from './cells';
+import { chartDrawable, chartNotes } from './chartData';
+import { cardColor } from './colors';
 // TextBlocks and facts render Markdown: text from the workbook must stay inert.
 import { escapeMarkdown, escapeMarkdownInline } from './markdown';
 
@@ -134,28 +136,42 @@ function chartTable(chart: Chart): Table {
   };
 }
 
-export function chartElement(chart: Chart): CardElement {
+/** A card colour for a keyed series or category, left out when it has none (Teams' palette then). */
+const colored = (key: string) => {
+  const color = cardColor(key);
+  return color ? { color } : {};
+};
+
+/**
+ * The chart as Teams draws it, or null when it has nothing true to draw (core/render/chartData.ts,
+ * the rule of every renderer): a donut missing a slice is not drawn as shares of the rest.
+ */
+export function chartElement(chart: Chart): CardElement | null {
+  if (!chartDrawable(chart)) return null;
   // Not a Table (1.5): clients without charts are the old ones (Teams mobile, 1.2).
   const fallback = tableFallback(chartTable(chart), 15);
   const first = chart.series[0];
   // A month without data is left out, never drawn as 0.
   const points = chart.categories.flatMap((category, i) => {
     const value = first?.values[i];
-    return value === null || value === undefined ? [] : [{ category: truncateText(category, 40), value }];
+    return value === null || value === undefined
+      ? []
+      : [{ label: category, category: truncateText(category, 40), value }];
   });
   if (chart.kind === 'donut') {
     return {
       type: 'Chart.Donut',
       title: chart.title,
-      data: points.map((p) => ({ legend: p.category, value: p.value })),
+      data: points.map((p) => ({ legend: p.category, value: p.value, ...colored(p.label) })),
       fallback,
     };
   }
   if (chart.kind === 'bar' && chart.series.length === 1) {
+    const series = first ? colored(first.key ?? first.name) : {};
     return {
       type: 'Chart.VerticalBar',
       title: chart.title,
-      data: points.map((p) => ({ x: p.category, y: p.value })),
+      data: points.map((p) => ({ x: p.category, y: p.value, ...series })),
       fallback,
     };
   }
@@ -167,6 +183,7 @@ export function chartElement(chart: Chart): CardElement {
       values: chart.categories.flatMap((x, i) =>
         s.values[i] === null || s.values[i] === undefined ? [] : [{ x, y: s.values[i] }],
       ),
+      ...colored(s.key ?? s.name),
     })),
     fallback,
   };
@@ -234,8 +251,15 @@ export function answerCard(answer: Answer, meta: CardMeta): AdaptiveCard {
   // Sentences quote agents' text (names, topics): a hostile cell must not crowd out the figures.
   for (const sentence of answer.sentences) body.push(text(truncateText(sentence, SENTENCE_LIMIT)));
   // A chart needs two points to show anything a sentence does not.
-  if (answer.chart?.series.some((s) => s.values.filter((v) => v !== null).length >= 2))
-    body.push(chartElement(answer.chart));
+  const chart =
+    answer.chart?.series.some((s) => s.values.filter((v) => v !== null).length >= 2) && chartElement(answer.chart);
+  if (chart) body.push(chart);
+  else if (
+    answer.chart &&
+    !chartDrawable(answer.chart) &&
+    answer.chart.series.some((s) => s.values.some((v) => v !== null))
+  )
+    body.push(text(chartNotes(answer.chart).join(' '), { isSubtle: true, size: 'Small' }));
   if (answer.table)
     body.push(text(answer.table.title, { weight: 'Bolder', spacing: 'Medium' }), tableElement(answer.table));
   if (answer.findings.length) {

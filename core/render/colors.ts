@@ -1,6 +1,7 @@
 /**
- * Chart colours shared by every renderer (SVG, .xlsx, Sheets): a channel keeps one colour in every
- * chart, whatever its position in the series.
+ * Chart colours shared by every renderer (SVG, .xlsx, Sheets, the deck, cards): a channel keeps one
+ * colour in every chart, whatever its position in the series, and no channel takes the ticket
+ * total's blue.
  */
 
 /** Colours for series without a stable key (periods, topics, user groups). */
@@ -26,3 +27,23 @@ export function keyColor(key: string, fallback: string): string {
 
 /** The i-th series' (or donut slice's) colour: its key's, else the palette's. */
 export const itemColor = (key: string, i: number): string => keyColor(key, PALETTE[i % PALETTE.length] ?? '#333333');
+
+/**
+ * Teams' chart colours are names, not hex (Adaptive Cards `ChartColor`: 'categoricalBlue', …;
+ * learn.microsoft.com, "Charts in Adaptive Cards"): each keyed colour's nearest name, so a channel
+ * reads the same on a card as in the HTML, the .xlsx and the deck.
+ */
+const CARD_COLORS: Readonly<Record<string, string>> = {
+  '#0b4f8a': 'categoricalBlue',
+  '#2e8b57': 'categoricalGreen',
+  '#f2a900': 'categoricalMarigold',
+  '#c0392b': 'categoricalRed',
+  '#7d3c98': 'categoricalPurple',
+  '#16a085': 'categoricalTeal',
+};
+
+/** A keyed item's card colour name; undefined for items without a stable colour (Teams picks). */
+export function cardColor(key: string): string | undefined {
+  const hex = keyColor(key, '');
+  return hex ? CARD_COLORS[hex] : undefined;
+}

@@ -1,9 +1,11 @@
 import { NO_DATA } from '../format/figure';
+import { joinIndonesian } from '../format/sentences';
 import type { SectionId } from '../metrics/catalog';
-import type { CellFormat, Chart, Report, TableCell } from '../metrics/model';
+import type { CellFormat, Chart, Report, Table, TableCell } from '../metrics/model';
 import { findingsForMonth } from '../metrics/monthFindings';
 import { findingEffect, SEVERITY_LABELS } from '../workbook/findings';
 import { formatCell, seriesFormat } from './cells';
+import { chartDrawable, chartNotes } from './chartData';
 import { itemColor } from './colors';
 
 /**
@@ -150,6 +152,21 @@ export function fitColumnWidths(
   return widths;
 }
 
+/**
+ * Which cells of a table are "belum tersedia", said in one note under it (the cells stay empty, so
+ * no number column holds text): "Belum tersedia (sel kosong): Jan-24 untuk WhatsApp Blast dan Email
+ * Blast." A column empty in every row is named alone.
+ */
+export function missingNote(table: Table): string | null {
+  const parts = table.columns.flatMap((column, c) => {
+    if (c === 0 || column.format === 'text') return [];
+    const rows = table.rows.filter((r) => (r[c] ?? null) === null).map((r) => String(r[0] ?? ''));
+    if (!rows.length) return [];
+    return [rows.length === table.rows.length ? column.header : `${column.header} untuk ${joinIndonesian(rows)}`];
+  });
+  return parts.length ? `${NO_DATA[0]?.toUpperCase()}${NO_DATA.slice(1)} (sel kosong): ${parts.join('; ')}.` : null;
+}
+
 /** Width budget (characters) of landscape A4 at about 90%: what fits across a printed page. */
 const PAGE_WIDTH = { landscape: 165 } as const;
 
@@ -194,22 +211,53 @@ function reportSheet(report: Report): SummarySheet {
     }
     for (const table of section.tables) {
       blocks.push({ row, col: 0, style: 'heading', rows: [[table.title]], formats: ['text'] });
+      if (!table.rows.length) {
+        // A table without rows is said in a note (its first column may be a number column).
+        blocks.push({ row: row + 1, col: 0, style: 'note', rows: [['Tidak ada data bulan ini.']], formats: ['text'] });
+        row += 3;
+        continue;
+      }
       blocks.push({
         row: row + 1,
         col: 0,
         style: 'table',
         header: table.columns.map((c) => c.header),
-        // A figure without data reads "belum tersedia" in the sheet too (chart data keeps null: a gap).
-        rows: table.rows.length ? table.rows.map((r) => r.map((c) => c ?? NO_DATA)) : [['Tidak ada data']],
+        // A figure without data is an empty cell, never text among the numbers of its column: the
+        // note under the table says which cells are "belum tersedia".
+        rows: table.rows.map((r) => r.map((c, i) => (c === null && table.columns[i]?.format === 'text' ? NO_DATA : c))),
         formats: table.columns.map((c) => c.format),
       });
-      row += Math.max(1, table.rows.length) + 3;
+      row += table.rows.length + 2;
+      const missing = missingNote(table);
+      if (missing) {
+        blocks.push({ row, col: 0, style: 'note', rows: [[missing]], formats: ['text'] });
+        row += 1;
+      }
+      row += 1;
     }
     for (const chart of section.charts.filter((_, i) => SHEET_CHARTS[section.id]?.includes(i))) {
+      // The one rule of every renderer (core/render/chartData.ts): no chart of nothing, no 0 drawn.
+      if (!chartDrawable(chart)) {
+        blocks.push({
+          row,
+          col: 0,
+          style: 'note',
+          rows: [[`${chart.title}: ${chartNotes(chart).join(' ')}`]],
+          formats: ['text'],
+        });
+        row += 2;
+        continue;
+      }
       const { block, spec } = chartBlock(chart, row, dataCol, row);
       dataBlocks.push(block);
       charts.push(spec);
-      row += Math.max(CHART_ROWS, block.rows.length + 1) + 1;
+      row += Math.max(CHART_ROWS, block.rows.length + 1);
+      const notes = chartNotes(chart);
+      if (notes.length) {
+        blocks.push({ row, col: 0, style: 'note', rows: [[notes.join(' ')]], formats: ['text'] });
+        row += 1;
+      }
+      row += 1;
     }
     row += 1;
   }
@@ -282,17 +330,44 @@ function validationSheet(report: Report): SummarySheet {
   };
 }
 
+/**
+ * The Tren tab: the chart first, under the title, so that it prints whole on the first page (below
+ * 40 rows of figures it was cut across two pages), then the figures, then the chart's data.
+ */
 function trendSheet(report: Report): SummarySheet {
   const header = ['Metrik', ...report.trend.labels];
   const months = report.trend.labels;
   // One block per series: counts are integers, averages and ratios keep their decimals.
   const format = (s: (typeof report.trend.series)[number]) => seriesFormat({ name: s.label, values: s.values });
+  // The line chart reads the months as categories: a transposed copy of the first six series.
+  const chartSeries = report.trend.series.slice(0, 6);
+  const chart: Chart = {
+    kind: 'line',
+    title: 'Tren Tiket Konsultasi per Kanal',
+    categories: months,
+    series: chartSeries.map((s) => ({ name: s.label, key: s.key, values: s.values })),
+  };
+  const drawn = chartDrawable(chart);
+  const notes = chartNotes(chart);
+  const top = 2;
+  const tableRow = drawn ? top + CHART_ROWS + (notes.length ? 2 : 1) : top + 2;
   const blocks: SheetBlock[] = [
     { row: 0, col: 0, style: 'title', rows: [[`Tren 13 Bulan s.d. ${report.monthLabel}`]], formats: ['text'] },
-    { row: 2, col: 0, style: 'table', header, rows: [], formats: header.map(() => 'text' as const) },
+    ...(notes.length
+      ? [
+          {
+            row: drawn ? top + CHART_ROWS : top,
+            col: 0,
+            style: 'note' as const,
+            rows: [[notes.join(' ')]],
+            formats: ['text' as const],
+          },
+        ]
+      : []),
+    { row: tableRow, col: 0, style: 'table', header, rows: [], formats: header.map(() => 'text' as const) },
     ...report.trend.series.map(
       (s, i): SheetBlock => ({
-        row: 3 + i,
+        row: tableRow + 1 + i,
         col: 0,
         style: 'table',
         rows: [[s.label, ...s.values]],
@@ -300,32 +375,38 @@ function trendSheet(report: Report): SummarySheet {
       }),
     ),
   ];
-  // The line chart reads the months as categories: a transposed copy of the first six series.
-  const chartSeries = report.trend.series.slice(0, 6);
-  const transposedRow = report.trend.series.length + 5;
+  // Right of the printed columns, beside the figures: the chart reads it, a print leaves it out.
+  const transposedRow = tableRow;
+  const dataCol = header.length + 1;
   blocks.push({
     row: transposedRow,
-    col: 0,
+    col: dataCol,
     style: 'table',
     header: ['Bulan', ...chartSeries.map((s) => s.label)],
     rows: months.map((label, i) => [label, ...chartSeries.map((s) => s.values[i] ?? null)]),
     formats: ['text', ...chartSeries.map(format)],
   });
-  const charts: SheetChart[] = [
-    {
-      kind: 'line',
-      title: 'Tren Tiket Konsultasi per Kanal',
-      data: { row: transposedRow, col: 0, numRows: months.length + 1, numCols: chartSeries.length + 1 },
-      anchor: { row: transposedRow + months.length + 2, col: 0 },
-      colors: chartSeries.map((s, i) => itemColor(s.key, i)),
-    },
-  ];
+  const charts: SheetChart[] = drawn
+    ? [
+        {
+          kind: 'line',
+          title: chart.title,
+          data: { row: transposedRow, col: dataCol, numRows: months.length + 1, numCols: chartSeries.length + 1 },
+          anchor: { row: top, col: 0 },
+          colors: chartSeries.map((s, i) => itemColor(s.key, i)),
+        },
+      ]
+    : [];
   return {
     name: TREND_SHEET,
     blocks,
     charts,
     links: [],
-    columnWidths: fitColumnWidths(blocks, header.length, [40, ...months.map(() => 12)], PAGE_WIDTH.landscape),
+    columnWidths: [
+      ...fitColumnWidths(blocks, header.length, [40, ...months.map(() => 12)], PAGE_WIDTH.landscape),
+      3,
+      ...fitColumnWidths(blocks, dataCol + chartSeries.length + 1, []).slice(dataCol),
+    ],
     printColumns: header.length,
     orientation: 'landscape',
   };

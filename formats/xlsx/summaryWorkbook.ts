@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { CHART_ROWS, REPORT_SHEET_PREFIX, type SummarySheet } from '../../core/render/sheetBlocks';
 import { sheetGrid } from '../../core/render/sheetGrid';
+import { type GridSheet, type Merge, onPageGrid } from '../../core/render/sheetLayout';
 import { xmlSafeText } from '../../core/text/xmlText';
 import { columnLetter } from '../../core/workbook/findings';
 import { addCharts } from './xlsxCharts';
@@ -44,7 +45,7 @@ function writeGrid(sheet: ExcelJS.Worksheet, summary: SummarySheet): void {
  * Sentences and notes span the printed columns and wrap, so no sentence is cut at the page's edge
  * or by the cells beside it; the row is made as high as its wrapped lines.
  */
-function spanTexts(sheet: ExcelJS.Worksheet, summary: SummarySheet): void {
+function spanTexts(sheet: ExcelJS.Worksheet, summary: SummarySheet | GridSheet): void {
   const width = summary.columnWidths.slice(0, summary.printColumns).reduce((a, b) => a + b, 0);
   const last = columnLetter(summary.printColumns - 1);
   for (const block of summary.blocks) {
@@ -59,7 +60,13 @@ function spanTexts(sheet: ExcelJS.Worksheet, summary: SummarySheet): void {
       sheet.getRow(r).height = lines * LINE_POINTS + 2;
     });
   }
-  // Table cells (and headers) longer than their column wrap; the row grows to the longest one.
+  // Table cells (and headers) longer than their column (or merged run of columns) wrap; the row
+  // grows to the longest one.
+  const merged = new Map(
+    (('merges' in summary ? summary.merges : []) as readonly Merge[]).map((m) => [`${m.row}:${m.col}`, m.cols]),
+  );
+  const widthAt = (r: number, col: number) =>
+    summary.columnWidths.slice(col, col + (merged.get(`${r}:${col}`) ?? 1)).reduce((a, b) => a + b, 0) || 10;
   for (const block of summary.blocks) {
     if (block.style !== 'table') continue;
     const rows = block.header ? [block.header, ...block.rows] : block.rows;
@@ -69,7 +76,12 @@ function spanTexts(sheet: ExcelJS.Worksheet, summary: SummarySheet): void {
       cells.forEach((value, c) => {
         const col = block.col + c;
         if (typeof value !== 'string' || col >= summary.printColumns) return;
-        const fits = Math.floor((summary.columnWidths[col] ?? 10) * CHARS_PER_UNIT) - 1;
+        // Text after a right-aligned number ("-32%" | "DBH (128)") keeps a gap.
+        if (c > 0 && value) {
+          const cell = sheet.getRow(r).getCell(col + 1);
+          cell.alignment = { ...cell.alignment, indent: 1 };
+        }
+        const fits = Math.floor(widthAt(r - 1, col) * CHARS_PER_UNIT) - 1;
         if (value.length <= fits) return;
         lines = Math.max(lines, Math.ceil(value.length / fits));
         const cell = sheet.getRow(r).getCell(col + 1);
@@ -85,6 +97,11 @@ function spanTexts(sheet: ExcelJS.Worksheet, summary: SummarySheet): void {
       }
     });
   }
+}
+
+/** Each table cell merged across its span of the page grid (core/render/sheetLayout.ts). */
+function mergeSpans(sheet: ExcelJS.Worksheet, merges: readonly Merge[]): void {
+  for (const m of merges) sheet.mergeCells(m.row + 1, m.col + 1, m.row + 1, m.col + m.cols);
 }
 
 /** Printable A4 (points) inside the margins below, and points per unit of column width. */
@@ -135,7 +152,7 @@ function pageSetup(sheet: ExcelJS.Worksheet, summary: SummarySheet): void {
  * Draws rendered summary sheets into an exceljs workbook, replacing same-named generated tabs.
  * The generated tabs come first and the workbook opens on the report tab.
  */
-export function addSummarySheets(workbook: ExcelJS.Workbook, sheets: readonly SummarySheet[]): void {
+export function addSummarySheets(workbook: ExcelJS.Workbook, sheets: readonly (SummarySheet | GridSheet)[]): void {
   const added: ExcelJS.Worksheet[] = [];
   for (const summary of sheets) {
     const existing = workbook.getWorksheet(summary.name);
@@ -151,6 +168,7 @@ export function addSummarySheets(workbook: ExcelJS.Workbook, sheets: readonly Su
       if (i >= summary.printColumns && summary.charts.length) sheet.getColumn(i + 1).hidden = true;
     });
     writeGrid(sheet, summary);
+    if ('merges' in summary) mergeSpans(sheet, summary.merges);
     spanTexts(sheet, summary);
     for (const link of summary.links) {
       const cell = sheet.getRow(link.row + 1).getCell(link.col + 1);
@@ -173,14 +191,34 @@ export function addSummarySheets(workbook: ExcelJS.Workbook, sheets: readonly Su
 }
 
 /**
+ * Printing the whole workbook (LibreOffice's default, Excel's "Print Entire Workbook") prints the
+ * report, Validasi and Tren, not the agents' logs (139 pages for the sample): each log tab's print
+ * area is one empty cell right of its data, and a page without content is not printed (LibreOffice
+ * "Suppress output of empty pages", on by default; Excel skips blank pages). The logs stay visible
+ * and editable; the report tab's note says how to print one (clear its print area). Excel's default,
+ * "Print Active Sheets", prints the report tab alone (the one selected tab).
+ */
+function keepLogsFromPrint(workbook: ExcelJS.Workbook, generated: readonly SummarySheet[]): void {
+  const names = new Set(generated.map((s) => s.name));
+  for (const sheet of workbook.worksheets) {
+    if (names.has(sheet.name)) continue;
+    const empty = columnLetter(Math.max(sheet.columnCount, 1));
+    sheet.pageSetup.printArea = `${empty}$1:${empty}$1`;
+  }
+}
+
+/**
  * A copy of the tracking workbook with the summary tabs added, as .xlsx bytes. The agents' tabs
  * are read and written back as they are; the source file itself is only read.
  */
 export async function summaryWorkbook(sourcePath: string, sheets: readonly SummarySheet[]): Promise<Uint8Array> {
   const workbook = await readForCopy(sourcePath);
-  addSummarySheets(workbook, sheets);
+  // The report tab on the page grid: each table with its own column widths.
+  const laid = sheets.map((s) => (s.name.startsWith(REPORT_SHEET_PREFIX) ? onPageGrid(s) : s));
+  addSummarySheets(workbook, laid);
+  keepLogsFromPrint(workbook, laid);
   const written = new Uint8Array(await workbook.xlsx.writeBuffer());
-  return addCharts(written, sheets);
+  return addCharts(written, laid);
 }
 
 /**

@@ -124,9 +124,10 @@ describe('honest figures in cards', () => {
   it('charts leave months without data out instead of drawing 0', () => {
     const card = answerCard(ask('total konsultasi 2024'), META);
     const bar = card.body.find((e) => e.type === 'Chart.VerticalBar') as { data: { x: string; y: number }[] };
+    // The ticket total's colour on a card is the total's blue of every renderer (core/render/colors.ts).
     expect(bar.data).toEqual([
-      { x: 'Jan-24', y: 1304 },
-      { x: 'Des-24', y: 1112 },
+      { x: 'Jan-24', y: 1304, color: 'categoricalBlue' },
+      { x: 'Des-24', y: 1112, color: 'categoricalBlue' },
     ]);
     const line = answerCard(ask('tren konsultasi 2023'), META).body.find((e) => e.type === 'Chart.Line') as {
       data: { values: { x: string; y: number }[] }[];
