@@ -3,15 +3,18 @@
  * the sample's tabs and a year of synthetic tickets. Prints the spreadsheet service calls of a first
  * and a second Generate Report, method by method, the same on a spreadsheet that already holds a
  * year of old reports, and the time of the first run in Node (min/median/max of 3 fresh
- * spreadsheets). Asserts nothing.
+ * spreadsheets); then the Generate Report dialog's size and the time it takes to open (V8, headless
+ * Chromium; bench/dialogOpen.ts). Asserts nothing.
  */
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CellValue } from '../core/workbook/cells';
 import type { RawWorkbook } from '../core/workbook/workbook';
 import { readXlsxFile } from '../formats/xlsx/readXlsx';
 import { buildAddon } from '../sheets-addon/build';
 import { type Call, FakeEnvironment, SPREADSHEET_TARGETS } from '../test/addon/fakeAppsScript';
+import { dialogOpenReport } from './dialogOpen';
 import { syntheticTickets } from './synthetic';
 
 const TICKETS_PER_YEAR = 30_000;
@@ -33,7 +36,8 @@ function load(code: string, workbook: RawWorkbook) {
   return { env, addon: env.load(code) };
 }
 
-const code = await readFile(await buildAddon(), 'utf8');
+const built = await buildAddon();
+const code = await readFile(built, 'utf8');
 const sample = await readXlsxFile(fileURLToPath(new URL('../sample/djpk-sample.xlsx', import.meta.url)));
 // Synthetic tickets span two years: twice the yearly volume gives a year per report window.
 const workbook: RawWorkbook = { ...sample, Tiket: syntheticTickets(TICKETS_PER_YEAR * 2) };
@@ -86,3 +90,7 @@ for (const method of methods) {
   console.log(`  ${method.padEnd(40)} ${counts.map((n) => String(n).padStart(10)).join(' ')}${same ? '' : '  ←'}`);
 }
 for (const run of runs) if (!run.message.includes('selesai')) console.log(`  PESAN TAK TERDUGA: ${run.message}`);
+
+console.log('Generate Report dialog (built; its deck renderers and PDF font subsets inlined)');
+for (const line of dialogOpenReport(await readFile(join(dirname(built), 'GenerateDialog.html'), 'utf8'), RUNS))
+  console.log(line);

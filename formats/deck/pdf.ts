@@ -1,3 +1,4 @@
+import { create as openFont } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { BAR_LABEL_SHARE, CHART_TITLE_H, chartAreas } from '../../core/deck/charts';
 import { changeColor, DJPK_BLUE, DJPK_GOLD, INK, LIGHT, MUTED, WHITE } from '../../core/deck/colors';
@@ -31,6 +32,7 @@ import {
 import type { ChartPlot, Deck, LaidParagraph, LaidTable, Slide } from '../../core/deck/model';
 import type { Table } from '../../core/metrics/model';
 import { textWidthIn } from '../../core/text/measure';
+import { GlyphCover, type MissingGlyph } from './glyphCover';
 
 /**
  * The deck as a PDF: the same slides as 16:9 pages, selectable text in an embedded font that has
@@ -51,6 +53,11 @@ export interface PdfOptions {
   readonly logo?: Uint8Array | null;
   /** Uncompressed content streams (tests read the text from them). */
   readonly compress?: boolean;
+  /**
+   * Told once, before the file is done, of the characters the fonts have no glyph for: each was
+   * drawn as its base letter or "?" (glyphCover.ts), never as an empty glyph.
+   */
+  readonly onMissingGlyphs?: (missing: readonly MissingGlyph[]) => void;
 }
 
 const PT = 72;
@@ -58,6 +65,10 @@ const R = 'deck-regular';
 const B = 'deck-bold';
 const hex = (c: string) => `#${c}`;
 type Doc = PDFKit.PDFDocument;
+
+/** Each document's glyph cover: every text drawn or measured goes through it. */
+const covers = new WeakMap<Doc, GlyphCover>();
+const covered = (doc: Doc, text: string) => covers.get(doc)?.text(text) ?? text;
 
 /**
  * No ligatures: "Defis" must stay five searchable letters, not "De" + an "fi" glyph that some
@@ -76,7 +87,8 @@ interface TextStyle {
  * One line at (x, y) in inches, aligned in `width`: never wrapped by pdfkit (no `width` option,
  * `lineBreak: false`), so it can never run onto a new page.
  */
-function line(doc: Doc, text: string, x: number, y: number, width: number, style: TextStyle): void {
+function line(doc: Doc, written: string, x: number, y: number, width: number, style: TextStyle): void {
+  const text = covered(doc, written);
   doc
     .font(style.bold ? B : R)
     .fontSize(style.pt)
@@ -146,7 +158,7 @@ function legendRows(doc: Doc, plot: ChartPlot, width: number): { label: string; 
   const rows: { label: string; color: string; w: number }[][] = [[]];
   let used = 0;
   for (const item of plot.legend) {
-    const w = Math.min(width, doc.widthOfString(item.label, { features: NO_LIGATURES }) / PT + 0.4);
+    const w = Math.min(width, doc.widthOfString(covered(doc, item.label), { features: NO_LIGATURES }) / PT + 0.4);
     if (used + w > width && (rows[rows.length - 1]?.length ?? 0) > 0) {
       rows.push([]);
       used = 0;
@@ -487,6 +499,9 @@ export function renderPdf(deck: Deck, options: PdfOptions): Promise<Uint8Array> 
   });
   doc.registerFont(R, options.fonts.regular);
   doc.registerFont(B, options.fonts.bold);
+  const faces = [openFont(options.fonts.regular), openFont(options.fonts.bold)];
+  const glyphs = new GlyphCover((cp) => faces.every((f) => f.hasGlyphForCodePoint(cp)));
+  covers.set(doc, glyphs);
   const chunks: Uint8Array[] = [];
   doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
   const done = new Promise<Uint8Array>((resolve, reject) => {
@@ -502,6 +517,7 @@ export function renderPdf(deck: Deck, options: PdfOptions): Promise<Uint8Array> 
   const logo = options.logo ? openLogo(doc, options.logo) : null;
   for (const [index, s] of deck.slides.entries()) {
     doc.addPage();
+    glyphs.slide = s.number;
     if (pages !== index + 1) throw new Error(`PDF: halaman ${pages} tidak direncanakan (slide ${s.number})`);
     if (s.kind === 'cover') cover(doc, deck, s, logo);
     else if (s.kind === 'closing') {
@@ -521,6 +537,8 @@ export function renderPdf(deck: Deck, options: PdfOptions): Promise<Uint8Array> 
     }
   }
   if (pages !== deck.slides.length) throw new Error(`PDF: ${pages} halaman untuk ${deck.slides.length} slide`);
+  const missing = glyphs.replaced();
+  if (missing.length) options.onMissingGlyphs?.(missing);
   doc.end();
   return done;
 }

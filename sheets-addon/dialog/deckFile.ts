@@ -6,8 +6,11 @@
  * would have to be loaded on every server call; the dialog needs no new OAuth scope either way.
  */
 
+// Subsets of these fonts (sheets-addon/fontSubset.ts: Latin up to Latin Extended Additional and
+// the report's punctuation), put in by the build; a character outside them is replaced with a notice.
 import regular from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf';
 import bold from 'dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf';
+import { type MissingGlyph, missingGlyphNotice } from '../../formats/deck/glyphCover';
 import { renderPdf } from '../../formats/deck/pdf';
 import { renderPptx } from '../../formats/deck/pptx';
 import type { DeckPayload } from '../src/deckPayload';
@@ -18,6 +21,8 @@ export interface DeckFile {
   readonly name: string;
   readonly mime: string;
   readonly bytes: Uint8Array;
+  /** What the person should know about this file (characters the PDF's fonts do not have). */
+  readonly notices: readonly string[];
 }
 
 const MIME: Record<DeckFileFormat, string> = {
@@ -26,7 +31,16 @@ const MIME: Record<DeckFileFormat, string> = {
 };
 
 export async function deckFile(payload: DeckPayload, format: DeckFileFormat): Promise<DeckFile> {
+  let missing: readonly MissingGlyph[] = [];
   const bytes =
-    format === 'pptx' ? await renderPptx(payload.deck) : await renderPdf(payload.deck, { fonts: { regular, bold } });
-  return { name: `${payload.fileStem}.${format}`, mime: MIME[format], bytes };
+    format === 'pptx'
+      ? await renderPptx(payload.deck)
+      : await renderPdf(payload.deck, {
+          fonts: { regular, bold },
+          onMissingGlyphs: (m) => {
+            missing = m;
+          },
+        });
+  const notice = missingGlyphNotice(missing);
+  return { name: `${payload.fileStem}.${format}`, mime: MIME[format], bytes, notices: notice ? [notice] : [] };
 }

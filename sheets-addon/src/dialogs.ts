@@ -59,7 +59,7 @@ function download(format){
   var draw=function(payload){
     show('Membuat '+format.toUpperCase()+' ('+payload.deck.slides.length+' slide)…');
     DjpkDeck.deckFile(payload,format).then(function(file){
-      offer(file);notices(payload.notices);show(format.toUpperCase()+' '+payload.deck.monthLabel+' siap: '+payload.deck.slides.length+' slide. Bila unduhan tidak mulai, klik tautan di bawah.');busy(false);
+      offer(file);notices(payload.notices.concat(file.notices));show(format.toUpperCase()+' '+payload.deck.monthLabel+' siap: '+payload.deck.slides.length+' slide. Bila unduhan tidak mulai, klik tautan di bawah.');busy(false);
     },function(e){show('Berkas '+format.toUpperCase()+' tidak dapat dibuat: '+(e&&e.message?e.message:e),true);busy(false);});
   };
   if(decks[m]){draw(decks[m]);return;}
