@@ -10,16 +10,20 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import express from 'express';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeBot } from '../../bot/compose';
 import { loadConfig } from '../../bot/config';
 import { deckContentKey, workbookDigest } from '../../bot/deck/contentKey';
-import { BUSY_SENTENCE, signedDeckLinks } from '../../bot/deck/deckLinks';
+import { DeckLinkService, signedDeckLinks } from '../../bot/deck/deckLinks';
 import { DeckBusyError, DeckRenderer } from '../../bot/deck/deckRenderer';
 import { type BotServer, startServer } from '../../bot/server';
+import { CachedSource } from '../../bot/sources/cachedSource';
 import type { WorkbookSource } from '../../core/ports';
 import type { CellValue } from '../../core/workbook/cells';
 import type { RawWorkbook } from '../../core/workbook/workbook';
@@ -250,8 +254,40 @@ describe('a build over its limit: one Indonesian sentence, never a hung link', (
     }
   });
 
-  it('the queue is bounded: the busy sentence is Indonesian and says when to try again', () => {
-    expect(BUSY_SENTENCE).toBe('Bot sedang membuat deck lain; coba lagi dalam satu menit.');
+  it('the queue is bounded: a build past it gets 503, Retry-After and the busy sentence, then builds later', async () => {
+    const workbook = new EditableWorkbook(sampleWorkbook() as Record<string, CellValue[][]>);
+    const source = new CachedSource(workbook, 3_600_000, () => NOW);
+    const deck = new DeckLinkService(
+      {
+        secret: SECRET,
+        publicBaseUrl: BASE,
+        ttlSeconds: 3600,
+        // One build at a time and none waiting: the second month's request finds the queue full.
+        render: { timeMs: 60_000, memoryMb: 512, concurrency: 1, maxWaiting: 0 },
+      },
+      source,
+      () => NOW,
+    );
+    const app = express().use(deck.router);
+    const server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      await source.read(true);
+      const link = (month: number) => (deck.links(month)?.pdf ?? '').replace(BASE, url);
+      const [january, december] = await Promise.all([fetch(link(JANUARY_2025)), fetch(link(JANUARY_2025 - 1))]);
+      const refused = january.status === 503 ? january : december;
+      expect([january.status, december.status].sort()).toEqual([200, 503]);
+      expect(refused.headers.get('retry-after')).toBe('60');
+      expect(await refused.json()).toEqual({ error: 'Bot sedang membuat deck lain; coba lagi dalam satu menit.' });
+      // A refusal is not kept: the same link builds once the queue is free.
+      const again = await fetch(refused === january ? link(JANUARY_2025) : link(JANUARY_2025 - 1));
+      expect(again.status).toBe(200);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 
