@@ -1,4 +1,5 @@
 import { formatCell, NO_DATA } from '../format/figure';
+import { formatNumber } from '../format/idNumber';
 import { changePhrase, joinIndonesian } from '../format/sentences';
 import type { Chart, Report, Section, Table, TableCell } from '../metrics/model';
 import { chartDrawable } from '../render/chartData';
@@ -623,9 +624,37 @@ function visualOrder(
   ];
 }
 
+/**
+ * A trend with data for fewer than half its months (the sample's 13-month trend knows 3): as a
+ * line it would be an almost empty frame, so the deck shows the months it has as a table instead,
+ * titled with how many months have data (the cards do the same).
+ */
+export function sparseTrend(chart: Chart): boolean {
+  if (chart.kind !== 'line' || !chartDrawable(chart)) return false;
+  const months = chart.categories.filter((_, i) => chart.series.some((s) => s.values[i] != null)).length;
+  return months * 2 < chart.categories.length;
+}
+
+/** A sparse trend as a table: a row per month with data, a column per series that has a value. */
+export function trendTable(chart: Chart): Table {
+  const series = chart.series.filter((s) => s.values.some((v) => v != null));
+  const rows = chart.categories.flatMap((month, i) =>
+    series.some((s) => s.values[i] != null) ? [[month, ...series.map((s) => s.values[i] ?? null)]] : [],
+  );
+  return {
+    // "Tren Tiket Konsultasi 13 Bulan" → "Tren Tiket Konsultasi: 3 dari 13 bulan" (fits a narrow table).
+    title: `${chart.title.replace(/\s+\d+\s+Bulan$/i, '')}: ${formatNumber(rows.length, 0)} dari ${formatNumber(chart.categories.length, 0)} bulan`,
+    columns: [{ header: 'Bulan', format: 'text' }, ...series.map((s) => ({ header: s.name, format: 'int' as const }))],
+    rows,
+  };
+}
+
 function sectionSlides(reported: Section, narasi: readonly NarasiRow[], ctx: ChartContext): SlideDraft[] {
   const pruned = reported.tables.map(pruneTable);
-  const section: Section = { ...reported, tables: pruned.map((p) => p.table) };
+  const section: Section = {
+    ...reported,
+    tables: [...pruned.map((p) => p.table), ...reported.charts.filter(sparseTrend).map(trendTable)],
+  };
   // What the pruned tables left out, said once unless the sentences already say the comparison is missing.
   const comparisonSaid = section.sentences.some((s) => /pembanding/i.test(s));
   const missingSaid = (names: readonly string[]) =>
@@ -633,7 +662,7 @@ function sectionSlides(reported: Section, narasi: readonly NarasiRow[], ctx: Cha
   const leftOut = pruned
     .filter((p) => p.missing.length && !(comparisonSaid && p.table.rows.length) && !missingSaid(p.missing))
     .map((p) => para(`${p.table.title}: data ${joinIndonesian(p.missing)} belum tersedia.`));
-  const charts = section.charts.filter(chartDrawable);
+  const charts = section.charts.filter((c) => chartDrawable(c) && !sparseTrend(c));
   const candidates = section.tables.filter((t) => showable(t) && !repeatsChart(t, charts, true));
   const unique = candidates.filter((t) => !repeatsTable(t, candidates));
   // A table the sentences already say is shown only where it costs no slide (see below).

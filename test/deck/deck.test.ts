@@ -10,6 +10,8 @@ import {
   repeatsChart,
   repeatsSentences,
   repeatsTable,
+  sparseTrend,
+  trendTable,
 } from '../../core/deck/build';
 import {
   BODY_BOTTOM,
@@ -246,7 +248,15 @@ describe('the deck of January 2025 follows seed 000', () => {
         if (host === section.id) at = found;
       }
       const charts = slides.flatMap((s) => s.visuals.flatMap((v) => (v.kind === 'chart' ? [v.chart] : [])));
-      for (const chart of section.charts.filter(chartDrawable)) expect(charts, chart.title).toContain(chart);
+      for (const chart of section.charts.filter(chartDrawable)) {
+        if (!sparseTrend(chart)) {
+          expect(charts, chart.title).toContain(chart);
+          continue;
+        }
+        // A trend with data for fewer than half its months is a table of the months it has.
+        const shown = slides.flatMap((s) => s.visuals.flatMap((v) => (v.kind === 'table' ? [v.table] : [])));
+        expect(shown, chart.title).toContainEqual(trendTable(chart));
+      }
       const hostSection = report.sections.filter((s) => s.id === host || merged.get(s.id) === host);
       for (const table of section.tables.filter((t) => t.rows.length)) {
         const rows = slides.flatMap((s) =>
@@ -292,6 +302,20 @@ describe('the deck of January 2025 follows seed 000', () => {
         expect(shownElsewhere, table.title).toBe(true);
       }
     }
+  });
+
+  it('shows the 13-month trend, which the sample knows for 3 months, as a table of those months, not an empty frame', () => {
+    const trend = report.sections.flatMap((s) => s.charts).find((c) => c.title === 'Tren Tiket Konsultasi 13 Bulan');
+    expect(trend && sparseTrend(trend)).toBe(true);
+    const table = deck.slides
+      .flatMap((s) => s.visuals)
+      .find((v) => v.kind === 'table' && v.table.title === 'Tren Tiket Konsultasi: 3 dari 13 bulan');
+    expect(table?.kind === 'table' ? table.table.rows : []).toEqual([
+      ['Jan-24', 1304, 1028, 63, 181, 10, 22],
+      ['Des-24', 1112, 771, 63, 237, 28, 13],
+      ['Jan-25', 1010, 695, 60, 219, 32, 4],
+    ]);
+    expect(deck.slides.some((s) => s.visuals.some((v) => v.kind === 'chart' && v.chart === trend))).toBe(false);
   });
 
   it('shows the team’s Narasi on its section’s slides, beside its chart or on its continuation', () => {
