@@ -109,10 +109,24 @@ export function dialogOpenReport(html: string, runs: number): string[] {
   return lines;
 }
 
-// npx tsx bench/dialogOpen.ts <GenerateDialog.html>…: the same figures for built dialogs (an older build, say).
+// npx tsx bench/dialogOpen.ts <GenerateDialog.html>…: the same figures for built dialogs (an older
+// build beside the new, say), run in turns (file 1, file 2, file 1, …) so that a busy machine weighs
+// on both alike.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const file of process.argv.slice(2)) {
-    console.log(file);
-    for (const line of dialogOpenReport(readFileSync(file, 'utf8'), 5)) console.log(line);
+  const files = process.argv.slice(2).map((file) => ({ file, html: readFileSync(file, 'utf8') }));
+  const runs = 5;
+  const times = files.map(() => ({ v8: [] as number[], chromium: [] as number[] }));
+  for (let i = 0; i < runs; i++)
+    for (const [k, { html }] of files.entries()) {
+      times[k]?.v8.push(...openInV8(html, 1));
+      if (existsSync(CHROMIUM)) times[k]?.chromium.push(...openInChromium(html, 1));
+    }
+  for (const [k, { file, html }] of files.entries()) {
+    const bytes = Buffer.byteLength(html);
+    console.log(`${file}: ${bytes.toLocaleString('en-US')} bytes (${(bytes / 1024 / 1024).toFixed(2)} MiB)`);
+    console.log(`  V8, compile + run its scripts (${runs} runs): ${stats(times[k]?.v8 ?? [])}`);
+    console.log(
+      `  headless Chromium, navigation → DOMContentLoaded (${runs} runs): ${stats(times[k]?.chromium ?? [])}`,
+    );
   }
 }
