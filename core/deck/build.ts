@@ -13,6 +13,7 @@ import {
   para,
   placeNarasi,
 } from '../render/narrative';
+import { sectionHasData, tableHasFigure, withoutDataSentence } from '../render/sectionData';
 import { looseKey } from '../text/textMatch';
 import { DEFAULT_PROFILE, type ServiceProfile } from '../workbook/profile';
 import { barsHeight, CHART_MIN_H, type ChartContext, chartFitsHalf, chartPlot, plotKind as plotKindAt } from './charts';
@@ -48,7 +49,7 @@ import {
 import type { Deck, LaidParagraph, Paragraph, Slide, Tile, Visual } from './model';
 
 export type { NarasiRow };
-export { contactsOf, narasiParagraphs };
+export { contactsOf, narasiParagraphs, sectionHasData };
 
 export interface DeckInput {
   /** All `Narasi` rows; those of the report's month are used. */
@@ -364,8 +365,7 @@ function pack(
 const isNumber = (v: TableCell | undefined): v is number => typeof v === 'number';
 
 /** A table with at least one figure (a table of "belum tersedia" only says what a sentence says). */
-const hasFigure = (table: Table) =>
-  table.rows.some((row) => row.some((v, i) => isNumber(v) && table.columns[i]?.format !== 'text'));
+const hasFigure = tableHasFigure;
 
 /** A table to show: some rows, and a figure unless it is a list of text (Rincian …). */
 const showable = (table: Table) =>
@@ -505,16 +505,6 @@ export function pruneTable(table: Table): { table: Table; missing: string[] } {
     },
     missing: [...droppedColumns, ...droppedRows.filter((r) => r)],
   };
-}
-
-/**
- * A section has data for the month when one of its figures has a value (or, for a section
- * without metric keys, a table has a figure); a section without data is said once on the
- * Ringkasan slide instead of filling slides with "belum tersedia".
- */
-export function sectionHasData(section: Section, report: Report): boolean {
-  if (section.metrics.some((key) => (report.metrics[key]?.value ?? null) !== null)) return true;
-  return section.metrics.length === 0 && section.tables.some(hasFigure);
 }
 
 /** The report's sections in the deck's order (DECK_MOVES). */
@@ -827,13 +817,7 @@ function ringkasanSlides(
 ): SlideDraft[] {
   const body = [
     ...section.sentences.map((s) => para(s)),
-    ...(without.length
-      ? [
-          para(
-            `Belum ada data bulan ${report.monthLabel} untuk ${joinIndonesian(without)}; bagian tersebut tidak ditampilkan.`,
-          ),
-        ]
-      : []),
+    ...(without.length ? [para(withoutDataSentence(report, without))] : []),
   ];
   const parts = { sectionId: section.id, notes: `Bagian laporan: ${section.title} (${section.id}).` };
   // A figure without data gets no tile: the first sentence already names what is not available.

@@ -13,6 +13,7 @@ import {
   PEMBUKA,
   placeNarasi,
 } from './narrative';
+import { sectionHasData, withoutDataSentence } from './sectionData';
 import { chartFigure, escapeHtml as esc } from './svg';
 
 const STYLE = `
@@ -194,6 +195,19 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     .map((f) => `<div class="tile"><b>${esc(formatCell(f.value, 'int'))}</b>${esc(f.label)}</div>`)
     .join('');
   const chartOptions = { percentDecimals: report.percentDecimals };
+  // As in the deck: a section without data for the month (and no Narasi of its own) is said once
+  // in the Ringkasan, not shown as a page of "belum tersedia" and empty chart frames.
+  const without = report.sections.filter(
+    (s) => s.id !== 'ringkasan' && !placed.bySection.has(s.id) && !sectionHasData(s, report),
+  );
+  const withoutNote = without.length
+    ? `<p>${esc(
+        withoutDataSentence(
+          report,
+          without.map((s) => s.title),
+        ),
+      )}</p>`
+    : '';
   const reportSection = (s: Section) => {
     const charts = s.charts.length
       ? `<div class="charts">${s.charts.map((c) => chartFigure(c, chartOptions)).join('')}</div>`
@@ -201,14 +215,14 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     return sectionHtml(
       s.id,
       s.title,
-      `${s.id === 'ringkasan' ? `<div class="tiles">${tiles ?? ''}</div>` : ''}${s.sentences.map((x) => `<p>${esc(x)}</p>`).join('')}${narasiHtml(placed.bySection.get(s.id), s.title)}${charts}${s.tables.map((t) => tableHtml(t)).join('')}`,
+      `${s.id === 'ringkasan' ? `<div class="tiles">${tiles ?? ''}</div>` : ''}${s.sentences.map((x) => `<p>${esc(x)}</p>`).join('')}${s.id === 'ringkasan' ? withoutNote : ''}${narasiHtml(placed.bySection.get(s.id), s.title)}${charts}${s.tables.map((t) => tableHtml(t)).join('')}`,
     );
   };
   const contacts = [{ label: 'Alamat', value: profile.alamat }, ...contactsOf(profile)];
   // The deck's order of the fixed pages: Ringkasan, Pembuka, the contacts, the sections, then the
   // team's unplaced notes and Evaluasi dan Saran.
   const ringkasan = report.sections.filter((s) => s.id === 'ringkasan');
-  const rest = report.sections.filter((s) => s.id !== 'ringkasan');
+  const rest = report.sections.filter((s) => s.id !== 'ringkasan' && !without.includes(s));
   const parts = [
     ...ringkasan.map(reportSection),
     placed.pembuka.length ? sectionHtml('pembuka', PEMBUKA, narasiHtml(placed.pembuka, PEMBUKA)) : '',

@@ -7,6 +7,7 @@ import { findingEffect, SEVERITY_LABELS } from '../workbook/findings';
 import { formatCell, seriesFormat } from './cells';
 import { chartDrawable, chartNotes } from './chartData';
 import { itemColor } from './colors';
+import { sectionHasData, withoutDataSentence } from './sectionData';
 
 /**
  * The summary tabs as plain data: blocks of rows at fixed positions plus chart specs that point at
@@ -202,12 +203,26 @@ function reportSheet(report: Report): SummarySheet {
   const charts: SheetChart[] = [];
   const dataBlocks: SheetBlock[] = [];
   let row = 3;
+  // As the deck and the HTML: a section without data for the month is one sentence in the Ringkasan.
+  const without = report.sections.filter((s) => s.id !== 'ringkasan' && !sectionHasData(s, report));
   for (const section of report.sections) {
+    if (without.includes(section)) continue;
     blocks.push({ row, col: 0, style: 'heading', rows: [[section.title]], formats: ['text'] });
     row += 1;
-    if (section.sentences.length) {
-      blocks.push({ row, col: 0, style: 'sentence', rows: section.sentences.map((s) => [s]), formats: ['text'] });
-      row += section.sentences.length + 1;
+    const sentences = [
+      ...section.sentences,
+      ...(section.id === 'ringkasan' && without.length
+        ? [
+            withoutDataSentence(
+              report,
+              without.map((s) => s.title),
+            ),
+          ]
+        : []),
+    ];
+    if (sentences.length) {
+      blocks.push({ row, col: 0, style: 'sentence', rows: sentences.map((s) => [s]), formats: ['text'] });
+      row += sentences.length + 1;
     }
     for (const table of section.tables) {
       blocks.push({ row, col: 0, style: 'heading', rows: [[table.title]], formats: ['text'] });

@@ -106,6 +106,29 @@ describe('HTML report: the team’s words and contacts, as in the deck', () => {
   });
 });
 
+describe('HTML report of a partly covered month', () => {
+  it('Juli 2023: sections without data are said once in the Ringkasan, as in the deck; no empty chart frames', () => {
+    const html = htmlOf(() => {}, 2023, 7);
+    const ids = [...html.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]);
+    // The sample knows Juli 2023 through three totals: tickets, website visitors, Email Lapor.
+    expect(ids).toEqual([
+      'ringkasan',
+      'media-layanan',
+      'website',
+      'konsultasi',
+      'emailLapor',
+      'evaluasi',
+      'catatan-data',
+    ]);
+    expect(ids).not.toContain('kanalWhatsapp');
+    expect(sectionOf(html, 'ringkasan')).toMatch(
+      /Belum ada data bulan Juli 2023 untuk [^<]*Layanan WhatsApp[^<]*; bagian tersebut tidak ditampilkan\./,
+    );
+    expect(html.match(/Belum ada data bulan Juli 2023/g)).toHaveLength(1);
+    expect(html).not.toMatch(/: 0 \(0%\)/);
+  });
+});
+
 describe('HTML report on a phone (390 px)', () => {
   it('every table of four or more columns reflows, each cell labelled with its header; none is left to scroll unseen', () => {
     const html = htmlOf();
