@@ -1,6 +1,7 @@
 import { type MonthIndex, monthOfWallClock, toIsoMonth } from '../period/yearMonth';
 import { PROVINCES } from '../region/areas';
 import { provinceOfName, resolvePemda } from '../region/pemda';
+import type { ZoneId } from '../region/zones';
 import { slug } from '../text/textMatch';
 import type { ColumnTable } from '../workbook/columnTable';
 import { CHANNELS, PUBLICATION_TYPES, USER_CATEGORIES, ZONES } from '../workbook/enums';
@@ -155,13 +156,20 @@ interface TopicSlots {
   readonly perChannel: number[];
 }
 
+/** Where a Pemda ticket is from: its province's counter slot and the zone code of its province. */
+interface Place {
+  readonly slot: number;
+  readonly zone: number;
+}
+
 /** The ticket facts of METRICS.md sections 6–10 and 18, one pass over `Tiket`. */
 class TicketAggregator {
   private readonly c = new SlotCounters();
   private readonly topicSlots = new Map<string, TopicSlots>();
   private readonly unitSlots = new Map<string, { count: number; sum: number; n: number }>();
-  /** A Pemda name's province slot, once per distinct text (a real log repeats a few hundred names). */
-  private readonly provinceSlots = new Map<string, number>();
+  /** A Pemda name's place, once per distinct text (a real log repeats a few hundred names). */
+  private readonly places = new Map<string, Place>();
+  private unknownPlace: Place | null = null;
   private readonly s = {
     total: this.c.slot('konsultasi.total'),
     channel: slotsBy(this.c, CHANNELS.ids, 'konsultasi.kanal.'),
@@ -240,13 +248,12 @@ class TicketAggregator {
       const topic = text ? this.topicSlotsFor(text, channel, kanal.ids) : null;
       let zone = zona.codes[i] ?? 0;
       let zoneFromPemda = false;
-      if (zone === 0 && kategori.codes[i] === pemdaCode) {
-        const name = instansi[i];
-        const pemda = typeof name === 'string' ? resolvePemda(name) : null;
-        if (pemda?.status === 'found') {
-          zone = zoneCode[pemda.pemda.province.zone];
-          zoneFromPemda = true;
-        }
+      const category = kategori.codes[i] ?? 0;
+      // One lookup per Pemda ticket gives both its province and the zone a blank Zona Waktu takes.
+      const place = category === pemdaCode ? this.placeOf(instansi[i], zoneCode) : null;
+      if (zone === 0 && place !== null && place.zone !== 0) {
+        zone = place.zone;
+        zoneFromPemda = true;
       }
       const hours = jam.codes[i] ?? 0;
       const escalation = eskalasi.codes[i] ?? 0;
@@ -264,16 +271,7 @@ class TicketAggregator {
       add(f, s.total, w);
       add(f, channelSlot[channel] ?? -1, w);
       add(f, userSlot[kategori.codes[i] ?? 0] ?? -1, w);
-      const category = kategori.codes[i] ?? 0;
-      add(
-        f,
-        category === 0
-          ? s.provinceUnknown
-          : category === pemdaCode
-            ? this.provinceSlotFor(instansi[i])
-            : s.provinceNotPemda,
-        w,
-      );
+      add(f, category === 0 ? s.provinceUnknown : (place?.slot ?? s.provinceNotPemda), w);
       if (topic) {
         add(f, topic.all, w);
         add(f, topic.perChannel[channel] ?? -1, w);
@@ -319,18 +317,28 @@ class TicketAggregator {
     return keys.map(([key, slot]) => [key, this.c.monthsWith(slot)]);
   }
 
-  /** The province slot of a Pemda ticket's `Nama Instansi` (unknown: blank, off the list, or of several provinces). */
-  private provinceSlotFor(name: unknown): number {
-    if (typeof name !== 'string') return this.s.provinceUnknown;
-    let slot = this.provinceSlots.get(name);
-    if (slot === undefined) {
-      const province = provinceOfName(name);
-      slot = province
-        ? (this.s.province[PROVINCES.indexOf(province)] ?? this.s.provinceUnknown)
-        : this.s.provinceUnknown;
-      this.provinceSlots.set(name, slot);
+  /**
+   * A Pemda ticket's province slot (unknown: blank, off the list, or of several provinces) and the
+   * zone code its province gives a blank Zona Waktu (0: none, the name names no one Pemda).
+   */
+  private placeOf(name: unknown, zoneCode: Readonly<Record<ZoneId, number>>): Place {
+    if (typeof name !== 'string') {
+      this.unknownPlace ??= { slot: this.s.provinceUnknown, zone: 0 };
+      return this.unknownPlace;
     }
-    return slot;
+    let place = this.places.get(name);
+    if (place === undefined) {
+      const province = provinceOfName(name);
+      const resolved = resolvePemda(name);
+      place = {
+        slot: province
+          ? (this.s.province[PROVINCES.indexOf(province)] ?? this.s.provinceUnknown)
+          : this.s.provinceUnknown,
+        zone: resolved.status === 'found' ? zoneCode[resolved.pemda.province.zone] : 0,
+      };
+      this.places.set(name, place);
+    }
+    return place;
   }
 
   /** The topic's slots, with the one for this channel (code) resolved. */

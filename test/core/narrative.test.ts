@@ -147,7 +147,7 @@ const JANUARY_2025: Record<string, readonly string[]> = {
     'Pemda pengguna layanan terbanyak pada bulan Januari 2025 adalah Kab. Bangka Selatan, Kab. Probolinggo, dan Kota Manado (masing-masing 11 tiket).',
   ],
   provinsi: [
-    'Pada bulan Januari 2025, tiket Pemda berasal dari 27 dari 38 provinsi; provinsi dengan tiket terbanyak adalah Jawa Timur (168 tiket), Jawa Tengah (157 tiket), dan Jawa Barat (116 tiket).',
+    'Pada bulan Januari 2025, tiket Pemda berasal dari 27 provinsi di antara 38 provinsi di Indonesia; provinsi dengan tiket terbanyak adalah Jawa Timur (168 tiket), Jawa Tengah (157 tiket), dan Jawa Barat (116 tiket).',
     'Menurut wilayah, tiket Pemda terbanyak berasal dari Jawa (476 tiket; 58%), Bali dan Nusa Tenggara (109 tiket; 13%), Sumatera (99 tiket; 12%), Sulawesi (69 tiket; 8%), Kalimantan (43 tiket; 5%), Maluku (14 tiket; 2%), dan Papua (14 tiket; 2%).',
     'Dari 1.010 tiket, 186 tiket berasal dari pengguna bukan Pemda (K/L, akademisi, lainnya).',
     'Di luar 10 provinsi terbanyak, 17 provinsi lain mencatat 177 tiket.',

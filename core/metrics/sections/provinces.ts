@@ -57,7 +57,7 @@ export function provinsiSection(ctx: SectionContext): Section {
     sentences.push(`Pada bulan ${ctx.label}, tidak terdapat tiket Pemda yang dapat diidentifikasi provinsinya.`);
   } else {
     sentences.push(
-      `Pada bulan ${ctx.label}, tiket Pemda berasal dari ${formatNumber(withTickets.length)} dari ${formatNumber(PROVINCES.length)} provinsi; provinsi dengan tiket terbanyak adalah ${joinIndonesian(
+      `Pada bulan ${ctx.label}, tiket Pemda berasal dari ${formatNumber(withTickets.length)} provinsi di antara ${formatNumber(PROVINCES.length)} provinsi di Indonesia; provinsi dengan tiket terbanyak adalah ${joinIndonesian(
         top.map((c) => `${c.province.name} (${formatNumber(c.count)} tiket)`),
       )}.`,
     );

@@ -259,8 +259,11 @@ export interface PemdaCount {
   readonly province?: Province | null;
 }
 
-/** The month's Pemda tickets by Pemda, most first (ties by name), each with its top topics. */
-export function pemdaCounts(tickets: readonly Ticket[]): PemdaCount[] {
+/**
+ * The month's Pemda tickets by Pemda, most first (ties by name); the first `withTopics` carry their
+ * top topics (the rest an empty list: only the named Pemda show them, and a month has hundreds).
+ */
+export function pemdaCounts(tickets: readonly Ticket[], withTopics = 0): PemdaCount[] {
   const byPemda = new Map<string, { name: string; province: Province | null; tickets: Ticket[] }>();
   // A month repeats each name many times: it is resolved once.
   const ofName = new Map<string, ReturnType<typeof pemdaOfName>>();
@@ -275,16 +278,20 @@ export function pemdaCounts(tickets: readonly Ticket[]): PemdaCount[] {
     if (group) group.tickets.push(t);
     else byPemda.set(pemda.key, { name: pemda.name, province: pemda.province, tickets: [t] });
   }
-  return [...byPemda.values()]
-    .map((group) => ({
-      name: group.name,
-      province: group.province,
-      count: group.tickets.reduce((s, t) => s + t.jumlah, 0),
-      topics: topicTallies(group.tickets)
-        .top.slice(0, 3)
-        .map((t) => t.label),
-    }))
-    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
+  const sorted = [...byPemda.values()]
+    .map((group) => ({ group, count: group.tickets.reduce((s, t) => s + t.jumlah, 0) }))
+    .sort((a, b) => b.count - a.count || (a.group.name < b.group.name ? -1 : 1));
+  return sorted.map(({ group, count }, i) => ({
+    name: group.name,
+    province: group.province,
+    count,
+    topics:
+      i < withTopics
+        ? topicTallies(group.tickets)
+            .top.slice(0, 3)
+            .map((t) => t.label)
+        : [],
+  }));
 }
 
 /**
@@ -314,8 +321,9 @@ export function penggunaSection(ctx: SectionContext): Section {
   const keys = USER_CATEGORIES.values.map((c) => `konsultasi.pengguna.${c.id}`);
   const covered = ctx.figures.coversKey('tiket.kategori', ctx.m) || keys.some((k) => ctx.value(k) !== null);
   const unfilled = ctx.value('konsultasi.pengguna.tidakDiisi');
-  const pemda = ctx.memo('pemdaCounts', () => pemdaCounts(ctx.tickets()));
   const n = ctx.settings.topPemda;
+  // The named Pemda are the first n at most (topPemda names whole tie groups only while they fit).
+  const pemda = ctx.memo('pemdaCounts', () => pemdaCounts(ctx.tickets(), n));
   const top = topPemda(pemda, n);
   const sentences: string[] = [];
   if (!covered) {
