@@ -258,7 +258,7 @@ describe('validate and template', () => {
     expect(bad.stderr).toBe("Galat: Format 'pdf' tidak dikenal untuk validate; pilih text, html, md, json\n");
   });
 
-  it('the report only notes the findings and says when it was made, in WIB', async () => {
+  it('the report says what to fix in the spreadsheet, shows the director no command, and says when it was made, in WIB', async () => {
     const html = join(dir, 'catatan.html');
     await cli('report', '--data', SAMPLE_XLSX, '--format', 'html', '--out', html);
     const text = await readFile(html, 'utf8');
