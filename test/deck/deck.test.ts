@@ -151,6 +151,53 @@ describe('the deck of January 2025 follows seed 000', () => {
     expect(deck.sectionsWithoutData).toEqual([]);
   });
 
+  it('has seed 000’s pages in seed 000’s order, slide by slide (continued slides folded)', () => {
+    // Seed 000's pages by their heading (its cover, summary and contact pages are images in the
+    // text): Publikasi Website (p1–3), Webinar (4), Email Blast (5), Kunjungan Website (6), Tiket
+    // (7, with Topik and Pengaduan), Pengguna Layanan (8–9), Rincian Tiket/zona (10), WhatsApp and
+    // Chatbot (11–12), Telepon (13), Help Desk (14), Live Chat (15), Email (15–16), Video Conference
+    // and Pedoman/Tatap Muka (17–19), Media Sosial (20), Instagram (21), X (22), Facebook (23), PPID
+    // (24), Kepuasan (26), Layer 2 (27–28), Evaluasi dan Saran (29), Terima Kasih (30).
+    const SEED_000_SLIDES = [
+      'Laporan Layanan Informasi DJPK',
+      'Ringkasan Publikasi dan Layanan Informasi',
+      'Media Layanan Informasi DJPK',
+      'Publikasi Website DJPK',
+      'Publikasi Webinar DJPK',
+      'Layanan WhatsApp Blast dan Email Blast',
+      'Kunjungan Website DJPK',
+      'Tiket Konsultasi',
+      'Topik Konsultasi',
+      'Pengaduan dan Keluhan',
+      'Pengguna Layanan',
+      'Zona Waktu dan Jam Layanan',
+      'Layanan WhatsApp',
+      'Layanan Chatbot DJPK',
+      'Layanan Telepon',
+      'Layanan Help Desk',
+      'Layanan Live Chat',
+      'Layanan Email',
+      'Video Conference dan Konsultasi Tatap Muka',
+      'Publikasi Konten Media Sosial DJPK',
+      'Performa Instagram',
+      'Performa X',
+      'Performa Facebook',
+      'Layanan PPID',
+      'Kepuasan Pengguna Contact Center DJPK',
+      'Layer 2 Contact Center',
+      'Evaluasi dan Saran',
+      'Terima Kasih',
+    ];
+    // Sections the report has beyond seed 000 (Email Lapor; issue 20's provinces).
+    const beyondSeed = ['Email Lapor DJPK', 'Pengguna Layanan per Provinsi'];
+    const folded = deck.slides
+      .map((s) => s.title.replace(/ \(lanjutan\)$/, ''))
+      .filter((t, i, all) => t !== all[i - 1]);
+    expect(folded.filter((t) => !beyondSeed.includes(t))).toEqual(SEED_000_SLIDES);
+    expect(deck.slides.length).toBeGreaterThanOrEqual(30);
+    expect(deck.slides.length).toBeLessThanOrEqual(40);
+  });
+
   it('moves Pengaduan after Topik and Chatbot after WhatsApp; other sections keep the report order', () => {
     expect(DECK_MOVES).toEqual([
       ['pengaduan', 'topik'],

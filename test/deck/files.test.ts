@@ -365,6 +365,16 @@ describe('the team’s longest text in both files', () => {
     expectFramed(deck, pdfPageRuns(pdf, PAGE_H));
     const pptx = await pptxParts(await renderPptx(deck));
     expect(pptx.slides).toHaveLength(deck.slides.length);
+    // Both files from the same measurements: the PDF draws core's lines, the PPTX holds each
+    // paragraph's text (a break hint where core cut the word), nothing lost or added.
+    const pages = pdfPageTexts(pdf);
+    deck.slides.forEach((slide, i) => {
+      const pptxText = decode(slideText(pptx.slides[i] ?? ''));
+      for (const p of slide.paragraphs) {
+        expect(pptxText, `slide ${slide.number}`).toContain(p.text);
+        for (const line of p.lines) expect(pages[i], `slide ${slide.number}`).toContain(line);
+      }
+    });
   });
 
   it('a 50,000-character word: the PDF has exactly the pages the deck model planned (issue 22)', async () => {
