@@ -73,6 +73,7 @@ export async function reportCommand(options: ReportOptions, io: CliIo): Promise<
     if (problem) io.stderr(`Peringatan: ${problem}; deck dibuat tanpa logo.\n`);
     const files = await renderDeckFiles(report, { narasi: wb.narasi, profile: wb.profile, logo }, deckFormats);
     if (files.logoProblem) io.stderr(`Peringatan: ${files.logoProblem}; deck dibuat tanpa logo.\n`);
+    if (files.glyphNotice) io.stderr(`Peringatan: ${files.glyphNotice}\n`);
     for (const line of deckNotices(files.deck, errors)) io.stderr(`Peringatan: ${line}\n`);
     for (const format of deckFormats) {
       const bytes = files[format];

@@ -7,6 +7,7 @@ import type { Report } from '../../core/metrics/model';
 import { quoteText } from '../../core/workbook/cells';
 import type { ServiceProfile } from '../../core/workbook/profile';
 import { type FileRefusal, RegularFileError, readRegularFile } from '../regularFile';
+import { type MissingGlyph, missingGlyphNotice } from './glyphCover';
 import { checkLogoImage, MAX_LOGO_BYTES } from './logoImage';
 import { type PdfFonts, renderPdf } from './pdf';
 import { renderPptx } from './pptx';
@@ -80,6 +81,8 @@ export interface DeckFiles {
   readonly pdf?: Uint8Array;
   /** Set when the logo passed its checks but a renderer could not draw it: the files have no logo. */
   readonly logoProblem?: string;
+  /** Set when the PDF's fonts lack characters of the deck: which, and what the PDF shows instead. */
+  readonly glyphNotice?: string;
 }
 
 /**
@@ -93,13 +96,22 @@ export async function renderDeckFiles(
   formats: readonly DeckFormat[],
 ): Promise<DeckFiles> {
   const deck = buildDeck(report, { narasi: input.narasi, profile: input.profile });
+  let missing: readonly MissingGlyph[] = [];
   const render = (logo: DeckLogo | null) =>
     Promise.all([
       formats.includes('pptx')
         ? renderPptx(deck, { logo: logo ? logoDataUrl(logo) : null })
         : Promise.resolve(undefined),
       formats.includes('pdf')
-        ? deckFonts().then((f) => renderPdf(deck, { fonts: f, logo: logo?.bytes ?? null }))
+        ? deckFonts().then((f) =>
+            renderPdf(deck, {
+              fonts: f,
+              logo: logo?.bytes ?? null,
+              onMissingGlyphs: (m) => {
+                missing = m;
+              },
+            }),
+          )
         : Promise.resolve(undefined),
     ]);
   let logoProblem: string | null = null;
@@ -112,5 +124,12 @@ export async function renderDeckFiles(
     files = await render(null);
   }
   const [pptx, pdf] = files;
-  return { deck, ...(pptx ? { pptx } : {}), ...(pdf ? { pdf } : {}), ...(logoProblem ? { logoProblem } : {}) };
+  const glyphNotice = missingGlyphNotice(missing);
+  return {
+    deck,
+    ...(pptx ? { pptx } : {}),
+    ...(pdf ? { pdf } : {}),
+    ...(logoProblem ? { logoProblem } : {}),
+    ...(glyphNotice ? { glyphNotice } : {}),
+  };
 }
