@@ -159,12 +159,18 @@ export function fitColumnWidths(
  * Blast." A column empty in every row is named alone.
  */
 export function missingNote(table: Table): string | null {
-  const parts = table.columns.flatMap((column, c) => {
-    if (c === 0 || column.format === 'text') return [];
-    const rows = table.rows.filter((r) => (r[c] ?? null) === null).map((r) => String(r[0] ?? ''));
+  const figures = table.columns.flatMap((column, c) => (c > 0 && column.format !== 'text' ? [c] : []));
+  const missing = (r: readonly TableCell[], c: number) => (r[c] ?? null) === null;
+  // A row without any figure is named once ("… (seluruh baris)"), not once per column.
+  const emptyRows = table.rows.filter((r) => figures.length > 1 && figures.every((c) => missing(r, c)));
+  const rest = table.rows.filter((r) => !emptyRows.includes(r));
+  const parts = figures.flatMap((c) => {
+    const header = table.columns[c]?.header ?? '';
+    const rows = rest.filter((r) => missing(r, c)).map((r) => String(r[0] ?? ''));
     if (!rows.length) return [];
-    return [rows.length === table.rows.length ? column.header : `${column.header} untuk ${joinIndonesian(rows)}`];
+    return [rows.length === table.rows.length ? header : `${header} untuk ${joinIndonesian(rows)}`];
   });
+  if (emptyRows.length) parts.unshift(`${joinIndonesian(emptyRows.map((r) => String(r[0] ?? '')))} (seluruh baris)`);
   return parts.length ? `${NO_DATA[0]?.toUpperCase()}${NO_DATA.slice(1)} (sel kosong): ${parts.join('; ')}.` : null;
 }
 

@@ -103,6 +103,14 @@ describe('"belum tersedia" never among numbers', () => {
     const sheet = await reportTab('2025-01');
     expect(sheet.blocks.some((b) => b.style === 'note' && b.rows[0]?.[0] === missingNote(ringkasan))).toBe(true);
   });
+
+  it('Juli 2023: a row without any figure is named once, not once per column', async () => {
+    const ringkasan = (await reportOf('2023-07')).sections[0]?.tables[0];
+    if (!ringkasan) throw new Error('no table');
+    expect(missingNote(ringkasan)).toBe(
+      'Belum tersedia (sel kosong): Publikasi Website, Rata-rata Publikasi Konten Media Sosial, Video Conference, WhatsApp Blast, Email Blast, Konsultasi Tatap Muka, Permohonan PPID, dan Webinar/FGD (seluruh baris).',
+    );
+  });
 });
 
 /** Every chart of a month's report. */
