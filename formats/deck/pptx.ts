@@ -151,6 +151,8 @@ function addChart(pptx: PptxGenJS, slide: PptxSlide, plot: ChartPlot, box: Box):
     // Shortened as the PDF shortens it, so both files show the same title.
     title: fitLine(plot.title, area.w, CHART_TITLE_PT, true),
     titleFontSize: CHART_TITLE_PT,
+    // Bold as in the PDF.
+    titleBold: true,
     titleColor: INK,
     titleFontFace: FONT,
     catAxisLabelFontSize: CHART_LABEL_PT,
