@@ -13,6 +13,9 @@ export const looseKey = (text: string): string =>
 /** Metric-key slug: the value's name lowercased with spaces and punctuation removed. */
 export const slug = looseKey;
 
+let rowsA = new Uint32Array(64);
+let rowsB = new Uint32Array(64);
+
 /**
  * Edit distance. With `max`, stops as soon as the distance must exceed it and returns `max + 1`:
  * the work is then O(max × length) instead of O(length²), whatever a cell holds.
@@ -22,9 +25,14 @@ export function levenshtein(a: string, b: string, max = Number.POSITIVE_INFINITY
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  // Two rows, swapped: no array per row (this runs for every candidate of every unknown cell).
-  let previous = new Uint32Array(b.length + 1);
-  let current = new Uint32Array(b.length + 1);
+  // Two rows, swapped, reused from call to call: this runs for every candidate of every unknown
+  // cell, and allocating two arrays each time cost more than the comparison.
+  if (rowsA.length <= b.length) {
+    rowsA = new Uint32Array(b.length + 1);
+    rowsB = new Uint32Array(b.length + 1);
+  }
+  let previous = rowsA;
+  let current = rowsB;
   for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
