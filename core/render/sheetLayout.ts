@@ -34,7 +34,8 @@ const TEXT_MIN = 14;
  * at least one each and at most the grid in all (the largest give way first).
  */
 export function spansOf(widths: readonly number[], grid = GRID_COLUMNS, unit = GRID_WIDTH): number[] {
-  const spans = widths.map((w) => Math.max(1, Math.round(w / unit)));
+  // Rounded up: a header word ("Persentase") is never broken inside.
+  const spans = widths.map((w) => Math.max(1, Math.ceil(w / unit)));
   let total = spans.reduce((a, b) => a + b, 0);
   while (total > grid) {
     const widest = spans.indexOf(Math.max(...spans));

@@ -77,9 +77,11 @@ function spanTexts(sheet: ExcelJS.Worksheet, summary: SummarySheet | GridSheet):
         const col = block.col + c;
         if (typeof value !== 'string' || col >= summary.printColumns) return;
         // Text after a right-aligned number ("-32%" | "DBH (128)") keeps a gap.
-        if (c > 0 && value) {
+        // (A header keeps its column's alignment: indented over text, not over numbers.)
+        const isHeader = block.header !== undefined && i === 0;
+        if (c > 0 && value && (!isHeader || (block.formats[c] ?? 'text') === 'text')) {
           const cell = sheet.getRow(r).getCell(col + 1);
-          cell.alignment = { ...cell.alignment, indent: 1 };
+          cell.alignment = { ...cell.alignment, horizontal: 'left', indent: 1 };
         }
         const fits = Math.floor(widthAt(r - 1, col) * CHARS_PER_UNIT) - 1;
         if (value.length <= fits) return;
