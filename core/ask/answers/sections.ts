@@ -188,6 +188,27 @@ export function sectionAnswer(data: AskData, section: AskSection, m: MonthIndex,
       return layer2Answer(data, m);
     case 'agen':
       return agentsAnswer(data, m, m, null);
+    case 'provinsi': {
+      // At Teams width a 4-column table is stacked facts: the card keeps province and count, the
+      // provinces with tickets, and no chart that repeats the table's first rows.
+      const spec = SECTION_TABLES.provinsi;
+      const answer = sectionTableAnswer(data, m, spec.id, spec.table, `${spec.title} — ${month}`, null, {
+        subject: 'section:provinsi',
+      });
+      const table = answer.table;
+      if (!table) return answer;
+      return {
+        ...answer,
+        table: {
+          title: table.title,
+          columns: [
+            { header: 'Provinsi', format: 'text' },
+            { header: 'Tiket', format: 'int' },
+          ],
+          rows: table.rows.filter((r) => typeof r[2] === 'number' && r[2] > 0).map((r) => [r[0] ?? '', r[2] ?? null]),
+        },
+      };
+    }
     case 'pengaduan': {
       // The list quotes what people reported; the counts and the sentences are enough here.
       const answer = sectionTableAnswer(data, m, 'pengaduan', null, `Pengaduan dan Keluhan — ${month}`, null, {
