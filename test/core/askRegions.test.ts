@@ -100,7 +100,14 @@ describe('questions about a place', () => {
   });
 
   it('the province table as a whole, and the same answers inside a conversation', () => {
-    expect(ask('tiket per provinsi januari 2025').answered).toMatchObject({ subject: 'section:provinsi', value: 168 });
+    const table = ask('tiket per provinsi januari 2025');
+    expect(table.answered).toMatchObject({ subject: 'section:provinsi', value: 168 });
+    // At Teams width: province and count only, the provinces with tickets.
+    expect(table.table?.columns.map((c) => c.header)).toEqual(['Provinsi', 'Tiket']);
+    expect(table.table?.rows.slice(0, 2)).toEqual([
+      ['Jawa Timur', 168],
+      ['Jawa Tengah', 157],
+    ]);
     const turn = askInConversation('konsultasi dari Jawa Timur januari 2025', ctx, null);
     expect(turn.question).toMatchObject({ kind: 'region', top: false });
   });
