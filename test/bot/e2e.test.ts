@@ -93,15 +93,16 @@ describe('questions answered with cards', () => {
   it('sebaran kanal: a donut chart with a FactSet fallback (Teams mobile renders up to 1.2)', async () => {
     const { card } = await ask('sebaran kanal januari 2025');
     const donut = card.body.find((e) => e.type === 'Chart.Donut') as {
-      data: { legend: string; value: number }[];
+      data: { legend: string; value: number; color: string }[];
       fallback: { type: string; facts: { title: string; value: string }[] };
     };
+    // Each channel in its colour of the HTML, XLSX and deck, as Teams names colours (19e906d).
     expect(donut.data).toEqual([
-      { legend: 'WhatsApp', value: 695 },
-      { legend: 'Telepon', value: 60 },
-      { legend: 'Email', value: 219 },
-      { legend: 'Help Desk', value: 32 },
-      { legend: 'Live Chat', value: 4 },
+      { legend: 'WhatsApp', value: 695, color: 'categoricalGreen' },
+      { legend: 'Telepon', value: 60, color: 'categoricalMarigold' },
+      { legend: 'Email', value: 219, color: 'categoricalRed' },
+      { legend: 'Help Desk', value: 32, color: 'categoricalPurple' },
+      { legend: 'Live Chat', value: 4, color: 'categoricalTeal' },
     ]);
     expect(donut.fallback.type).toBe('FactSet');
     expect(donut.fallback.facts.map((f) => f.title)).toEqual([
