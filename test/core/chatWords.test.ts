@@ -5,21 +5,14 @@ import { type Answer, Answerer } from '../../core/ask/answer';
 import { FILLER_WORDS, INFORMAL, STRICT_WORDS } from '../../core/ask/chatWords';
 import { type AskContext, parseQuestion } from '../../core/ask/parseQuestion';
 import { STOPWORDS_ID } from '../../core/ask/stopwordsId';
-import { monthIndex } from '../../core/period/yearMonth';
-import { sampleBuilder } from '../fixtures/sample';
+import { sampleAskContext, sampleBuilder } from '../fixtures/sample';
 
 let answerer: Answerer;
 let ctx: AskContext;
 beforeAll(async () => {
   const builder = await sampleBuilder();
   answerer = new Answerer(builder);
-  ctx = {
-    currentMonth: monthIndex(2025, 2),
-    monthsWithData: builder.figures.monthsWithData(),
-    today: Date.UTC(2025, 1, 10) / 86_400_000,
-    metrics: builder.figures.defs().map((d) => ({ key: d.key, label: d.label })),
-    agents: ['Dian', 'Hanna', 'Horas', 'Linna', 'Ronald'],
-  };
+  ctx = sampleAskContext(builder);
 });
 const ask = (q: string): Answer => answerer.answer(parseQuestion(q, ctx));
 const figure = (q: string) => {
