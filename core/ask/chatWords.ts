@@ -8,8 +8,8 @@ import { STOPWORDS_ID } from './stopwordsId';
 
 /**
  * Informal → standard, one word each (our own list, written from the team's chat; the Colloquial
- * Indonesian Lexicon has no licence that allows shipping it, see docs/licenses.md). A value with a
- * space becomes two words ("sl" → "service level").
+ * Indonesian Lexicon has no licence that allows shipping it: docs/chat.md, "Language resources and
+ * licences"). A value with a space becomes two words ("sl" → "service level").
  */
 export const INFORMAL: Readonly<Record<string, string>> = {
   kemaren: 'kemarin',
