@@ -111,6 +111,8 @@ function slotsOf(ctx: AskContext): Map<string, Set<string>> {
   return slots;
 }
 
+/** The kept comparison of a frame's mode: "dibanding" and the month it compares with ("desember 2024"). */
+const isComparison = (m: string) => m === 'dibanding' || /\d{4}$/.test(m);
 const compareWords = (w: QuestionWords) => w.modifiers.some((m) => COMPARE.has(m)) || w.compareBase !== null;
 
 /** The frame of a question understood from these words. */
@@ -213,7 +215,7 @@ export function askInConversation(text: string, ctx: AskContext, previous: Frame
       if (RANK.has(m)) return newRank.length === 0;
       // A new period or a new comparison ends the old comparison and the target question.
       // A new ranking ("menu yg paling byk?") ends the comparison too.
-      if (m === 'dibanding' || /\d{4}$/.test(m) || m === 'target' || m === 'mencapai')
+      if (isComparison(m) || m === 'target' || m === 'mencapai')
         return !newPeriod && !compareWords(words) && newRank.length === 0;
       return true;
     }),
@@ -222,12 +224,11 @@ export function askInConversation(text: string, ctx: AskContext, previous: Frame
   const period = newPeriod ? words.periods.join(' ') : previous.period;
   // The kept comparison ("dibanding desember 2024") follows the period: before it, the parser would
   // read its month as the question's and compare the other way round (held-out corpus, "kalau live chat?").
-  const comparing = (m: string) => m === 'dibanding' || /\d{4}$/.test(m);
   const merged = [
     ...subject,
-    ...mode.filter((m) => !comparing(m)),
+    ...mode.filter((m) => !isComparison(m)),
     period,
-    ...mode.filter(comparing),
+    ...mode.filter(isComparison),
     words.compareBase ?? '',
   ]
     .join(' ')

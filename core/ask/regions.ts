@@ -84,6 +84,8 @@ export function findRegions(text: string, known: (word: string) => boolean = () 
   const regions: Region[] = [];
   const unknown: string[] = [];
   const kept: string[] = [];
+  // A word that may start a place name nobody knows ("kab antah", "provinsi borneo").
+  const free = (w: string) => w !== '' && !NOT_PLACES.has(w) && !known(w) && !/^\d/.test(w);
   let i = 0;
   while (i < words.length) {
     // "Kab." and "Prov." keep their dot through normalisation (it is part of decimals and dates).
@@ -102,7 +104,6 @@ export function findRegions(text: string, known: (word: string) => boolean = () 
         continue;
       }
       // "kab antah berantah": a Pemda we cannot name is refused by name, never read as another.
-      const free = (w: string) => w !== '' && !NOT_PLACES.has(w) && !known(w) && !/^\d/.test(w);
       if (free(after)) {
         let end = i + 2;
         while (end < words.length && end - i < MAX_PLACE_WORDS && free(words[end] ?? '')) end++;
@@ -143,7 +144,7 @@ export function findRegions(text: string, known: (word: string) => boolean = () 
       continue;
     }
     const after = words[start] ?? '';
-    if (marker === 'province' && after && !NOT_PLACES.has(after) && !known(after) && !/^\d/.test(after)) {
+    if (marker === 'province' && free(after)) {
       // "provinsi jawa utara": the words up to a direction, at most three.
       let end = start + 1;
       while (end < words.length && end - start < 3 && DIRECTIONS.has(words[end] ?? '')) end++;

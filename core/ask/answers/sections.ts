@@ -139,8 +139,9 @@ function sectionTableAnswer(
     suggestions?: string[];
   } = {},
 ): Answer {
-  if (!data.hasData(m) || (options.metric !== undefined && options.value === null))
-    return data.noData(m, title, (month) => `${title.split(' — ')[0]?.toLowerCase()} ${month}`);
+  const name = title.split(' — ')[0] ?? title;
+  const again = (month: string) => `${name.toLowerCase()} ${month}`;
+  if (!data.hasData(m) || (options.metric !== undefined && options.value === null)) return data.noData(m, title, again);
   // The table by its title, in its section or (sections get split and renamed) in any section.
   const sections = data.report(m).sections;
   const titled = (s: Section) => s.tables.find((t) => tableTitle !== null && t.title.startsWith(tableTitle));
@@ -154,8 +155,8 @@ function sectionTableAnswer(
   if (!table?.rows.length && sentences.length === 0) {
     // The month has data, but not for this table: no data, said as such (not a refusal).
     return {
-      ...data.noData(m, title, (month) => `${title.split(' — ')[0]?.toLowerCase()} ${month}`),
-      sentences: [`Data ${title.split(' — ')[0]} ${monthLabel(m)} belum tersedia.`],
+      ...data.noData(m, title, again),
+      sentences: [`Data ${name} ${monthLabel(m)} belum tersedia.`],
     };
   }
   return {
